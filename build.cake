@@ -1,0 +1,91 @@
+// Build, test and benchmark targets. Run through ./build.sh, which installs what the machine lacks first.
+#nullable enable
+using System.Xml.Linq;
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var solution = "./Quasar.HwGen.sln";
+var artifacts = MakeAbsolute(Directory("./artifacts"));
+var testResults = artifacts.Combine("test-results");
+
+// Long-running test categories: each has a target of its own and stays out of `Test` (what CI runs).
+var longCategories = new[] { "Sweep", "Benchmark" };
+
+Task("Clean")
+    .Does(() =>
+{
+    CleanDirectory(artifacts);
+    DotNetClean(solution, new DotNetCleanSettings { Configuration = configuration });
+});
+
+Task("Build")
+    .Does(() =>
+{
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
+});
+
+Task("Test")
+    .Description("Every test except the long categories; prints 'N passed, N failed, N skipped'.")
+    .IsDependentOn("Build")
+    .Does(() => RunTests(string.Join("&", longCategories.Select(c => $"TestCategory!={c}"))));
+
+Task("TestSweep")
+    .Description("The long bit-exactness and search sweeps (category Sweep).")
+    .IsDependentOn("Build")
+    .Does(() => RunTests("TestCategory=Sweep"));
+
+Task("Demo")
+    .Description("The main job end to end on the shipped samples, in software emulation.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    DotNetRun("./src/Quasar.HwGen.Cli/Quasar.HwGen.Cli.csproj", new ProcessArgumentBuilder().Append("demo"),
+        new DotNetRunSettings { Configuration = configuration, NoBuild = true });
+});
+
+Task("Default").IsDependentOn("Test");
+
+void RunTests(string filter)
+{
+    CleanDirectory(testResults);
+    var failures = new List<string>();
+    foreach (var project in GetFiles("./tests/**/*.Tests.csproj"))
+    {
+        try
+        {
+            DotNetTest(project.FullPath, new DotNetTestSettings
+            {
+                Configuration = configuration,
+                NoBuild = true,
+                Filter = filter,
+                ResultsDirectory = testResults,
+                Loggers = new[] { $"trx;LogFileName={project.GetFilenameWithoutExtension()}.trx" },
+            });
+        }
+        catch (Exception e)
+        {
+            failures.Add($"{project.GetFilename()}: {e.Message}");
+        }
+    }
+    var summary = Summarize(testResults);
+    System.IO.File.WriteAllText(testResults.CombineWithFilePath("summary.txt").FullPath, summary + "\n");
+    Information(summary);
+    if (failures.Count > 0) throw new Exception("Test failures:\n" + string.Join("\n", failures));
+}
+
+// Sums the counters of every TRX file: "N passed, N failed, N skipped".
+static string Summarize(DirectoryPath results)
+{
+    XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+    int passed = 0, failed = 0, total = 0;
+    foreach (var trx in System.IO.Directory.EnumerateFiles(results.FullPath, "*.trx"))
+    {
+        var counters = XDocument.Load(trx).Descendants(ns + "Counters").Single();
+        passed += (int)counters.Attribute("passed")!;
+        failed += (int)counters.Attribute("failed")! + (int)counters.Attribute("error")! + (int)counters.Attribute("timeout")! + (int)counters.Attribute("aborted")!;
+        total += (int)counters.Attribute("total")!;
+    }
+    return $"{passed} passed, {failed} failed, {total - passed - failed} skipped";
+}
+
+RunTarget(target);

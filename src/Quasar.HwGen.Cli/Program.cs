@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Quasar.HwGen.Cli.Verbs;
+
+var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training to a ZCU102 bitstream project")
+{
+    DatasetCommand.Create(),
+    DemoCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using Quasar.HwGen.Core.Data;
+
+namespace Quasar.HwGen.Cli.Verbs;
+
+/// <summary>`quasar dataset info|subset`: inspect IDX data and cut the subsets shipped under samples/.</summary>
+public static class DatasetCommand
+{
+    public static Command Create() => new("dataset", "Inspect IDX datasets and cut subsets of them")
+    {
+        CreateInfo(),
+        CreateSubset(),
+    };
+
+    private static Command CreateInfo()
+    {
+        var images = new Option<FileInfo>("--images") { Description = "IDX image file (.gz or raw)", Required = true };
+        var labels = new Option<FileInfo>("--labels") { Description = "IDX label file (.gz or raw)", Required = true };
+        var command = new Command("info", "Print count, shape and label histogram of an image/label IDX pair") { images, labels };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var set = IdxDataset.Load(parse.GetRequiredValue(images).FullName, parse.GetRequiredValue(labels).FullName);
+            Console.WriteLine(Describe(set));
+        }));
+        return command;
+    }
+
+    private static Command CreateSubset()
+    {
+        var from = new Option<DirectoryInfo>("--from")
+        {
+            Description = "Directory with the four Fashion-MNIST IDX files",
+            DefaultValueFactory = _ => new DirectoryInfo(FashionMnist.DebianPackageDirectory),
+        };
+        var train = new Option<int>("--train") { Description = "Number of training images to keep (the first N)", DefaultValueFactory = _ => 4000 };
+        var test = new Option<int>("--test") { Description = "Number of test images to keep (the first N)", DefaultValueFactory = _ => 2000 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Output directory", Required = true };
+        var command = new Command("subset", "Write the first N train and test images of a Fashion-MNIST directory as gzip IDX files")
+        {
+            from, train, test, output,
+        };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var source = parse.GetRequiredValue(from).FullName;
+            var target = parse.GetRequiredValue(output).FullName;
+            var trainSet = FashionMnist.LoadTrain(source).Take(parse.GetValue(train));
+            var testSet = FashionMnist.LoadTest(source).Take(parse.GetValue(test));
+            IdxDataset.Save(trainSet, Path.Combine(target, "train-images-idx3-ubyte.gz"), Path.Combine(target, "train-labels-idx1-ubyte.gz"));
+            IdxDataset.Save(testSet, Path.Combine(target, "t10k-images-idx3-ubyte.gz"), Path.Combine(target, "t10k-labels-idx1-ubyte.gz"));
+            Console.WriteLine($"train: {Describe(trainSet)}");
+            Console.WriteLine($"test:  {Describe(testSet)}");
+        }));
+        return command;
+    }
+
+    internal static string Describe(LabeledImages set) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{set.Count} images of {set.Channels}x{set.Height}x{set.Width}, {set.ClassCount} classes, histogram [{string.Join(", ", set.LabelHistogram())}]");
+}
