@@ -1,0 +1,36 @@
+using Quasar.HwGen.Core.Execution;
+using Quasar.HwGen.Core.Ir;
+using Quasar.HwGen.Core.Ir.Ops;
+
+namespace Quasar.HwGen.Core.Lowering;
+
+/// <summary>
+/// Appends ops to a graph and runs each one at once on the calibration images, so that later ops can choose their
+/// steps from the values the integer model really produces.
+/// </summary>
+internal sealed class GraphBuilder(IReadOnlyList<byte[]> calibrationImages, IFpgaEngine engine)
+{
+    private readonly List<TensorValue> _tensors = [];
+    private readonly List<IrOp> _ops = [];
+    private readonly List<Dictionary<string, TensorData>> _values = calibrationImages.Select(_ => new Dictionary<string, TensorData>(StringComparer.Ordinal)).ToList();
+
+    public IReadOnlyList<IrOp> Ops => _ops;
+
+    /// <summary>Adds <paramref name="op"/> with an output of <paramref name="type"/> and evaluates it on every calibration image.</summary>
+    public string Add(IrOp op, TensorType type)
+    {
+        _tensors.Add(new TensorValue(op.Output, type));
+        _ops.Add(op);
+        for (int i = 0; i < calibrationImages.Count; i++)
+            _values[i][op.Output] = IrInterpreter.Execute(op, type, _values[i], calibrationImages[i], engine);
+        return op.Output;
+    }
+
+    public TensorType TypeOf(string tensor) => _tensors.First(t => t.Name == tensor).Type;
+
+    /// <summary>The tensor's values on every calibration image, as float32.</summary>
+    public IEnumerable<float[]> Values(string tensor) => _values.Select(v => v[tensor].ToFloat());
+
+    public IrGraph Build(string name, string output, IReadOnlyDictionary<string, string> metadata) =>
+        new(name, _tensors.ToList(), _ops.ToList(), output, metadata);
+}

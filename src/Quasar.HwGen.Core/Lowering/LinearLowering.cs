@@ -1,0 +1,130 @@
+using Quasar.HwGen.Core.Ir;
+using Quasar.HwGen.Core.Ir.Ops;
+using Quasar.HwGen.Core.Numerics;
+
+namespace Quasar.HwGen.Core.Lowering;
+
+/// <summary>Builds the quantize and GEMM ops of lowering, with their output stages (docs/numerics.md §4).</summary>
+internal sealed class LinearLowering(GraphBuilder builder)
+{
+    private const long BiasLimit = 1L << 30;
+
+    public string Quantize(string name, string input, string output, ElementType element, float? learnedStep)
+    {
+        var source = builder.TypeOf(input);
+        float step = learnedStep ?? StepCalibration.Choose(element, builder.Values(input));
+        return builder.Add(new QuantizeOp(name, input, output), new TensorType(element, source.Rows, source.Columns, step));
+    }
+
+    public string Linear(string name, string input, string output, FloatLinear linear, float[]? layerScale, ElementType element, float? learnedStep)
+    {
+        var inputType = builder.TypeOf(input);
+        if (inputType.Columns != linear.In)
+            throw new ArgumentException($"{name}: input has {inputType.Columns} columns, the layer expects {linear.In}");
+        var quantized = WeightQuantizer.Quantize(linear.Weight, linear.Out, linear.In, linear.RowIs8Bit);
+        float sx = inputType.Step;
+        var bias = new int[linear.Out];
+        var rowScale = new double[linear.Out]; // s_x · s_w[r] · λ[r]: one accumulator unit in real terms
+        for (int r = 0; r < linear.Out; r++)
+        {
+            double accumulatorStep = (double)sx * quantized.Scales[r];
+            bias[r] = (int)Math.Clamp(Math.Round(linear.Bias[r] / accumulatorStep, MidpointRounding.ToEven), -BiasLimit, BiasLimit);
+            rowScale[r] = accumulatorStep * (layerScale?[r] ?? 1f);
+        }
+
+        float step = learnedStep ?? StepCalibration.Choose(element, RealOutputs(input, quantized, bias, rowScale));
+        var factors = rowScale.Select(s => FixedPointMultiplier.FromReal(s / step)).ToArray();
+        var op = new LinearOp(name, input, output, linear.In, linear.Out, quantized.Values, quantized.Is8,
+            bias, [.. factors.Select(f => f.Multiplier)], [.. factors.Select(f => (byte)f.Shift)], quantized.Scales, layerScale);
+        return builder.Add(op, new TensorType(element, inputType.Rows, linear.Out, step));
+    }
+
+    public string AttentionScores(string name, string query, string key, string output, int heads, int headDim)
+    {
+        var q = builder.TypeOf(query);
+        var k = builder.TypeOf(key);
+        int tokens = q.Rows;
+        double real = q.Step * (double)k.Step / Math.Sqrt(headDim);
+        double temperature = 1 / Math.Sqrt(headDim);
+        var products = PerHeadProducts(builder.Values(query), builder.Values(key), tokens, heads, headDim, transposeRight: false);
+        float step = StepCalibration.Choose(ElementType.Int16, products.Select(p => Array.ConvertAll(p, v => (float)(v * temperature))));
+        var factor = FixedPointMultiplier.FromReal(real / step);
+        var op = new AttentionScoresOp(name, query, key, output, heads, headDim, factor.Multiplier, factor.Shift);
+        return builder.Add(op, new TensorType(ElementType.Int16, heads * tokens, tokens, step));
+    }
+
+    public string AttentionContext(string name, string probabilities, string value, string output, int heads, int headDim, float? learnedStep)
+    {
+        var p = builder.TypeOf(probabilities);
+        var v = builder.TypeOf(value);
+        int tokens = v.Rows;
+        double real = p.Step * (double)v.Step;
+        float step = learnedStep ?? StepCalibration.Choose(ElementType.Int6,
+            PerHeadProducts(builder.Values(probabilities), builder.Values(value), tokens, heads, headDim, transposeRight: true));
+        var factor = FixedPointMultiplier.FromReal(real / step);
+        var op = new AttentionContextOp(name, probabilities, value, output, heads, headDim, factor.Multiplier, factor.Shift);
+        return builder.Add(op, new TensorType(ElementType.Int6, tokens, heads * headDim, step));
+    }
+
+    /// <summary>(acc + bias) · s_x · s_w · λ for each calibration image, computed in float from the integer operands.</summary>
+    private IEnumerable<float[]> RealOutputs(string input, QuantizedWeights weights, int[] bias, double[] rowScale)
+    {
+        var weightsAsFloat = Array.ConvertAll(weights.Values, w => (float)w);
+        float inputStep = builder.TypeOf(input).Step;
+        foreach (var x in builder.Values(input))
+        {
+            int m = x.Length / weights.Columns;
+            var integerInput = Array.ConvertAll(x, v => MathF.Round(v / inputStep));
+            var acc = CalibrationMath.MultiplyTransposed(integerInput, m, weightsAsFloat, weights.Rows, weights.Columns);
+            for (int i = 0; i < acc.Length; i++)
+            {
+                int r = i % weights.Rows;
+                acc[i] = (float)((acc[i] + bias[r]) * rowScale[r]);
+            }
+            yield return acc;
+        }
+    }
+
+    /// <summary>Per-head products of the dequantized operands: the real values the GEMM represents.</summary>
+    private IEnumerable<float[]> PerHeadProducts(IEnumerable<float[]> left, IEnumerable<float[]> right, int tokens, int heads, int headDim, bool transposeRight)
+    {
+        foreach (var (l, r) in left.Zip(right))
+        {
+            var all = new List<float>();
+            int width = heads * headDim;
+            for (int h = 0; h < heads; h++)
+            {
+                if (!transposeRight)
+                {
+                    var qh = Slice(l, tokens, width, h * headDim, headDim);
+                    var kh = Slice(r, tokens, width, h * headDim, headDim);
+                    all.AddRange(CalibrationMath.MultiplyTransposed(qh, tokens, kh, tokens, headDim));
+                }
+                else
+                {
+                    var ph = l.AsSpan(h * tokens * tokens, tokens * tokens);
+                    var vhT = Transpose(Slice(r, tokens, width, h * headDim, headDim), tokens, headDim);
+                    all.AddRange(CalibrationMath.MultiplyTransposed(ph, tokens, vhT, headDim, tokens));
+                }
+            }
+            yield return [.. all];
+        }
+    }
+
+    private static float[] Slice(float[] source, int rows, int width, int start, int count)
+    {
+        var result = new float[rows * count];
+        for (int i = 0; i < rows; i++) source.AsSpan(i * width + start, count).CopyTo(result.AsSpan(i * count, count));
+        return result;
+    }
+
+    private static float[] Transpose(float[] source, int rows, int columns)
+    {
+        var result = new float[rows * columns];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++) result[j * rows + i] = source[i * columns + j];
+        }
+        return result;
+    }
+}
