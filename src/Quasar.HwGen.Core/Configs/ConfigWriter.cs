@@ -13,7 +13,7 @@ public static class ConfigWriter
     {
         ArgumentNullException.ThrowIfNull(space);
         space.Validate();
-        return YamlOutput.Write(SearchSpaceYaml.Write(space), [$" Search space '{space.Name}': {space.TokenCount} tokens per image."]);
+        return YamlOutput.Write(SearchSpaceYaml.Write(space), [$"Search space '{space.Name}': {space.TokenCount} tokens per image."]);
     }
 
     /// <summary>The subnet's YAML; with its <paramref name="space"/>, checked against it and headed by its cost.</summary>
@@ -23,17 +23,17 @@ public static class ConfigWriter
         if (space is null)
         {
             subnet.Validate();
-            return YamlOutput.Write(SubnetYaml.Write(subnet), [$" Subnet of the search space '{subnet.SpaceName}'."]);
+            return YamlOutput.Write(SubnetYaml.Write(subnet), [$"Subnet of the search space '{subnet.SpaceName}'."]);
         }
         subnet.Validate(space);
-        return YamlOutput.Write(SubnetYaml.Write(subnet), [$" Subnet of the search space '{subnet.SpaceName}': {subnet.Summary(space)}."]);
+        return YamlOutput.Write(SubnetYaml.Write(subnet), [$"Subnet of the search space '{subnet.SpaceName}': {subnet.Summary(space)}."]);
     }
 
     public static string ToYaml(PlatformConfig platform)
     {
         ArgumentNullException.ThrowIfNull(platform);
         platform.Validate();
-        return YamlOutput.Write(PlatformYaml.Write(platform), [$" Platform '{platform.Name}' ({platform.Part})."]);
+        return YamlOutput.Write(PlatformYaml.Write(platform), [$"Platform '{platform.Name}' ({platform.Part})."]);
     }
 
     public static void Save(string path, SearchSpace space) => AtomicFile.WriteAllText(path, ToYaml(space));

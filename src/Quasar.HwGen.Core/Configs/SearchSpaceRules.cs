@@ -45,7 +45,7 @@ internal static class SearchSpaceRules
     private static void PerChannel(List<ConfigIssue> issues, string field, ValueList<double> values, int channels)
     {
         if (channels > 0 && values.Count != channels)
-            issues.Add(new(field, $"has {values.Count} values but image.channels is {channels}; give one value per channel"));
+            issues.Add(new(field, $"has {values.Count} {(values.Count == 1 ? "value" : "values")} but image.channels is {channels}; give one value per channel"));
     }
 
     private static void CheckChoices(List<ConfigIssue> issues, SearchChoices choices)

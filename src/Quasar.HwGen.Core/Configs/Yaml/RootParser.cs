@@ -25,7 +25,7 @@ internal static class RootParser
         }
 
         if (stream.Documents.Count == 0)
-            throw Fail(source, new Mark(), "the file holds no YAML document; expected a mapping of keys to values");
+            throw Fail(source, new Mark(0, 1, 1), "the file holds no YAML document; expected a mapping of keys to values");
         if (stream.Documents.Count > 1)
             throw Fail(source, stream.Documents[1].RootNode.Start,
                 $"the file holds {stream.Documents.Count} YAML documents (separated by '---'); keep exactly one");
