@@ -58,7 +58,7 @@ internal static class SubnetRules
     private static void LayerCount(List<ConfigIssue> issues, Subnet subnet)
     {
         if (subnet.Layers.Count != subnet.Depth)
-            issues.Add(new("layers", $"has {subnet.Layers.Count} entries but depth is {subnet.Depth}; give one entry per layer"));
+            issues.Add(new("layers", $"has {subnet.Layers.Count} {(subnet.Layers.Count == 1 ? "entry" : "entries")} but depth is {subnet.Depth}; give one entry per layer"));
     }
 
     private static (string Key, double Ratio)[] Ratios(SubnetLayer layer) =>
