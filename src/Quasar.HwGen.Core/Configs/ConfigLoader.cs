@@ -1,0 +1,47 @@
+using Quasar.HwGen.Core.Configs.Yaml;
+
+namespace Quasar.HwGen.Core.Configs;
+
+/// <summary>
+/// Loads search spaces, subnets and platforms from YAML (snake_case keys). Every problem becomes a
+/// <see cref="ConfigException"/> whose issues name the file, the line and column, the field path and what is allowed:
+/// YAML syntax errors, unknown keys (a typo is never ignored), missing keys, values of the wrong type, and values the
+/// validation rules reject. All problems of a kind are reported at once.
+/// </summary>
+public static class ConfigLoader
+{
+    public static SearchSpace LoadSearchSpace(string path) => ParseSearchSpace(ReadFile(path), path);
+
+    /// <param name="source">Names the text in error messages, usually its file.</param>
+    public static SearchSpace ParseSearchSpace(string yaml, string source) =>
+        Parse(yaml, source, SearchSpaceYaml.Read, space => space.FindIssues());
+
+    /// <summary>Loads a subnet; with <paramref name="space"/> it must also be a member of that space.</summary>
+    public static Subnet LoadSubnet(string path, SearchSpace? space = null) => ParseSubnet(ReadFile(path), path, space);
+
+    public static Subnet ParseSubnet(string yaml, string source, SearchSpace? space = null) =>
+        Parse(yaml, source, SubnetYaml.Read, subnet => space is null ? subnet.FindIssues() : subnet.FindIssues(space));
+
+    public static PlatformConfig LoadPlatform(string path) => ParsePlatform(ReadFile(path), path);
+
+    public static PlatformConfig ParsePlatform(string yaml, string source) =>
+        Parse(yaml, source, PlatformYaml.Read, platform => platform.FindIssues());
+
+    private static string ReadFile(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: configuration file not found", path);
+        return File.ReadAllText(path);
+    }
+
+    private static T Parse<T>(string yaml, string source, Func<MappingReader, T> read, Func<T, IReadOnlyList<ConfigIssue>> check)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(source);
+        var context = new ReadContext(source);
+        var value = read(MappingReader.Root(RootParser.Parse(yaml, source), context));
+        context.ThrowIfAny();
+        var issues = check(value);
+        if (issues.Count > 0) throw ReadContext.Sorted(issues.Select(context.Locate));
+        return value;
+    }
+}
