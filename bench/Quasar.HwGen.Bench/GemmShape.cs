@@ -1,7 +1,7 @@
 namespace Quasar.HwGen.Bench;
 
-/// <summary>One GEMM: activations [M × K] times weights [N × K]ᵀ.</summary>
-public sealed record GemmShape(string Name, int M, int K, int N)
+/// <summary>One GEMM: activations [M × K] times weights [N × K]ᵀ, run <paramref name="PerBlock"/> times per block.</summary>
+public sealed record GemmShape(string Name, int M, int K, int N, int PerBlock = 1)
 {
     public long Macs => (long)M * K * N;
 
@@ -12,7 +12,7 @@ public sealed record GemmShape(string Name, int M, int K, int N)
         new("proj", 197, 192, 192),
         new("fc1", 197, 192, 768),
         new("fc2", 197, 768, 192),
-        new("q·kᵀ/head", 197, 64, 197),
-        new("p·v/head", 197, 197, 64),
+        new("q·kᵀ/head", 197, 64, 197, PerBlock: 3),
+        new("p·v/head", 197, 197, 64, PerBlock: 3),
     ];
 }

@@ -88,8 +88,16 @@ public sealed class FixedPointMultiplierTests
         Assert.That(FixedPointMultiplier.FromReal(m), Is.EqualTo(new FixedPointMultiplier(int.MaxValue - 1, 1)));
     }
 
+    [Test]
+    public void Just_below_2_to_the_30_minus_a_quarter_is_still_accepted()
+    {
+        double m = Math.BitDecrement(Math.ScaleB(1, 30) - 0.25);
+
+        Assert.That(FixedPointMultiplier.FromReal(m), Is.EqualTo(new FixedPointMultiplier(int.MaxValue, 1)));
+    }
+
     [TestCase(1073741824.0)]                  // 2^30
-    [TestCase(1073741823.9999999)]            // rounds up to 2^31 in the mantissa: S would be 0
+    [TestCase(1073741823.75)]                 // 2^30 − 1/4: f·2^31 = 2^31 − 1/2 rounds up to 2^31, S would be 0
     [TestCase(-3e9)]
     [TestCase(1e300)]
     public void A_factor_of_2_to_the_30_or_more_is_rejected_with_QIR021(double m)
