@@ -73,14 +73,35 @@ public static class GemmEngine
             return;
         }
 
-        int rowsPerBlock = resolved == GemmPath.Avx512 ? GemmKernel512.Rows : GemmKernel256.Rows;
-        int blocks = (m + rowsPerBlock - 1) / rowsPerBlock;
-        int packedLength = blocks * rowsPerBlock * weights.PaddedK;
+        switch (resolved)
+        {
+            case GemmPath.Avx2:
+                MultiplyBlocked<Block256<Avx2DotProduct4>>(x, m, weights, acc, allowParallel);
+                break;
+            case GemmPath.AvxVnni:
+                MultiplyBlocked<Block256<AvxVnniDotProduct4>>(x, m, weights, acc, allowParallel);
+                break;
+            default:
+                MultiplyBlocked<Block512>(x, m, weights, acc, allowParallel);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The vector paths: pack the activations once, then run blocks of <c>TBlock.Rows</c> rows over every panel,
+    /// the blocks split over the cores when the product is large. Internal so that tests can drive the shared
+    /// 256-bit kernel with a software model of an instruction this CPU lacks.
+    /// </summary>
+    internal static void MultiplyBlocked<TBlock>(ReadOnlySpan<sbyte> x, int m, PackedWeights weights, Memory<int> acc, bool allowParallel)
+        where TBlock : struct, IGemmBlock
+    {
+        int blocks = (m + TBlock.Rows - 1) / TBlock.Rows;
+        int packedLength = blocks * TBlock.Rows * weights.PaddedK;
         var packed = ArrayPool<byte>.Shared.Rent(Math.Max(packedLength, 1));
         try
         {
             ActivationPacker.Pack(x, m, weights.K, weights.PaddedK, packed.AsSpan(0, packedLength));
-            var job = new Job(packed, m, rowsPerBlock, weights, acc, resolved);
+            var job = new Job<TBlock>(packed, m, weights, acc);
             long macs = (long)m * weights.N * weights.K;
             int workers = allowParallel && macs >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, blocks) : 1;
             if (workers <= 1)
@@ -105,27 +126,54 @@ public static class GemmEngine
         {
             if (!QuantFormats.IsActivation(x[i])) throw ActivationPacker.OutOfRange(x[i], i / k, i % k);
         }
-        var rows = weights.Rows;
+        ref sbyte w = ref MemoryMarshal.GetReference(weights.Rows);
         for (int t = 0; t < m; t++)
         {
-            var xRow = x.Slice(t * k, k);
-            for (int r = 0; r < n; r++)
+            ref sbyte xRow = ref Unsafe.Add(ref MemoryMarshal.GetReference(x), t * k);
+            var accRow = acc.Slice(t * n, n);
+            int r = 0;
+            for (; r <= n - 4; r += 4)
             {
-                var wRow = rows.Slice(r * k, k);
+                // Four weight rows per pass over the activation row.
+                ref sbyte w0 = ref Unsafe.Add(ref w, r * k);
+                ref sbyte w1 = ref Unsafe.Add(ref w0, k);
+                ref sbyte w2 = ref Unsafe.Add(ref w1, k);
+                ref sbyte w3 = ref Unsafe.Add(ref w2, k);
+                int s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    int xj = Unsafe.Add(ref xRow, j);
+                    s0 += xj * Unsafe.Add(ref w0, j);
+                    s1 += xj * Unsafe.Add(ref w1, j);
+                    s2 += xj * Unsafe.Add(ref w2, j);
+                    s3 += xj * Unsafe.Add(ref w3, j);
+                }
+                accRow[r] = s0;
+                accRow[r + 1] = s1;
+                accRow[r + 2] = s2;
+                accRow[r + 3] = s3;
+            }
+            for (; r < n; r++)
+            {
+                ref sbyte wr = ref Unsafe.Add(ref w, r * k);
                 int sum = 0;
-                for (int j = 0; j < k; j++) sum += xRow[j] * wRow[j];
-                acc[t * n + r] = sum;
+                for (int j = 0; j < k; j++) sum += Unsafe.Add(ref xRow, j) * Unsafe.Add(ref wr, j);
+                accRow[r] = sum;
             }
         }
     }
 
     /// <summary>One GEMM after activation packing: runs ranges of row blocks, each over every panel.</summary>
-    private sealed class Job(byte[] packed, int m, int rowsPerBlock, PackedWeights weights, Memory<int> acc, GemmPath path)
+    private sealed class Job<TBlock>(byte[] packed, int m, PackedWeights weights, Memory<int> acc)
+        where TBlock : struct, IGemmBlock
     {
+        private const int MaxRows = 8;
+
         public void Run(int firstBlock, int endBlock)
         {
-            int n = weights.N, paddedK = weights.PaddedK, quads = paddedK / 4;
-            Span<int> scratch = stackalloc int[GemmKernel512.Rows * PackedWeights.PanelWidth];
+            int n = weights.N, paddedK = weights.PaddedK, quads = paddedK / 4, rowsPerBlock = TBlock.Rows;
+            if (rowsPerBlock > MaxRows) throw new InvalidOperationException($"a block of {rowsPerBlock} rows exceeds the scratch");
+            Span<int> scratch = stackalloc int[MaxRows * PackedWeights.PanelWidth];
             var destination = acc.Span;
             ref int scratchStart = ref MemoryMarshal.GetReference(scratch);
             for (int p = 0; p < weights.PanelCount; p++)
@@ -141,19 +189,7 @@ public static class GemmEngine
                     ref byte xBlock = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(packed), row * paddedK);
                     bool whole = rows == rowsPerBlock && columns == PackedWeights.PanelWidth;
                     ref int target = ref whole ? ref destination[row * n + column] : ref scratchStart;
-                    int targetStride = whole ? n : PackedWeights.PanelWidth;
-                    switch (path)
-                    {
-                        case GemmPath.Avx2:
-                            GemmKernel256.Block<Avx2DotProduct4>(ref xBlock, paddedK, ref panel, quads, ref start, ref target, targetStride);
-                            break;
-                        case GemmPath.AvxVnni:
-                            GemmKernel256.Block<AvxVnniDotProduct4>(ref xBlock, paddedK, ref panel, quads, ref start, ref target, targetStride);
-                            break;
-                        default:
-                            GemmKernel512.Block(ref xBlock, paddedK, ref panel, quads, ref start, ref target, targetStride);
-                            break;
-                    }
+                    TBlock.Compute(ref xBlock, paddedK, ref panel, quads, ref start, ref target, whole ? n : PackedWeights.PanelWidth);
                     if (!whole)
                     {
                         for (int i = 0; i < rows; i++)
