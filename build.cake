@@ -43,6 +43,16 @@ Task("Demo")
         new DotNetRunSettings { Configuration = configuration, NoBuild = true });
 });
 
+Task("Bench")
+    .Description("Benchmarks in Release: `--bench=gemm` (default) runs the integer GEMM emulator against TorchSharp float32.")
+    .Does(() =>
+{
+    // Always Release, whatever --configuration says: a Debug benchmark measures nothing useful.
+    var benchmark = Argument("bench", "gemm");
+    DotNetRun("./bench/Quasar.HwGen.Bench/Quasar.HwGen.Bench.csproj", new ProcessArgumentBuilder().Append(benchmark),
+        new DotNetRunSettings { Configuration = "Release" });
+});
+
 Task("Default").IsDependentOn("Test");
 
 void RunTests(string filter)

@@ -1,3 +1,5 @@
+using Quasar.HwGen.Core.Configs;
+
 namespace Quasar.HwGen.Core.Lowering;
 
 /// <summary>The concrete shape of one subnet, everything lowering needs and nothing about how it was chosen.</summary>
@@ -19,4 +21,19 @@ public sealed record VitArchitecture(
     public int Tokens => PatchCount + 1;
 
     public int PatchFeatures => Channels * PatchSize * PatchSize;
+
+    /// <summary>The architecture of <paramref name="subnet"/>, which must belong to <paramref name="space"/> (validated).</summary>
+    public static VitArchitecture FromSubnet(Subnet subnet, SearchSpace space)
+    {
+        ArgumentNullException.ThrowIfNull(subnet);
+        ArgumentNullException.ThrowIfNull(space);
+        subnet.Validate(space);
+        var image = space.Image;
+        var blocks = subnet.Layers.Select(layer => new BlockArchitecture(
+            layer.Heads, space.HeadDim, SearchSpace.HiddenDim(subnet.EmbedDim, layer.MlpRatio),
+            layer.QkvRow8Bit, layer.ProjRow8Bit, layer.Fc1Row8Bit, layer.Fc2Row8Bit)).ToList();
+        return new VitArchitecture(image.Size, image.PatchSize, image.Channels, image.Classes,
+            [.. image.Mean.Select(m => (float)m)], [.. image.Std.Select(s => (float)s)],
+            subnet.EmbedDim, blocks, subnet.PatchEmbedRow8Bit, subnet.HeadRow8Bit);
+    }
 }

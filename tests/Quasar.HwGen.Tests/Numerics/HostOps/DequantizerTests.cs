@@ -1,0 +1,24 @@
+using Quasar.HwGen.Core.Numerics.HostOps;
+
+namespace Quasar.HwGen.Tests.Numerics.HostOps;
+
+/// <summary>q · step in float32.</summary>
+[TestFixture]
+public sealed class DequantizerTests
+{
+    [Test]
+    public void Int16_values_are_multiplied_by_the_step()
+    {
+        Assert.That(Dequantizer.Apply([short.MinValue, -1, 0, 3, short.MaxValue], 0.5f), Is.EqualTo(new[] { -16384f, -0.5f, 0f, 1.5f, 16383.5f }));
+    }
+
+    [Test]
+    public void Six_bit_values_are_multiplied_by_the_step_in_float32()
+    {
+        var output = new float[3];
+
+        Dequantizer.Apply([-32, 31, 7], 0.1f, output);
+
+        Assert.That(output, Is.EqualTo(new[] { -32 * 0.1f, 31 * 0.1f, 7 * 0.1f }));
+    }
+}
