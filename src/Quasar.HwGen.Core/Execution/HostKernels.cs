@@ -1,7 +1,7 @@
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Ops;
 using Quasar.HwGen.Core.Numerics;
-using Quasar.HwGen.Core.Numerics.HostOps;
+using Ops = Quasar.HwGen.Core.Numerics.HostOps;
 
 namespace Quasar.HwGen.Core.Execution;
 
@@ -37,27 +37,34 @@ internal static class HostKernels
         return result;
     }
 
-    public static sbyte[] Quantize(float[] input, TensorType type) =>
-        HostQuantizer.Quantize(input, type.Step, type.Min, type.Max);
+    /// <summary>6-bit through the (vectorized) host quantizer; 8-bit with the same formula and the int8 range.</summary>
+    public static sbyte[] Quantize(float[] input, TensorType type)
+    {
+        if (type.Element == ElementType.Int6) return HostQuantizer.Quantize(input, type.Step);
+        var output = new sbyte[input.Length];
+        for (int i = 0; i < input.Length; i++)
+            output[i] = (sbyte)Math.Clamp(MathF.Round(input[i] / type.Step, MidpointRounding.ToEven), type.Min, type.Max);
+        return output;
+    }
 
     public static float[] LayerNorm(LayerNormOp op, float[] input, TensorType type)
     {
         var output = new float[input.Length];
-        LayerNorm.Apply(input, type.Columns, op.Gamma, op.Beta, output, op.Epsilon);
+        Ops.LayerNorm.Apply(input, type.Columns, op.Gamma, op.Beta, output, op.Epsilon);
         return output;
     }
 
     public static float[] Softmax(float[] input, TensorType type)
     {
         var output = new float[input.Length];
-        Softmax.Apply(input, type.Columns, output);
+        Ops.Softmax.Apply(input, type.Columns, output);
         return output;
     }
 
     public static float[] Gelu(float[] input)
     {
         var output = new float[input.Length];
-        Gelu.Apply(input, output);
+        Ops.Gelu.Apply(input, output);
         return output;
     }
 
