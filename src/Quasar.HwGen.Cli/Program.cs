@@ -5,5 +5,7 @@ var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training 
 {
     DatasetCommand.Create(),
     DemoCommand.Create(),
+    LowerCommand.Create(),
+    InferCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

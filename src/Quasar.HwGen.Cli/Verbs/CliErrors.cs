@@ -20,5 +20,5 @@ public static class CliErrors
     }
 
     private static bool IsUserError(Exception e) =>
-        e is IOException or InvalidDataException or UnauthorizedAccessException;
+        e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Configs.ConfigException or Core.Ir.IrVerificationException;
 }
