@@ -80,9 +80,11 @@ public static class GemmEngine
             case GemmPath.AvxVnni:
                 MultiplyBlocked<Block256<AvxVnniDotProduct4>>(x, m, weights, acc, allowParallel);
                 break;
-            default:
+            case GemmPath.Avx512:
                 MultiplyBlocked<Block512>(x, m, weights, acc, allowParallel);
                 break;
+            default:
+                throw new System.Diagnostics.UnreachableException($"Resolve returned {resolved}");
         }
     }
 
