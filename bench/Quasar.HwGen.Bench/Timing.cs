@@ -4,13 +4,19 @@ namespace Quasar.HwGen.Bench;
 
 /// <summary>
 /// A small Stopwatch harness: warm every contender up, then take samples round-robin (one sample of each per
-/// round, so a load spike from elsewhere on the machine hits all of them alike) and report the median of each.
+/// round, so a load spike from elsewhere on the machine hits all of them alike) and report the median and the
+/// best sample of each. Before each sample the harness pauses, untimed, so that the previous contender's idle
+/// worker threads (libgomp and the .NET thread pool both spin for a while after a parallel region) have gone to
+/// sleep.
 /// </summary>
 public static class Timing
 {
-    /// <summary>Median seconds per call of each action, in the order given.</summary>
-    public static double[] MedianSeconds(IReadOnlyList<Action> actions, int samples = 15, double warmupSeconds = 0.2, double sampleSeconds = 0.02)
+    private const int SettleMilliseconds = 10;
+
+    /// <summary>Seconds per call of each action, in the order given.</summary>
+    public static Sample[] Measure(IReadOnlyList<Action> actions, int samples = 31, double warmupSeconds = 0.2, double sampleSeconds = 0.01)
     {
+        ArgumentNullException.ThrowIfNull(actions);
         var repetitions = new int[actions.Count];
         for (int a = 0; a < actions.Count; a++)
         {
@@ -31,6 +37,7 @@ public static class Timing
         {
             for (int a = 0; a < actions.Count; a++)
             {
+                Thread.Sleep(SettleMilliseconds);
                 var watch = Stopwatch.StartNew();
                 for (int r = 0; r < repetitions[a]; r++) actions[a]();
                 times[a][s] = watch.Elapsed.TotalSeconds / repetitions[a];
@@ -39,7 +46,7 @@ public static class Timing
         return times.Select(t =>
         {
             Array.Sort(t);
-            return t[t.Length / 2];
+            return new Sample(t[t.Length / 2], t[0]);
         }).ToArray();
     }
 }

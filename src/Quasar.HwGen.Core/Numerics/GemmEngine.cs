@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Quasar.HwGen.Core.Numerics;
 
@@ -81,9 +80,11 @@ public static class GemmEngine
             case GemmPath.AvxVnni:
                 MultiplyBlocked<Block256<AvxVnniDotProduct4>>(x, m, weights, acc, allowParallel);
                 break;
-            default:
+            case GemmPath.Avx512:
                 MultiplyBlocked<Block512>(x, m, weights, acc, allowParallel);
                 break;
+            default:
+                throw new System.Diagnostics.UnreachableException($"Resolve returned {resolved}");
         }
     }
 
