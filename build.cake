@@ -44,13 +44,15 @@ Task("Demo")
 });
 
 Task("Bench")
-    .Description("Benchmarks in Release: `--bench=gemm` (default) runs the integer GEMM emulator against TorchSharp float32.")
+    .Description("Benchmarks in Release: `--bench=gemm,model` (default both): the integer GEMM emulator against TorchSharp float32, and whole-model images/s.")
     .Does(() =>
 {
     // Always Release, whatever --configuration says: a Debug benchmark measures nothing useful.
-    var benchmark = Argument("bench", "gemm");
-    DotNetRun("./bench/Quasar.HwGen.Bench/Quasar.HwGen.Bench.csproj", new ProcessArgumentBuilder().Append(benchmark),
-        new DotNetRunSettings { Configuration = "Release" });
+    foreach (var benchmark in Argument("bench", "gemm,model").Split(','))
+    {
+        DotNetRun("./bench/Quasar.HwGen.Bench/Quasar.HwGen.Bench.csproj", new ProcessArgumentBuilder().Append(benchmark),
+            new DotNetRunSettings { Configuration = "Release" });
+    }
 });
 
 Task("Default").IsDependentOn("Test");
