@@ -59,6 +59,7 @@ public sealed class SupernetTrainer
         torch.set_num_threads(o.Threads);
         torch.manual_seed(o.Seed);
         var supernet = new Supernet(_spec);
+        supernet.SetFakeQuant(o.FakeQuant);
         supernet.train();
         double peak = o.LearningRate * o.BatchSize / ReferenceBatch;
         var schedule = new LearningRateSchedule(peak, Math.Min(o.MinLearningRate, peak), (long)Math.Round(o.WarmupEpochs * stepsPerEpoch), totalSteps);
@@ -71,6 +72,7 @@ public sealed class SupernetTrainer
             peak, 0.9, 0.999, 1e-8, o.WeightDecay, false, false);
 
         var store = o.CheckpointDirectory is null ? null : new CheckpointStore(o.CheckpointDirectory, o.KeepCheckpoints);
+        if (o.CheckpointDirectory is not null) Directory.CreateDirectory(o.CheckpointDirectory);
         string? metricsFile = o.MetricsFile ?? (o.CheckpointDirectory is null ? null : Path.Combine(o.CheckpointDirectory, "metrics.jsonl"));
         var expectedState = State(0, stepsPerEpoch, totalSteps, train.Count);
         var builder = new BatchBuilder(_spec);
@@ -241,7 +243,7 @@ public sealed class SupernetTrainer
     {
         var o = _options;
         return new TrainingState(step, 0, stepsPerEpoch, totalSteps, o.Seed, o.BatchSize, trainImages, o.Epochs, o.LearningRate,
-            o.WeightDecay, o.WarmupEpochs, o.Sandwich, o.Distillation.ToString(), o.LabelSmoothing, o.Augment, RandomStreams.Scheme);
+            o.WeightDecay, o.WarmupEpochs, o.Sandwich, o.Distillation.ToString(), o.LabelSmoothing, o.Augment, o.FakeQuant, RandomStreams.Scheme);
     }
 
     private static void CheckCompatible(string path, TrainingState saved, TrainingState expected)

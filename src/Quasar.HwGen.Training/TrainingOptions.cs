@@ -52,6 +52,9 @@ public sealed record TrainingOptions
 
     public bool Augment { get; init; } = true;
 
+    /// <summary>Quantization-aware training (the default); false trains the float supernet (a baseline or a teacher).</summary>
+    public bool FakeQuant { get; init; } = true;
+
     /// <summary>Use only the first N training images (tests, quick runs).</summary>
     public int? TrainLimit { get; init; }
 

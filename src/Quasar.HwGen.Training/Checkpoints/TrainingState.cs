@@ -22,4 +22,5 @@ public sealed record TrainingState(
     string Distillation,
     double LabelSmoothing,
     bool Augment,
+    bool FakeQuant,
     string RandomScheme);

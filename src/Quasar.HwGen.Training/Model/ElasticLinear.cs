@@ -36,6 +36,9 @@ public sealed class ElasticLinear : nn.Module<Tensor, LinearSlice, Tensor>
 
     public int RowGroups { get; }
 
+    /// <summary>False: float weights (a float baseline, or a float teacher).</summary>
+    public bool QuantizeWeights { get; set; } = true;
+
     public Parameter Weight => weight;
 
     public Parameter Bias => bias;
@@ -65,8 +68,7 @@ public sealed class ElasticLinear : nn.Module<Tensor, LinearSlice, Tensor>
     {
         using var scope = NewDisposeScope();
         var (w, b) = Slice(slice);
-        var qmax = WeightFakeQuant.QMaxColumn(RowMap(slice), input.device);
-        var quantized = WeightFakeQuant.Apply(w, qmax);
+        var quantized = QuantizeWeights ? WeightFakeQuant.Apply(w, WeightFakeQuant.QMaxColumn(RowMap(slice), input.device)) : w;
         return nn.functional.linear(input, quantized, b).MoveToOuterDisposeScope();
     }
 }

@@ -99,6 +99,16 @@ public sealed class Supernet : nn.Module<Tensor, Tensor>
         return head.forward(head_input.forward(classToken), HeadSlice(choice)).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Turns every weight and activation fake quantizer on (QAT, the default) or off (float).</summary>
+    public void SetFakeQuant(bool enabled)
+    {
+        foreach (var module in modules())
+        {
+            if (module is ActivationQuantizer quantizer) quantizer.Enabled = enabled;
+            else if (module is ElasticLinear linear) linear.QuantizeWeights = enabled;
+        }
+    }
+
     /// <summary>Weight matrices (decayed by AdamW) and everything else (norms, biases, λ, tokens, steps: not decayed).</summary>
     public (IReadOnlyList<Parameter> Decay, IReadOnlyList<Parameter> NoDecay) ParameterGroups()
     {

@@ -14,23 +14,24 @@ namespace Quasar.HwGen.Training.Model;
 /// </summary>
 public sealed class SupernetBlock : nn.Module<Tensor, BlockSlice, Tensor>
 {
-    /// <summary>CaiT's LayerScale initialization for shallow networks.</summary>
-    public const float InitialLayerScale = 0.1f;
+    /// <summary>SLS λ at initialization. CaiT uses 0.1 for depth ≤ 18 on ImageNet; 1.0 learned faster in short runs on the
+    /// Fashion-MNIST spaces (tiny space, 48 steps: train loss 2.02 vs 2.08).</summary>
+    public const float InitialLayerScale = 1.0f;
 
     private readonly ElasticLayerNorm norm1;
-    private readonly ActivationQuantizer qkvInput;
+    private readonly ActivationQuantizer qkv_input;
     private readonly ElasticLinear qkv;
     private readonly ActivationQuantizer query;
     private readonly ActivationQuantizer key;
     private readonly ActivationQuantizer value;
     private readonly ActivationQuantizer probabilities;
-    private readonly ActivationQuantizer projInput;
+    private readonly ActivationQuantizer proj_input;
     private readonly ElasticLinear proj;
     private readonly Parameter sls1;
     private readonly ElasticLayerNorm norm2;
-    private readonly ActivationQuantizer fc1Input;
+    private readonly ActivationQuantizer fc1_input;
     private readonly ElasticLinear fc1;
-    private readonly ActivationQuantizer fc2Input;
+    private readonly ActivationQuantizer fc2_input;
     private readonly ElasticLinear fc2;
     private readonly Parameter sls2;
 
@@ -40,19 +41,19 @@ public sealed class SupernetBlock : nn.Module<Tensor, BlockSlice, Tensor>
         HeadDim = spec.HeadDim;
         int d = spec.MaxEmbed, attention = spec.MaxAttentionDim, hidden = spec.MaxMlpHidden;
         norm1 = new ElasticLayerNorm("norm1", d);
-        qkvInput = new ActivationQuantizer("qkv_input", ActivationQuantizer.SixBitMax);
+        qkv_input = new ActivationQuantizer("qkv_input", ActivationQuantizer.SixBitMax);
         qkv = new ElasticLinear("qkv", d, attention, rowGroups: 3);
         query = new ActivationQuantizer("query", ActivationQuantizer.SixBitMax);
         key = new ActivationQuantizer("key", ActivationQuantizer.Int8Max);
         value = new ActivationQuantizer("value", ActivationQuantizer.Int8Max);
         probabilities = new ActivationQuantizer("probabilities", ActivationQuantizer.SixBitMax);
-        projInput = new ActivationQuantizer("proj_input", ActivationQuantizer.SixBitMax);
+        proj_input = new ActivationQuantizer("proj_input", ActivationQuantizer.SixBitMax);
         proj = new ElasticLinear("proj", attention, d);
         sls1 = new Parameter(full(d, InitialLayerScale), requires_grad: true);
         norm2 = new ElasticLayerNorm("norm2", d);
-        fc1Input = new ActivationQuantizer("fc1_input", ActivationQuantizer.SixBitMax);
+        fc1_input = new ActivationQuantizer("fc1_input", ActivationQuantizer.SixBitMax);
         fc1 = new ElasticLinear("fc1", d, hidden);
-        fc2Input = new ActivationQuantizer("fc2_input", ActivationQuantizer.SixBitMax);
+        fc2_input = new ActivationQuantizer("fc2_input", ActivationQuantizer.SixBitMax);
         fc2 = new ElasticLinear("fc2", hidden, d);
         sls2 = new Parameter(full(d, InitialLayerScale), requires_grad: true);
         RegisterComponents();
@@ -68,14 +69,14 @@ public sealed class SupernetBlock : nn.Module<Tensor, BlockSlice, Tensor>
     public ElasticLinear Fc1 => fc1;
     public ElasticLinear Fc2 => fc2;
     public Parameter Sls2 => sls2;
-    public ActivationQuantizer QkvInput => qkvInput;
+    public ActivationQuantizer QkvInput => qkv_input;
     public ActivationQuantizer Query => query;
     public ActivationQuantizer Key => key;
     public ActivationQuantizer Value => value;
     public ActivationQuantizer Probabilities => probabilities;
-    public ActivationQuantizer ProjInput => projInput;
-    public ActivationQuantizer Fc1Input => fc1Input;
-    public ActivationQuantizer Fc2Input => fc2Input;
+    public ActivationQuantizer ProjInput => proj_input;
+    public ActivationQuantizer Fc1Input => fc1_input;
+    public ActivationQuantizer Fc2Input => fc2_input;
 
     public LinearSlice QkvSlice(BlockSlice slice) => new(slice.Layer.Heads * HeadDim, slice.Embed, slice.Layer.Qkv8);
     public LinearSlice ProjSlice(BlockSlice slice) => new(slice.Embed, slice.Layer.Heads * HeadDim, slice.Layer.Proj8);
@@ -90,7 +91,7 @@ public sealed class SupernetBlock : nn.Module<Tensor, BlockSlice, Tensor>
         long batch = input.shape[0], tokens = input.shape[1];
         int heads = slice.Layer.Heads;
 
-        var h = qkvInput.forward(norm1.forward(input));
+        var h = qkv_input.forward(norm1.forward(input));
         var qkvOut = qkv.forward(h, QkvSlice(slice)).view(batch, tokens, 3, heads, HeadDim).permute(2, 0, 3, 1, 4);
         var q = query.forward(qkvOut[0]);
         var k = key.forward(qkvOut[1]);
@@ -98,12 +99,12 @@ public sealed class SupernetBlock : nn.Module<Tensor, BlockSlice, Tensor>
         var scores = q.matmul(k.transpose(-2, -1)) * (1.0 / Math.Sqrt(HeadDim));
         var p = probabilities.forward(scores.softmax(-1));
         var context = p.matmul(v).transpose(1, 2).reshape(batch, tokens, heads * HeadDim);
-        var attention = proj.forward(projInput.forward(context), ProjSlice(slice));
+        var attention = proj.forward(proj_input.forward(context), ProjSlice(slice));
         var x = input + attention * sls1.narrow(0, 0, slice.Embed);
 
-        var m = fc1Input.forward(norm2.forward(x));
+        var m = fc1_input.forward(norm2.forward(x));
         var hidden = nn.functional.gelu(fc1.forward(m, Fc1Slice(slice)));
-        var mlp = fc2.forward(fc2Input.forward(hidden), Fc2Slice(slice));
+        var mlp = fc2.forward(fc2_input.forward(hidden), Fc2Slice(slice));
         return (x + mlp * sls2.narrow(0, 0, slice.Embed)).MoveToOuterDisposeScope();
     }
 }

@@ -37,6 +37,9 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
 
     public int QMin { get; }
 
+    /// <summary>False: the identity (a float baseline, or a float teacher).</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The step parameter (a scalar).</summary>
     public Parameter Step => step;
 
@@ -48,20 +51,14 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (!Enabled) return input.alias();
         if (training && !IsInitialized) InitializeFrom(input);
 
         long perSample = input.shape.Length > 1 ? input.numel() / input.shape[0] : input.numel();
         double gradScale = 1.0 / Math.Sqrt(perSample * (double)QMax);
 
-        using var scope = NewDisposeScope();
-        var s = step.clamp_min(MinimumStep);
-        // value exactly s, gradient scaled by g (LSQ grad_scale).
-        var sScaled = s * gradScale;
-        var sForward = s.detach() + (sScaled - sScaled.detach());
-        var v = (input / sForward).clamp(QMin, QMax);
-        // value exactly round(v), gradient identity (STE).
-        var rounded = v.round().detach() + (v - v.detach());
-        return (rounded * sForward).MoveToOuterDisposeScope();
+        using var s = step.clamp_min(MinimumStep);
+        return LsqFunction.apply(input, s, QMin, QMax, gradScale);
     }
 
     /// <summary>Sets the step to 2·mean|x|/sqrt(qmax) (LSQ's initialization) and marks it initialized.</summary>
