@@ -31,6 +31,8 @@ for (int i = 0; i < args.Length; i++)
         "--threads" => options with { Threads = NextInt() },
         "--progress" => options with { ProgressEverySteps = NextInt() },
         "--no-augment" => options with { Augment = false },
+        "--float" => options with { FakeQuant = false },
+        "--smoothing" => options with { LabelSmoothing = double.Parse(Next(), CultureInfo.InvariantCulture) },
         _ => throw new ArgumentException($"unknown option {args[i]}"),
     };
 }

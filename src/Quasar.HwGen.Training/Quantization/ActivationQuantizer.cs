@@ -19,7 +19,8 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
     /// <summary>int8 attention operands (K, V): [−128, 127].</summary>
     public const int Int8Max = 127;
 
-    private const float MinimumStep = 1e-8f;
+    /// <summary>The smallest step the forward uses (the parameter is clamped to it).</summary>
+    public const float MinimumStep = 1e-8f;
 
     private readonly Parameter step;
     private readonly Tensor initialized;
