@@ -6,7 +6,7 @@ using Quasar.HwGen.Training.Spaces;
 // A console harness for supernet training until the CLI's `quasar train` verb is wired:
 //   dotnet run -c Release --project bench/Quasar.HwGen.Training.Bench -- --data /usr/share/datasets/fashion-mnist
 //       --epochs 10 --batch 128 --out runs/fmnist [--resume] [--sandwich] [--distill inplace|teacher:PATH]
-//       [--lr 5e-4] [--seed 0] [--limit N] [--eval-limit N] [--every N] [--stop-after N] [--threads 2]
+//       [--lr 5e-4] [--seed 0] [--largest] [--float] [--limit N] [--eval-limit N] [--every N] [--stop-after N] [--threads 2]
 var options = new TrainingOptions { DataDirectory = FashionMnist.DebianPackageDirectory, ProgressEverySteps = 50 };
 for (int i = 0; i < args.Length; i++)
 {
@@ -32,6 +32,7 @@ for (int i = 0; i < args.Length; i++)
         "--progress" => options with { ProgressEverySteps = NextInt() },
         "--no-augment" => options with { Augment = false },
         "--float" => options with { FakeQuant = false },
+        "--largest" => options with { FixedSubnet = new SubnetSampler(BuiltInSpaces.FashionMnist).Largest() },
         "--smoothing" => options with { LabelSmoothing = double.Parse(Next(), CultureInfo.InvariantCulture) },
         _ => throw new ArgumentException($"unknown option {args[i]}"),
     };

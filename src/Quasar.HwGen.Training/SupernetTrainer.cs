@@ -34,6 +34,7 @@ public sealed class SupernetTrainer
         ArgumentNullException.ThrowIfNull(options);
         spec.Validate();
         options.Validate();
+        options.FixedSubnet?.ValidateAgainst(spec);
         _spec = spec;
         _options = options;
         _progress = progress ?? TextWriter.Null;
@@ -160,7 +161,9 @@ public sealed class SupernetTrainer
         var o = _options;
         using var scope = NewDisposeScope();
         supernet.train();
-        var subnets = o.Sandwich ? new[] { sampler.Largest(), sampler.Smallest(), sampler.Sample(random) } : [sampler.Sample(random)];
+        var subnets = o.Sandwich ? new[] { sampler.Largest(), sampler.Smallest(), sampler.Sample(random) }
+            : o.FixedSubnet is not null ? [o.FixedSubnet]
+            : [sampler.Sample(random)];
         var input = builder.Build(train, indices, o.Augment ? random : null);
         var labels = BatchBuilder.Labels(train, indices);
         optimizer.zero_grad();
@@ -243,7 +246,7 @@ public sealed class SupernetTrainer
     {
         var o = _options;
         return new TrainingState(step, 0, stepsPerEpoch, totalSteps, o.Seed, o.BatchSize, trainImages, o.Epochs, o.LearningRate,
-            o.WeightDecay, o.WarmupEpochs, o.Sandwich, o.Distillation.ToString(), o.LabelSmoothing, o.Augment, o.FakeQuant, RandomStreams.Scheme);
+            o.WeightDecay, o.WarmupEpochs, o.Sandwich, o.Distillation.ToString(), o.LabelSmoothing, o.Augment, o.FakeQuant, o.FixedSubnet?.Describe(), RandomStreams.Scheme);
     }
 
     private static void CheckCompatible(string path, TrainingState saved, TrainingState expected)

@@ -38,6 +38,10 @@ public sealed record TrainingOptions
     /// <summary>Sandwich rule: largest + smallest + one random subnet per step, gradients summed.</summary>
     public bool Sandwich { get; init; }
 
+    /// <summary>Train only this subnet every step (fine-tuning a searched subnet, or measuring one subnet's speed);
+    /// null samples subnets.</summary>
+    public Spaces.SubnetChoice? FixedSubnet { get; init; }
+
     public DistillationMode Distillation { get; init; } = DistillationMode.None;
 
     /// <summary>The sidecar (.json) of a checkpoint of the same search space, for <see cref="DistillationMode.Teacher"/>.</summary>
@@ -85,6 +89,7 @@ public sealed record TrainingOptions
         Require(WarmupEpochs >= 0 && WeightDecay >= 0, "warm-up and weight decay must not be negative");
         Require(CheckpointEverySteps > 0, "checkpoint interval must be positive");
         Require(!Resume || CheckpointDirectory is not null, "--resume needs a checkpoint directory");
+        Require(FixedSubnet is null || !Sandwich, "a fixed subnet and the sandwich rule exclude each other");
         Require(Distillation != DistillationMode.Inplace || Sandwich, "inplace distillation needs the sandwich rule (the largest subnet is the teacher)");
         Require(Distillation != DistillationMode.Teacher || TeacherCheckpoint is not null, "teacher distillation needs a teacher checkpoint");
         Require(DistillationTemperature > 0 && DistillationWeight is >= 0 and <= 1, "temperature > 0 and weight in [0, 1]");

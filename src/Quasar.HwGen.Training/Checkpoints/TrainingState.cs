@@ -23,4 +23,5 @@ public sealed record TrainingState(
     double LabelSmoothing,
     bool Augment,
     bool FakeQuant,
+    string? FixedSubnet,
     string RandomScheme);
