@@ -58,8 +58,15 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
         long perSample = input.shape.Length > 1 ? input.numel() / input.shape[0] : input.numel();
         double gradScale = 1.0 / Math.Sqrt(perSample * (double)QMax);
 
-        using var s = step.clamp_min(MinimumStep);
-        return LsqFunction.apply(input, s, QMin, QMax, gradScale);
+        // LSQ's reference formulation in native autograd ops (a managed autograd function would hand its saved and
+        // returned tensors to the GC from the autograd thread, which leaks native memory between collections).
+        using var scope = NewDisposeScope();
+        var s = step.clamp_min(MinimumStep);
+        var sScaled = s * gradScale;
+        var sForward = s.detach() + (sScaled - sScaled.detach()); // value exactly s, gradient scaled by g
+        var v = (input / sForward).clamp(QMin, QMax);
+        var rounded = v.round().detach() + (v - v.detach());      // value exactly round(v), gradient identity (STE)
+        return (rounded * sForward).MoveToOuterDisposeScope();
     }
 
     /// <summary>Sets the step to 2·mean|x|/sqrt(qmax) (LSQ's initialization) and marks it initialized.</summary>
