@@ -17,7 +17,7 @@ public sealed class SubnetExporterTests
         var spec = BuiltInSpaces.FashionMnist;
         using var supernet = new Supernet(spec);
         var subnet = new SubnetChoice(80,
-            [new LayerChoice(2, 3.5, 0.25, 0.5, 0.75, 1.0), new LayerChoice(3, 4.0, 0.0, 1.0, 0.5, 0.25), new LayerChoice(2, 3.0, 1.0, 0.0, 0.0, 0.5), new LayerChoice(3, 3.5, 0.5, 0.5, 0.5, 0.5)],
+            [new LayerChoice(2, 2.0, 0.25, 0.5, 0.75, 1.0), new LayerChoice(3, 4.0, 0.0, 1.0, 0.5, 0.25), new LayerChoice(2, 3.0, 1.0, 0.0, 0.0, 0.5), new LayerChoice(3, 2.0, 0.5, 0.5, 0.5, 0.5)],
             PatchEmbedRow8: 0.75, HeadRow8: 0.5);
 
         var vit = SubnetExporter.Export(supernet, subnet);
@@ -35,8 +35,8 @@ public sealed class SubnetExporterTests
         {
             var layer = subnet.Layers[i];
             var block = vit.Blocks[i];
-            int attention = layer.Heads * 16, hidden = (int)Math.Round(layer.MlpRatio * 80);
-            Assert.That(a.Blocks[i], Is.EqualTo(new BlockArchitecture(layer.Heads, 16, hidden, layer.Qkv8, layer.Proj8, layer.Fc1Row8, layer.Fc2Row8)));
+            int attention = layer.Heads * 32, hidden = (int)Math.Round(layer.MlpRatio * 80);
+            Assert.That(a.Blocks[i], Is.EqualTo(new BlockArchitecture(layer.Heads, 32, hidden, layer.Qkv8, layer.Proj8, layer.Fc1Row8, layer.Fc2Row8)));
             AssertLinear(block.Qkv, 3 * attention, 80, layer.Qkv8);
             AssertLinear(block.Proj, 80, attention, layer.Proj8);
             AssertLinear(block.Fc1, hidden, 80, layer.Fc1Row8);
