@@ -1,0 +1,16 @@
+using static TorchSharp.torch;
+
+namespace Quasar.HwGen.Training.Model;
+
+/// <summary>ViT initialization: normal(0, 0.02) clipped to ±2σ, drawn from torch's global generator (seeded by the trainer).</summary>
+public static class ParameterInit
+{
+    public const double WeightStd = 0.02;
+
+    public static void TruncatedNormal(Tensor parameter, double std = WeightStd)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        using var noGrad = no_grad();
+        parameter.normal_(0, std).clamp_(-2 * std, 2 * std);
+    }
+}

@@ -1,0 +1,108 @@
+using Quasar.HwGen.Training.Checkpoints;
+using Quasar.HwGen.Training.Model;
+using Quasar.HwGen.Training.Tests.Support;
+
+namespace Quasar.HwGen.Training.Tests.Checkpoints;
+
+/// <summary>A damaged checkpoint, or one of another search space, is refused with the file and the problem named.</summary>
+[TestFixture]
+public sealed class CheckpointRefusalTests
+{
+    private TempDirectory _folder = null!;
+    private string _manifest = null!;
+
+    [SetUp]
+    public void WriteACheckpoint()
+    {
+        _folder = new TempDirectory();
+        var options = new TrainingOptions { Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, CheckpointEverySteps = 2 };
+        var result = new SupernetTrainer(TinySpace.Spec, options).Train(TinySpace.ShippedTrain, null);
+        result.Supernet.Dispose();
+        _manifest = result.LastCheckpoint!;
+    }
+
+    [TearDown]
+    public void Delete() => _folder.Dispose();
+
+    private string WeightsPath => Path.Combine(_folder.Path, CheckpointStore.ReadManifest(_manifest).WeightsFile);
+
+    private CheckpointException LoadFails(Supernet? into = null)
+    {
+        using var supernet = into ?? new Supernet(TinySpace.Spec);
+        return Assert.Throws<CheckpointException>(() => CheckpointStore.Load(_manifest, supernet))!;
+    }
+
+    [Test]
+    public void An_intact_checkpoint_loads_and_restores_the_weights()
+    {
+        using var supernet = new Supernet(TinySpace.Spec);
+        var manifest = CheckpointStore.Load(_manifest, supernet);
+        Assert.That(manifest.State.Step, Is.EqualTo(2));
+        Assert.That(manifest.SearchSpace, Is.EqualTo("tiny-fashion-mnist"));
+        Assert.That(supernet.Blocks[0].QkvInput.IsInitialized, Is.True);
+    }
+
+    [Test]
+    public void A_weights_file_with_a_flipped_byte_is_refused_as_corrupt()
+    {
+        var bytes = File.ReadAllBytes(WeightsPath);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(WeightsPath, bytes);
+
+        var error = LoadFails();
+        Assert.That(error.Path, Is.EqualTo(WeightsPath));
+        Assert.That(error.Message, Does.Contain(WeightsPath).And.Contain("corrupt: SHA-256"));
+    }
+
+    [Test]
+    public void A_truncated_weights_file_is_refused_as_truncated()
+    {
+        var bytes = File.ReadAllBytes(WeightsPath);
+        File.WriteAllBytes(WeightsPath, bytes[..(bytes.Length / 3)]);
+
+        Assert.That(LoadFails().Message, Does.Contain(WeightsPath).And.Contain("truncated"));
+    }
+
+    [Test]
+    public void A_truncated_sidecar_is_refused_as_invalid_json()
+    {
+        var text = File.ReadAllText(_manifest);
+        File.WriteAllText(_manifest, text[..(text.Length / 2)]);
+
+        Assert.That(LoadFails().Message, Does.StartWith($"checkpoint {_manifest}: is not a valid checkpoint sidecar"));
+    }
+
+    [Test]
+    public void A_missing_optimizer_file_is_refused_naming_it()
+    {
+        var optimizer = Path.Combine(_folder.Path, CheckpointStore.ReadManifest(_manifest).OptimizerFile);
+        File.Delete(optimizer);
+
+        Assert.That(LoadFails().Message, Is.EqualTo($"checkpoint {optimizer}: is missing (named by its sidecar)"));
+    }
+
+    [Test]
+    public void A_checkpoint_of_another_search_space_is_refused_naming_both_spaces()
+    {
+        var error = LoadFails(new Supernet(Quasar.HwGen.Training.Spaces.BuiltInSpaces.FashionMnist));
+        Assert.That(error.Message, Is.EqualTo($"checkpoint {_manifest}: was trained for search space 'tiny-fashion-mnist', not 'fashion-mnist'"));
+    }
+
+    [Test]
+    public void A_checkpoint_of_a_changed_space_with_the_same_name_is_refused()
+    {
+        var changed = TinySpace.Spec with { EmbedDims = [16, 32] };
+        var error = LoadFails(new Supernet(changed));
+        Assert.That(error.Message, Does.Contain("search space 'tiny-fashion-mnist' has changed since this checkpoint was written"));
+    }
+
+    [Test]
+    public void Resume_refuses_a_corrupt_latest_checkpoint_instead_of_starting_over()
+    {
+        File.WriteAllBytes(WeightsPath, [1, 2, 3]);
+        var options = new TrainingOptions { Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, Resume = true };
+
+        var error = Assert.Throws<CheckpointException>(() => new SupernetTrainer(TinySpace.Spec, options).Train(TinySpace.ShippedTrain, null));
+        Assert.That(error!.Message, Does.Contain(WeightsPath));
+    }
+}
