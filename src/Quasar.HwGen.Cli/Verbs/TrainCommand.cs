@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using Quasar.HwGen.Core;
+using Quasar.HwGen.Core.Data;
+using Quasar.HwGen.Training;
+using Quasar.HwGen.Training.Spaces;
+
+namespace Quasar.HwGen.Cli.Verbs;
+
+/// <summary>`quasar train`: supernet quantization-aware training with atomic, resumable checkpoints.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var space = new Option<string>("--space") { Description = "Search space YAML or sample name", DefaultValueFactory = _ => "fashion-mnist" };
+        var data = new Option<DirectoryInfo?>("--data") { Description = $"IDX or image-folder dataset (default: {FashionMnist.DebianPackageDirectory} if installed, else samples/data/fashion-mnist)" };
+        var validation = new Option<int>("--validation-images") { Description = "Images held out from the END of the training split for validation (and later the search); the test split is never used", DefaultValueFactory = _ => 5000 };
+        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 10 };
+        var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 128 };
+        var lr = new Option<double>("--lr") { Description = "Peak learning rate (AdamW, warm-up + cosine)", DefaultValueFactory = _ => 5e-4 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Run directory (checkpoints/, metrics.jsonl)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/train") };
+        var every = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => 500 };
+        var resume = new Option<bool>("--resume") { Description = "Continue from the last checkpoint in --out" };
+        var sandwich = new Option<bool>("--sandwich") { Description = "Largest + smallest + random subnet per step" };
+        var distill = new Option<DistillationMode>("--distill") { Description = "none | inplace (needs --sandwich) | teacher", DefaultValueFactory = _ => DistillationMode.None };
+        var teacher = new Option<FileInfo?>("--teacher") { Description = "Teacher checkpoint manifest for --distill teacher" };
+        var command = new Command("train", "Train a quantization-aware ViT supernet (Quasar-ViT) on the CPU")
+        {
+            space, data, validation, epochs, batch, lr, seed, output, every, resume, sandwich, distill, teacher,
+        };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var spec = ConfigConversions.ToSpec(ConfigArguments.Space(parse.GetRequiredValue(space)));
+            var directory = parse.GetValue(data)?.FullName
+                ?? (Directory.Exists(FashionMnist.DebianPackageDirectory) ? FashionMnist.DebianPackageDirectory : Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory));
+            var all = Training.Data.DatasetLoader.LoadTrain(directory, spec);
+            var (train, held) = Split(all, parse.GetValue(validation));
+            var run = parse.GetRequiredValue(output).FullName;
+            var options = new TrainingOptions
+            {
+                DataDirectory = directory,
+                Epochs = parse.GetValue(epochs),
+                BatchSize = parse.GetValue(batch),
+                LearningRate = parse.GetValue(lr),
+                Seed = parse.GetValue(seed),
+                CheckpointDirectory = Path.Combine(run, "checkpoints"),
+                CheckpointEverySteps = parse.GetValue(every),
+                Resume = parse.GetValue(resume),
+                Sandwich = parse.GetValue(sandwich),
+                Distillation = parse.GetValue(distill),
+                TeacherCheckpoint = parse.GetValue(teacher)?.FullName,
+                MetricsFile = Path.Combine(run, "metrics.jsonl"),
+            };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"training {spec.Name} on {train.Count} images of {directory} ({held.Count} held out for validation), {options.Epochs} epochs, seed {options.Seed}"));
+            var result = new SupernetTrainer(spec, options, Console.Out).Train(train, held);
+            using (result.Supernet)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"done: {result.Steps} steps, {result.ImagesPerSecond:F0} images/s, last checkpoint {result.LastCheckpoint}"));
+            }
+        }));
+        return command;
+    }
+
+    /// <summary>The last <paramref name="count"/> images become the validation split: fixed, so every tool agrees on it.</summary>
+    internal static (LabeledImages Train, LabeledImages Validation) Split(LabeledImages all, int count)
+    {
+        if (count < 0 || count >= all.Count) throw new ArgumentOutOfRangeException(nameof(count), count, $"hold out between 0 and {all.Count - 1} images");
+        int keep = all.Count - count, size = all.PixelsPerImage;
+        return (all.Take(keep), all with { Pixels = all.Pixels[(keep * size)..], Labels = all.Labels[keep..], Count = count });
+    }
+}
