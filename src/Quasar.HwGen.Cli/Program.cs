@@ -8,5 +8,6 @@ var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training 
     LowerCommand.Create(),
     InferCommand.Create(),
     TrainCommand.Create(),
+    EvaluateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

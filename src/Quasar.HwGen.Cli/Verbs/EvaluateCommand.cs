@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using Quasar.HwGen.Core;
+using Quasar.HwGen.Core.Configs;
+using Quasar.HwGen.Core.Data;
+using Quasar.HwGen.Core.Execution;
+using Quasar.HwGen.Core.Lowering;
+using Quasar.HwGen.Training.Evaluation;
+using Quasar.HwGen.Training.Spaces;
+
+namespace Quasar.HwGen.Cli.Verbs;
+
+/// <summary>
+/// `quasar evaluate`: subnets of a trained supernet, through the fake-quant model (TorchSharp) and through the integer
+/// model (lowered IR in the C# emulation), side by side: accuracies, their difference and top-1 agreement.
+/// </summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Checkpoint manifest (checkpoints/step-N.json)", Required = true };
+        var subnets = new Option<string[]>("--subnet") { Description = "largest | smallest | subnet YAML | sample name (repeatable)", DefaultValueFactory = _ => ["largest", "smallest"], AllowMultipleArgumentsPerToken = true };
+        var data = new Option<DirectoryInfo?>("--data") { Description = $"IDX directory (default: {FashionMnist.DebianPackageDirectory} if installed, else samples/data/fashion-mnist)" };
+        var count = new Option<int?>("--count") { Description = "Evaluate only the first N test images" };
+        var command = new Command("evaluate", "Accuracy of subnets on the test split: fake-quant model vs integer emulation") { checkpoint, subnets, data, count };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var directory = parse.GetValue(data)?.FullName
+                ?? (Directory.Exists(FashionMnist.DebianPackageDirectory) ? FashionMnist.DebianPackageDirectory : Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory));
+            var test = FashionMnist.LoadTest(directory);
+            if (parse.GetValue(count) is int n) test = test.Take(n);
+            var calibration = FashionMnist.LoadTrain(directory).Take(CalibrationCount);
+            var (supernet, space) = TrainedModels.Load(parse.GetRequiredValue(checkpoint).FullName, null);
+            using (supernet)
+            {
+                Console.WriteLine($"{test.Count} test images of {directory}");
+                Console.WriteLine("| subnet | MMACs | 8-bit weights | fake-quant top-1 | integer top-1 | difference | top-1 agreement |");
+                Console.WriteLine("|---|---|---|---|---|---|---|");
+                foreach (var which in parse.GetRequiredValue(subnets))
+                {
+                    var subnet = TrainedModels.Subnet(which, space);
+                    var row = Compare(supernet, subnet, space, test, calibration);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {which} | {subnet.Macs(space) / 1e6:F1} | {100 * subnet.EightBitWeightFraction(space):F0}% | {100 * row.FakeQuant:F2}% | {100 * row.Integer:F2}% | {100 * (row.Integer - row.FakeQuant):+0.00;-0.00} pt | {100 * row.Agreement:F2}% |"));
+                }
+            }
+        }));
+        return command;
+    }
+
+    private const int CalibrationCount = 16;
+
+    internal sealed record Comparison(double FakeQuant, double Integer, double Agreement);
+
+    internal static Comparison Compare(Training.Model.Supernet supernet, Subnet subnet, SearchSpace space, LabeledImages test, LabeledImages calibration)
+    {
+        var fake = SubnetPredictor.Predict(supernet, ConfigConversions.ToChoice(subnet), test);
+        var graph = VitLowering.Lower(TrainedModels.Export(supernet, subnet),
+            [.. Enumerable.Range(0, calibration.Count).Select(i => calibration.Image(i).ToArray())],
+            new Dictionary<string, string> { ["search_space"] = space.Name, ["subnet"] = subnet.Summary(space) }, space.Name);
+        var interpreter = new IrInterpreter(graph, new EmulatedEngine());
+        int fakeCorrect = 0, integerCorrect = 0, agree = 0;
+        for (int i = 0; i < test.Count; i++)
+        {
+            var logits = interpreter.Run(test.Image(i));
+            int predicted = Array.IndexOf(logits, logits.Max());
+            fakeCorrect += fake[i] == test.Labels[i] ? 1 : 0;
+            integerCorrect += predicted == test.Labels[i] ? 1 : 0;
+            agree += predicted == fake[i] ? 1 : 0;
+        }
+        return new Comparison((double)fakeCorrect / test.Count, (double)integerCorrect / test.Count, (double)agree / test.Count);
+    }
+}
