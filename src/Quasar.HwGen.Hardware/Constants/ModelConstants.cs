@@ -70,7 +70,7 @@ public static class ModelConstants
     /// Fitted to the paper's FPS (docs/hardware-model.md §5, <c>PaperCalibration.Fit</c>): the fraction of cycles the
     /// array streams tokens while it has work (HLS II slips, BRAM port conflicts, control between k-steps).
     /// </summary>
-    public const double ArrayEfficiency = 0.75;
+    public const double ArrayEfficiency = 0.76;
 
     /// <summary>
     /// Fitted to the paper's FPS (docs/hardware-model.md §5, <c>PaperCalibration.Fit</c>): scales the nominal host

@@ -93,7 +93,10 @@ public sealed class LatencyModel
     /// input buffer for all its row tiles; a row tile's weights (TN nibble rows × K) load while the previous row tile
     /// computes; each k-step puts a TN×TK weight tile in the array and streams the tile's tokens through, PT a cycle.
     /// A row tile ends when its accumulators move to the output stage, which drains one token's TN rows a cycle while
-    /// the next row tile accumulates into the other half.
+    /// the next row tile accumulates into the other half. What a tile needs before it starts (its weights, a share of
+    /// the next token tile's activations) is overlapped tile by tile: max(compute, transfer). The outputs leave
+    /// through the output buffer and the write queue, so they are bounded over the whole GEMM: reads and writes
+    /// share the DDR, and the GEMM takes at least all its bytes over the sustained bandwidth.
     /// </summary>
     private GemmLatency ComputeGemm(GemmShape shape)
     {
@@ -106,9 +109,8 @@ public sealed class LatencyModel
         int mTiles = CeilDiv(shape.Tokens, tm), lastTokens = shape.Tokens - (mTiles - 1) * tm;
         int nTiles = CeilDiv(nibbleRows, tn), lastRows = nibbleRows - (nTiles - 1) * tn;
         int kSteps = CeilDiv(k, tk);
-        double outputPerNibbleRow = (double)shape.Rows / nibbleRows * shape.OutputBytes;
 
-        double compute = 0, transfer = 0;
+        double paced = 0, tiled = 0;
         void RowTiles(int tokens, long nextInputBytes, int repeat)
         {
             if (repeat <= 0) return;
@@ -116,19 +118,20 @@ public sealed class LatencyModel
             Add(Tile(tokens, tn, share), (nTiles - 1) * repeat);
             Add(Tile(tokens, lastRows, share), repeat);
         }
-        void Add((double Compute, double Busy) tile, int count)
+        void Add((double Paced, double Busy) tile, int count)
         {
-            compute += tile.Compute * count;
-            transfer += (tile.Busy - tile.Compute) * count;
+            paced += tile.Paced * count;
+            tiled += tile.Busy * count;
         }
-        (double Compute, double Busy) Tile(int tokens, int rows, double inputShare)
+        (double Paced, double Busy) Tile(int tokens, int rows, double inputShare)
         {
             double stream = Math.Ceiling((double)tokens / _tokensPerCycle) / Parameters.ArrayEfficiency;
             double weightLoad = Math.Ceiling((double)rows * tk / _buffers.WeightNibblesPerCycle);
             double computeCycles = kSteps * Math.Max(stream, weightLoad);
-            double bytes = rows * (double)k / 2 + tokens * rows * outputPerNibbleRow + inputShare;
-            double paced = Math.Max(computeCycles, tokens); // the output stage drains one token's rows a cycle
-            return (paced, Math.Max(paced, bytes / _bytesPerCycle));
+            double drain = tokens; // the output stage drains one token's rows a cycle
+            double tilePaced = Math.Max(computeCycles, drain);
+            double bytes = rows * (double)k / 2 + inputShare;
+            return (tilePaced, Math.Max(tilePaced, bytes / _bytesPerCycle));
         }
 
         // Token tiles: all but the last two load a full next tile; the second-to-last loads the last one.
@@ -136,12 +139,16 @@ public sealed class LatencyModel
         RowTiles(tm, (long)lastTokens * k, mTiles >= 2 ? 1 : 0);
         RowTiles(lastTokens, 0, 1);
 
+        double allBytes = shape.InputBytes + (double)mTiles * shape.WeightBytes + shape.OutputBytesTotal;
+        double busy = Math.Max(tiled, allBytes / _bytesPerCycle);
+
+        // Before the first k-step: the first token tile's activations and the first row tile's weights, unhidden.
+        // After the last: the array pipeline and the output stage drain of the last tile.
         int firstTokens = mTiles == 1 ? lastTokens : tm;
         int firstRows = nTiles == 1 ? lastRows : tn;
         double prologue = ((double)firstTokens * k + firstRows * (double)k / 2) / _bytesPerCycle;
-        double epilogueWrite = lastTokens * lastRows * outputPerNibbleRow / _bytesPerCycle;
         double pipelineFill = Math.Ceiling(Math.Log2(tk)) + ModelConstants.ArrayPipelineStages + lastTokens;
-        return new GemmLatency(compute + pipelineFill, transfer + prologue + epilogueWrite);
+        return new GemmLatency(paced + pipelineFill, busy - paced + prologue);
     }
 
     private static double NominalHostCycles(HostOpKind kind) => kind switch

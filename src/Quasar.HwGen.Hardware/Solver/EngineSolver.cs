@@ -148,7 +148,12 @@ public static class EngineSolver
         var kind = ResourceBudget.Kinds[worst];
         var estimate = minimumEstimate[worst];
         if (estimate is null)
-            return new InfeasibleEngineException($"no engine fits: the {ResourceBudget.Name(kind)} budget of {budget[kind]:N0} is too small for even the output stage", kind);
+        {
+            int smallest = Zcu102Constants.DspsPerInt32Multiply * ShapeStep;
+            return new InfeasibleEngineException(string.Create(ci,
+                $"no engine fits the budget: the DSP budget of {budget.Dsp:N0} DSP48E2s cannot hold even the smallest output stage ({ShapeStep} lanes × {Zcu102Constants.DspsPerInt32Multiply} DSPs = {smallest}) and a PE array: raise {ResourceBudget.OptionName(ResourceKind.Dsp)}"),
+                ResourceKind.Dsp);
+        }
         var largest = estimate.LargestUserOf(kind);
         string alone = minimum[worst] > budget[kind]
             ? string.Create(ci, $"cannot hold even the smallest engine for K ≤ {maxReduction:N0}, whose {largest.Name} alone needs {largest.Usage[kind]:N0} (the engine {estimate.Total[kind]:N0})")
