@@ -7,5 +7,6 @@ var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training 
     DemoCommand.Create(),
     LowerCommand.Create(),
     InferCommand.Create(),
+    EstimateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
