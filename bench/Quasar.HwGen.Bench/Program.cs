@@ -4,6 +4,7 @@ using Quasar.HwGen.Bench;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["gemm"] = GemmBenchmark.Run,
+    ["hardware"] = HardwareBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -170,13 +170,13 @@ public sealed class EvolutionarySearch
     /// <summary>Adds <paramref name="child"/> if this target's evolution never produced it and it reaches the target.</summary>
     private bool Accept(SearchRun run, int target, Subnet child, List<int> population)
     {
-        int index = run.Intern(child);
-        if (run.WasVisited(target, index)) return false;
+        if (run.TryFind(child, out int known) && run.WasVisited(target, known)) return false;
         if (Fps(child) < run.State.Targets[target].Fps)
         {
             run.State.RejectedForFps++;
             return false;
         }
+        int index = run.Intern(child);
         run.Visit(target, index);
         population.Add(index);
         return true;
@@ -248,13 +248,15 @@ public sealed class EvolutionarySearch
 
         public Dictionary<int, double> Accuracies { get; } = [];
 
+        public bool TryFind(Subnet subnet, out int index) => _index.TryGetValue(subnet, out index);
+
+        /// <summary>The index of <paramref name="subnet"/>, added if new; its YAML is written when the state is saved.</summary>
         public int Intern(Subnet subnet)
         {
             if (_index.TryGetValue(subnet, out int index)) return index;
             index = Subnets.Count;
             _index[subnet] = index;
             Subnets.Add(subnet);
-            State.Subnets.Add(ConfigWriter.ToYaml(subnet));
             return index;
         }
 
@@ -277,6 +279,11 @@ public sealed class EvolutionarySearch
             return accuracy;
         }
 
-        public SearchState Save() => State;
+        /// <summary>The state with every subnet's YAML, ready to write.</summary>
+        public SearchState Save()
+        {
+            for (int i = State.Subnets.Count; i < Subnets.Count; i++) State.Subnets.Add(ConfigWriter.ToYaml(Subnets[i]));
+            return State;
+        }
     }
 }
