@@ -55,6 +55,16 @@ Task("Bench")
     }
 });
 
+Task("BenchHardware")
+    .Description("Benchmarks the hardware model and the search in Release: estimates/s, solver time, a synthetic-accuracy search's wall time, the calibration table (`--calibrate` refits it).")
+    .Does(() =>
+{
+    var arguments = new ProcessArgumentBuilder().Append("hardware");
+    if (HasArgument("calibrate")) arguments.Append("--calibrate");
+    DotNetRun("./bench/Quasar.HwGen.Bench/Quasar.HwGen.Bench.csproj", arguments,
+        new DotNetRunSettings { Configuration = "Release" });
+});
+
 Task("Default").IsDependentOn("Test");
 
 void RunTests(string filter)

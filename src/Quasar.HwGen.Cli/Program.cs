@@ -9,5 +9,6 @@ var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training 
     InferCommand.Create(),
     TrainCommand.Create(),
     EvaluateCommand.Create(),
+    EstimateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -20,5 +20,6 @@ public static class CliErrors
     }
 
     private static bool IsUserError(Exception e) =>
-        e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Configs.ConfigException or Core.Ir.IrVerificationException;
+        e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Configs.ConfigException or Core.Ir.IrVerificationException
+            or Hardware.Solver.InfeasibleEngineException or Search.Evolution.InfeasibleTargetException;
 }

@@ -13,6 +13,7 @@ public static class SampleConfigs
     public const string ImageNetSmall = "imagenet-small";
     public const string FashionMnistLargest = "fashion-mnist.largest";
     public const string QuasarSLike = "quasar-s-like";
+    public const string QuasarL2Like = "quasar-l2-like";
     public const string Zcu102 = "zcu102";
 
     private const string ResourcePrefix = "Quasar.HwGen.Core.Configs.Samples.";

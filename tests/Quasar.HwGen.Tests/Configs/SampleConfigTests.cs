@@ -18,12 +18,12 @@ public sealed class SampleConfigTests
     private static IEnumerable<string> PlatformFiles() => SampleFiles().Where(f => f.EndsWith(".platform.yaml", StringComparison.Ordinal));
 
     [Test]
-    public void The_samples_are_the_three_spaces_two_subnets_and_the_zcu102()
+    public void The_samples_are_the_three_spaces_three_subnets_and_the_zcu102()
     {
         Assert.That(SampleFiles(), Is.EqualTo(new[]
         {
             "fashion-mnist.largest.subnet.yaml", "fashion-mnist.space.yaml", "imagenet-small.space.yaml",
-            "imagenet-tiny.space.yaml", "quasar-s-like.subnet.yaml", "zcu102.platform.yaml",
+            "imagenet-tiny.space.yaml", "quasar-l2-like.subnet.yaml", "quasar-s-like.subnet.yaml", "zcu102.platform.yaml",
         }));
     }
 
@@ -119,6 +119,17 @@ public sealed class SampleConfigTests
         Assert.That(subnet.Macs(space), Is.EqualTo(1_414_838_656L));
         Assert.That(subnet.EightBitWeightFraction(space), Is.EqualTo(0.392).Within(0.0005));
         Assert.That(subnet.Summary(space), Is.EqualTo("1.415 GMACs, 39.2% of weights in 8-bit rows, 4.31 MB of weights"));
+    }
+
+    [Test]
+    public void The_quasar_l2_like_subnet_costs_4_8_gmacs_and_15_9_mb_in_the_small_space()
+    {
+        var subnet = SampleConfigs.LoadSubnet(SampleConfigs.QuasarL2Like);
+        var space = SampleConfigs.LoadSearchSpace(subnet.SpaceName);
+
+        Assert.That(subnet.SpaceName, Is.EqualTo(SampleConfigs.ImageNetSmall));
+        Assert.That(subnet.Macs(space), Is.EqualTo(4_822_598_656L));
+        Assert.That(subnet.Summary(space), Is.EqualTo("4.823 GMACs, 39.5% of weights in 8-bit rows, 15.94 MB of weights"));
     }
 
     [Test]

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Quasar.HwGen.Hardware.Latency;
+using Quasar.HwGen.Hardware.Resources;
+using Quasar.HwGen.Hardware.Solver;
+
+namespace Quasar.HwGen.Cli.Verbs;
+
+/// <summary>`quasar estimate`: FPS, latency breakdown and resources of a subnet on an engine the solver picks.</summary>
+public static class EstimateCommand
+{
+    public static Command Create()
+    {
+        var subnet = new Option<string>("--subnet") { Description = "Subnet YAML, or a sample name (quasar-s-like, quasar-l2-like, fashion-mnist.largest)", Required = true };
+        var space = new Option<string?>("--space") { Description = "Search space YAML or sample name (default: the one the subnet names)" };
+        var platform = new Option<string>("--platform") { Description = "Platform YAML or sample name", DefaultValueFactory = _ => "zcu102" };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "auto or space: the engine for the subnet's whole search space; subnet: an engine sized for this subnet alone",
+            DefaultValueFactory = _ => "auto",
+        };
+        engine.AcceptOnlyFromAmong([.. EstimateOptions.EngineChoices]);
+        var dsp = Budget("--dsp-budget", "DSP48E2s");
+        var lut = Budget("--lut-budget", "LUTs");
+        var ff = Budget("--ff-budget", "flip-flops");
+        var bram = Budget("--bram-budget", "BRAM_18K blocks");
+        var mode = new Option<ExecutionMode>("--mode")
+        {
+            Description = "Pipelined: two frames in flight (the calibrated default); Sequential: one frame at a time",
+            DefaultValueFactory = _ => ExecutionMode.Pipelined,
+        };
+        var command = new Command("estimate", "Estimate FPS, latency breakdown and FPGA resources of a subnet (hardware model, docs/hardware-model.md)")
+        {
+            subnet, space, platform, engine, dsp, lut, ff, bram, mode,
+        };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var options = new EstimateOptions(parse.GetRequiredValue(subnet), parse.GetValue(space), parse.GetRequiredValue(platform),
+                parse.GetRequiredValue(engine) == EstimateOptions.SubnetEngine ? EstimateOptions.SubnetEngine : EstimateOptions.SpaceEngine,
+                parse.GetValue(dsp), parse.GetValue(lut), parse.GetValue(ff), parse.GetValue(bram), parse.GetValue(mode));
+            Console.Write(Run(options));
+        }));
+        return command;
+    }
+
+    /// <summary>The report for <paramref name="options"/>; throws the solver's or the loader's errors.</summary>
+    public static string Run(EstimateOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (net, searchSpace) = ConfigArguments.Subnet(options.Subnet, options.Space);
+        var board = ConfigArguments.Platform(options.Platform);
+        var paper = ResourceBudget.Paper(board);
+        var budget = new ResourceBudget(options.DspBudget ?? paper.Dsp, options.LutBudget ?? paper.Lut, options.FfBudget ?? paper.Ff, options.BramBudget ?? paper.Bram);
+        var parameters = LatencyParameters.Default with { Mode = options.Mode };
+        var solution = options.ForSubnetOnly
+            ? EngineSolver.ForSubnet(board, net, searchSpace, budget, parameters)
+            : EngineSolver.ForSpace(board, searchSpace, budget, parameters);
+        string scope = options.ForSubnetOnly ? "sized for this subnet" : $"for the search space '{searchSpace.Name}'";
+        string budgetNote = budget == paper ? "the paper's utilisation" : "given";
+        return EstimateReport.Format(options.Subnet, net, searchSpace, board, solution, $"{scope}, budget {budgetNote}");
+    }
+
+    private static Option<int?> Budget(string name, string unit)
+    {
+        var option = new Option<int?>(name) { Description = $"{unit} the engine may use (default: the paper's utilisation of the platform)" };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValue(option) is <= 0) result.AddError($"{name} must be a positive number of {unit}");
+        });
+        return option;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Quasar.HwGen.Hardware.Constants;
+
+namespace Quasar.HwGen.Hardware.Engine;
+
+/// <summary>
+/// One point of the GEMM engine's design space (docs/hardware-model.md §1). The PE array is weight-stationary: it holds
+/// a <see cref="TileRows"/> × <see cref="TileReduction"/> tile of 4-bit weight nibbles and takes
+/// <see cref="TokensPerCycle"/> tokens a cycle, so it has <c>TokensPerCycle · TileRows · TileReduction</c> 4-bit atomic
+/// units, <see cref="DspUnits"/> of them packed into DSP48E2s and <see cref="LutUnits"/> built from LUTs.
+/// The on-chip buffers (<see cref="Buffers"/>) follow from the tiles and from the largest GEMM the engine must serve
+/// (<see cref="MaxReduction"/>, <see cref="MaxRows"/>): one bitstream serves every subnet those bounds cover.
+/// </summary>
+/// <param name="DspUnits">4-bit atomic units on DSP48E2s, a multiple of <paramref name="PackingFactor"/>.</param>
+/// <param name="PackingFactor">3: three weights share one activation in a DSP; 4: two weights meet two activations (two tokens).</param>
+/// <param name="LutUnits">4-bit atomic units built from LUTs.</param>
+/// <param name="TileTokens">TM: tokens held in the input buffer and streamed through the array per weight tile.</param>
+/// <param name="TileRows">TN: weight nibble rows in the array (an 8-bit row is two nibble rows).</param>
+/// <param name="TileReduction">TK: reduction elements in the array.</param>
+/// <param name="MaxReduction">The longest reduction (K) the input and weight buffers hold in full.</param>
+/// <param name="MaxRows">The most output rows of one GEMM (size of the per-row bias, M and S table).</param>
+/// <param name="ClockMhz">Kernel clock.</param>
+public sealed record EngineConfig(
+    int DspUnits,
+    int PackingFactor,
+    int LutUnits,
+    int TileTokens,
+    int TileRows,
+    int TileReduction,
+    int MaxReduction,
+    int MaxRows,
+    double ClockMhz)
+{
+    /// <summary>All 4-bit atomic units, DSP- and LUT-based.</summary>
+    public int Units => DspUnits + LutUnits;
+
+    /// <summary>PT: tokens entering the array each cycle (units / (TN · TK)).</summary>
+    public int TokensPerCycle => TileRows * TileReduction == 0 ? 0 : Units / (TileRows * TileReduction);
+
+    /// <summary>DSP48E2s of the PE array.</summary>
+    public int ArrayDsps => PackingFactor == 0 ? 0 : DspUnits / PackingFactor;
+
+    /// <summary>4-bit multiply-accumulates per cycle at full utilisation.</summary>
+    public long PeakNibbleMacsPerCycle => Units;
+
+    /// <summary>The on-chip buffers in BRAM_18K blocks.</summary>
+    public BufferPlan Buffers => BufferPlan.For(this);
+
+    public double ClockHz => ClockMhz * 1e6;
+
+    /// <summary>Every inconsistency of this configuration; empty when it describes a buildable engine.</summary>
+    public IReadOnlyList<string> FindIssues()
+    {
+        var issues = new List<string>();
+        if (PackingFactor is not (PaperConstants.Packing3UnitsPerDsp or PaperConstants.Packing4UnitsPerDsp))
+            issues.Add($"packing factor {PackingFactor} is neither 3 nor 4");
+        if (DspUnits < 0 || LutUnits < 0) issues.Add("unit counts cannot be negative");
+        if (Units <= 0) issues.Add("the array needs at least one unit");
+        if (TileTokens <= 0 || TileRows <= 0 || TileReduction <= 0) issues.Add("tile sizes must be positive");
+        if (MaxReduction <= 0 || MaxRows <= 0) issues.Add("the buffer bounds must be positive");
+        if (ClockMhz <= 0 || !double.IsFinite(ClockMhz)) issues.Add("the clock must be positive");
+        if (issues.Count > 0) return issues;
+
+        if (PackingFactor > 0 && DspUnits % PackingFactor != 0)
+            issues.Add($"{DspUnits} DSP units do not fill whole DSPs of {PackingFactor} units");
+        if (Units % (TileRows * TileReduction) != 0)
+            issues.Add($"{Units} units are not a whole number of {TileRows}×{TileReduction} weight tiles");
+        else if (PackingFactor == PaperConstants.Packing4UnitsPerDsp && DspUnits > 0 && TokensPerCycle % 2 != 0)
+            issues.Add($"packing 4 pairs two tokens in each DSP, but the array takes {TokensPerCycle} token(s) a cycle");
+        if (TileTokens % Math.Max(TokensPerCycle, 1) != 0)
+            issues.Add($"the token tile {TileTokens} is not a multiple of the {TokensPerCycle} tokens the array takes a cycle");
+        return issues;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming every issue, if there is one.</summary>
+    public void Validate()
+    {
+        var issues = FindIssues();
+        if (issues.Count > 0) throw new ArgumentException($"invalid engine: {string.Join("; ", issues)}");
+    }
+
+    /// <summary>One line: <c>6,144 DSP units (packing 4) + 2,048 LUT units = 2×64×64 array, TM 198, K ≤ 960, 150 MHz</c>.</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"{DspUnits:N0} DSP units (packing {PackingFactor}) + {LutUnits:N0} LUT units = {TokensPerCycle}×{TileRows}×{TileReduction} array (tokens×rows×reduction), TM {TileTokens}, K ≤ {MaxReduction}, rows ≤ {MaxRows}, {ClockMhz:0.#} MHz");
+}
