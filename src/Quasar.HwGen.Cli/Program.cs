@@ -9,6 +9,7 @@ var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training 
     InferCommand.Create(),
     TrainCommand.Create(),
     EvaluateCommand.Create(),
+    SearchCommand.Create(),
     EstimateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

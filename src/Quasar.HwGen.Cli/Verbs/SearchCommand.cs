@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using Quasar.HwGen.Core;
+using Quasar.HwGen.Core.Data;
+using Quasar.HwGen.Search;
+using Quasar.HwGen.Search.Evolution;
+
+namespace Quasar.HwGen.Cli.Verbs;
+
+/// <summary>`quasar search`: the hardware-oriented evolutionary search over a trained supernet, for several FPS targets.</summary>
+public static class SearchCommand
+{
+    public static Command Create()
+    {
+        var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Trained supernet (checkpoint manifest .json)", Required = true };
+        var targets = new Option<double[]>("--fps") { Description = "FPS targets on the platform (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var platform = new Option<string>("--platform") { Description = "Platform YAML or sample name", DefaultValueFactory = _ => "zcu102" };
+        var data = new Option<DirectoryInfo?>("--data") { Description = $"IDX directory whose training split's LAST --validation-images images were held out by `quasar train` (default: {FashionMnist.DebianPackageDirectory} if installed, else samples/data/fashion-mnist)" };
+        var validation = new Option<int>("--validation-images") { Description = "Size of the held-out validation split (as given to quasar train)", DefaultValueFactory = _ => 5000 };
+        var evaluate = new Option<int>("--evaluate-images") { Description = "Validation images per accuracy estimate (the first N of the split)", DefaultValueFactory = _ => 1000 };
+        var population = new Option<int>("--population") { DefaultValueFactory = _ => 50 };
+        var generations = new Option<int>("--generations") { DefaultValueFactory = _ => 20 };
+        var children = new Option<int>("--children") { Description = "Mutations and crossovers per generation, each", DefaultValueFactory = _ => 25 };
+        var topK = new Option<int>("--top-k") { DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (Pareto subnets, CSV, plot, resumable state)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/search") };
+        var resume = new Option<bool>("--resume") { Description = "Continue the search whose state is in --out" };
+        var command = new Command("search", "Evolutionary search for the most accurate subnets that meet FPS targets in the hardware model")
+        {
+            checkpoint, targets, platform, data, validation, evaluate, population, generations, children, topK, seed, output, resume,
+        };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var (supernet, space) = TrainedModels.Load(parse.GetRequiredValue(checkpoint).FullName, null);
+            using (supernet)
+            {
+                var directory = parse.GetValue(data)?.FullName
+                    ?? (Directory.Exists(FashionMnist.DebianPackageDirectory) ? FashionMnist.DebianPackageDirectory : Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory));
+                var (_, held) = TrainCommand.Split(FashionMnist.LoadTrain(directory), parse.GetValue(validation));
+                held = held.Take(parse.GetValue(evaluate));
+                var options = new SearchOptions(parse.GetRequiredValue(targets), parse.GetValue(population), parse.GetValue(topK),
+                    parse.GetValue(children), parse.GetValue(children), Generations: parse.GetValue(generations), Seed: parse.GetValue(seed));
+                var job = new SearchJob(space, ConfigArguments.Platform(parse.GetRequiredValue(platform)), options, parse.GetRequiredValue(output).FullName);
+                Console.WriteLine($"searching '{space.Name}' with accuracy on {held.Count} held-out validation images of {directory}");
+                var result = job.Run(new SupernetAccuracyEvaluator(supernet, held), parse.GetValue(resume),
+                    new ConsoleProgress<SearchProgress>(p => Console.WriteLine(p.ToString())));
+                foreach (var target in result.Result.Targets)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"target {target.FpsTarget:F0} FPS: best {100 * target.Best.Accuracy:F2}% at {target.Best.Fps:F0} FPS ({target.Best.Subnet.Summary(space)}); best uniform {(target.BestUniform is { } u ? $"{100 * u.Accuracy:F2}% at {u.Fps:F0} FPS" : "none meets the target")}"));
+                }
+                foreach (var file in result.Files) Console.WriteLine($"wrote {file}");
+            }
+        }));
+        return command;
+    }
+}
