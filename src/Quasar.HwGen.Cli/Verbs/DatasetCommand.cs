@@ -35,10 +35,11 @@ public static class DatasetCommand
         };
         var train = new Option<int>("--train") { Description = "Number of training images to keep (the first N)", DefaultValueFactory = _ => 4000 };
         var test = new Option<int>("--test") { Description = "Number of test images to keep (the first N)", DefaultValueFactory = _ => 2000 };
+        var validation = new Option<int>("--validation") { Description = "Number of validation images to keep (the LAST N of the training split, held out by `quasar train`)", DefaultValueFactory = _ => 1000 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory", Required = true };
-        var command = new Command("subset", "Write the first N train and test images of a Fashion-MNIST directory as gzip IDX files")
+        var command = new Command("subset", "Write the first N train and test images and the last N training images (validation) of a Fashion-MNIST directory as gzip IDX files")
         {
-            from, train, test, output,
+            from, train, test, validation, output,
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
@@ -46,10 +47,14 @@ public static class DatasetCommand
             var target = parse.GetRequiredValue(output).FullName;
             var trainSet = FashionMnist.LoadTrain(source).Take(parse.GetValue(train));
             var testSet = FashionMnist.LoadTest(source).Take(parse.GetValue(test));
+            var full = FashionMnist.LoadTrain(source);
+            var validationSet = TrainCommand.Split(full, parse.GetValue(validation)).Validation;
             IdxDataset.Save(trainSet, Path.Combine(target, "train-images-idx3-ubyte.gz"), Path.Combine(target, "train-labels-idx1-ubyte.gz"));
             IdxDataset.Save(testSet, Path.Combine(target, "t10k-images-idx3-ubyte.gz"), Path.Combine(target, "t10k-labels-idx1-ubyte.gz"));
             Console.WriteLine($"train: {Describe(trainSet)}");
+            IdxDataset.Save(validationSet, Path.Combine(target, ValidationSplit.ImagesFile), Path.Combine(target, ValidationSplit.LabelsFile));
             Console.WriteLine($"test:  {Describe(testSet)}");
+            Console.WriteLine($"validation (last {validationSet.Count} of the training split): {Describe(validationSet)}");
         }));
         return command;
     }

@@ -15,7 +15,7 @@ public static class SearchCommand
         var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Trained supernet (checkpoint manifest .json)", Required = true };
         var targets = new Option<double[]>("--fps") { Description = "FPS targets on the platform (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true };
         var platform = new Option<string>("--platform") { Description = "Platform YAML or sample name", DefaultValueFactory = _ => "zcu102" };
-        var data = new Option<DirectoryInfo?>("--data") { Description = $"IDX directory whose training split's LAST --validation-images images were held out by `quasar train` (default: {FashionMnist.DebianPackageDirectory} if installed, else samples/data/fashion-mnist)" };
+        var data = new Option<DirectoryInfo?>("--data") { Description = $"IDX directory whose training split's LAST --validation-images images were held out by `quasar train` (default: {FashionMnist.DebianPackageDirectory} if installed, else samples/data/fashion-mnist and its shipped validation files)" };
         var validation = new Option<int>("--validation-images") { Description = "Size of the held-out validation split (as given to quasar train)", DefaultValueFactory = _ => 5000 };
         var evaluate = new Option<int>("--evaluate-images") { Description = "Validation images per accuracy estimate (the first N of the split)", DefaultValueFactory = _ => 1000 };
         var population = new Option<int>("--population") { DefaultValueFactory = _ => 50 };
@@ -34,10 +34,8 @@ public static class SearchCommand
             var (supernet, space) = TrainedModels.Load(parse.GetRequiredValue(checkpoint).FullName, null);
             using (supernet)
             {
-                var directory = parse.GetValue(data)?.FullName
-                    ?? (Directory.Exists(FashionMnist.DebianPackageDirectory) ? FashionMnist.DebianPackageDirectory : Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory));
-                var (_, held) = TrainCommand.Split(FashionMnist.LoadTrain(directory), parse.GetValue(validation));
-                held = held.Take(parse.GetValue(evaluate));
+                var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
+                var held = ValidationSplit.Load(directory, parse.GetValue(validation), parse.GetValue(evaluate));
                 var options = new SearchOptions(parse.GetRequiredValue(targets), parse.GetValue(population), parse.GetValue(topK),
                     parse.GetValue(children), parse.GetValue(children), Generations: parse.GetValue(generations), Seed: parse.GetValue(seed));
                 var job = new SearchJob(space, ConfigArguments.Platform(parse.GetRequiredValue(platform)), options, parse.GetRequiredValue(output).FullName);
