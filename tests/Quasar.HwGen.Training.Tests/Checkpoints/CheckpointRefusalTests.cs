@@ -15,7 +15,7 @@ public sealed class CheckpointRefusalTests
     public void WriteACheckpoint()
     {
         _folder = new TempDirectory();
-        var options = new TrainingOptions { Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, CheckpointEverySteps = 2 };
+        var options = new TrainingOptions { Threads = 1, Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, CheckpointEverySteps = 2 };
         var result = new SupernetTrainer(TinySpace.Spec, options).Train(TinySpace.ShippedTrain, null);
         result.Supernet.Dispose();
         _manifest = result.LastCheckpoint!;
@@ -100,7 +100,7 @@ public sealed class CheckpointRefusalTests
     public void Resume_refuses_a_corrupt_latest_checkpoint_instead_of_starting_over()
     {
         File.WriteAllBytes(WeightsPath, [1, 2, 3]);
-        var options = new TrainingOptions { Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, Resume = true };
+        var options = new TrainingOptions { Threads = 1, Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, Resume = true };
 
         var error = Assert.Throws<CheckpointException>(() => new SupernetTrainer(TinySpace.Spec, options).Train(TinySpace.ShippedTrain, null));
         Assert.That(error!.Message, Does.Contain(WeightsPath));
