@@ -70,9 +70,8 @@ public static class SubnetExporter
         }
     }
 
-    /// <summary>The step the quantizer computes with (its forward clamps the parameter from below); null if never trained.</summary>
-    private static float? Step(ActivationQuantizer quantizer) =>
-        quantizer.IsInitialized ? Math.Max(quantizer.StepValue, ActivationQuantizer.MinimumStep) : null;
+    /// <summary>The step the quantizer computes with (exp of its parameter); null if it never saw data.</summary>
+    private static float? Step(ActivationQuantizer quantizer) => quantizer.IsInitialized ? quantizer.StepValue : null;
 
     private static float[] Leading(Tensor vector, int count)
     {
