@@ -13,6 +13,14 @@ namespace Quasar.HwGen.Training.Export;
 /// </summary>
 public static class SubnetExporter
 {
+    /// <summary>Loads a checkpoint (verified: sizes, SHA-256, search space) and exports one of its subnets.</summary>
+    public static FloatVit ExportCheckpoint(string manifestPath, SupernetSpec spec, SubnetChoice subnet)
+    {
+        using var supernet = new Supernet(spec);
+        Checkpoints.CheckpointStore.Load(manifestPath, supernet);
+        return Export(supernet, subnet);
+    }
+
     public static FloatVit Export(Supernet supernet, SubnetChoice subnet)
     {
         ArgumentNullException.ThrowIfNull(supernet);

@@ -43,6 +43,16 @@ public sealed class CheckpointRefusalTests
     }
 
     [Test]
+    public void A_subnet_exported_from_a_checkpoint_carries_its_learned_steps()
+    {
+        var subnet = new Quasar.HwGen.Training.Spaces.SubnetSampler(TinySpace.Spec).Smallest();
+        var vit = Quasar.HwGen.Training.Export.SubnetExporter.ExportCheckpoint(_manifest, TinySpace.Spec, subnet);
+        Assert.That(vit.Architecture.EmbedDim, Is.EqualTo(16));
+        Assert.That(vit.InputStep, Is.Not.Null.And.GreaterThan(0f));
+        Assert.That(vit.Blocks[0].Steps.Probabilities, Is.Not.Null.And.GreaterThan(0f));
+    }
+
+    [Test]
     public void A_weights_file_with_a_flipped_byte_is_refused_as_corrupt()
     {
         var bytes = File.ReadAllBytes(WeightsPath);
