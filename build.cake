@@ -34,6 +34,11 @@ Task("TestSweep")
     .IsDependentOn("Build")
     .Does(() => RunTests("TestCategory=Sweep"));
 
+Task("TestBenchmark")
+    .Description("Speed measurements (category Benchmark), e.g. supernet training images/s.")
+    .IsDependentOn("Build")
+    .Does(() => RunTests("TestCategory=Benchmark"));
+
 Task("Demo")
     .Description("The main job end to end on the shipped samples, in software emulation.")
     .IsDependentOn("Build")

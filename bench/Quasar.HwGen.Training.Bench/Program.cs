@@ -1,12 +1,18 @@
 using System.Globalization;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Training;
+using Quasar.HwGen.Training.Checkpoints;
+using Quasar.HwGen.Training.Evaluation;
+using Quasar.HwGen.Training.Export;
+using Quasar.HwGen.Training.Model;
 using Quasar.HwGen.Training.Spaces;
 
 // A console harness for supernet training until the CLI's `quasar train` verb is wired:
 //   dotnet run -c Release --project bench/Quasar.HwGen.Training.Bench -- --data /usr/share/datasets/fashion-mnist
 //       --epochs 10 --batch 128 --out runs/fmnist [--resume] [--sandwich] [--distill inplace|teacher:PATH]
 //       [--lr 5e-4] [--seed 0] [--largest] [--float] [--limit N] [--eval-limit N] [--every N] [--stop-after N] [--threads 2]
+if (args.Length >= 2 && args[0] == "--evaluate") return Evaluate(args[1], args.Length >= 3 ? args[2] : FashionMnist.DebianPackageDirectory);
+
 var options = new TrainingOptions { DataDirectory = FashionMnist.DebianPackageDirectory, ProgressEverySteps = 50 };
 for (int i = 0; i < args.Length; i++)
 {
@@ -43,6 +49,28 @@ using var result = new ResultScope(trainer.Train());
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"done: {result.Value.Steps} steps, last loss {result.Value.LastLoss:F4}, {result.Value.ImagesPerSecond:F0} img/s, checkpoint {result.Value.LastCheckpoint ?? "(none)"}"));
 return 0;
+
+// --evaluate CHECKPOINT.json [DATA]: test-set top-1 of the largest, the smallest and five sampled subnets, and an export.
+static int Evaluate(string checkpoint, string data)
+{
+    var spec = BuiltInSpaces.FashionMnist;
+    using var supernet = new Supernet(spec);
+    var manifest = CheckpointStore.Load(checkpoint, supernet);
+    var test = FashionMnist.LoadTest(data);
+    var sampler = new SubnetSampler(spec);
+    var random = new Random(1234);
+    var subnets = new[] { sampler.Largest(), sampler.Smallest() }.Concat(Enumerable.Range(0, 5).Select(_ => sampler.Sample(random)));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{checkpoint}: step {manifest.State.Step}, {test.Count} test images"));
+    foreach (var subnet in subnets)
+    {
+        var result = SubnetEvaluator.Evaluate(supernet, subnet, test);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  top-1 {result.Accuracy:P2}  loss {result.MeanLoss:F4}  {subnet.Describe()}"));
+    }
+    var vit = SubnetExporter.Export(supernet, sampler.Largest());
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"exported largest: embed {vit.Architecture.EmbedDim}, {vit.Blocks.Count} blocks, input step {vit.InputStep:G4}, block 0 steps {vit.Blocks[0].Steps}"));
+    return 0;
+}
 
 static TrainingOptions Distill(TrainingOptions options, string value) => value switch
 {

@@ -6,6 +6,7 @@ using Quasar.HwGen.Training.Checkpoints;
 using Quasar.HwGen.Training.Data;
 using Quasar.HwGen.Training.Evaluation;
 using Quasar.HwGen.Training.Model;
+using Quasar.HwGen.Training.Native;
 using Quasar.HwGen.Training.Spaces;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -57,6 +58,7 @@ public sealed class SupernetTrainer
         if (stepsPerEpoch == 0) throw new ArgumentException($"{train.Count} training images make no batch of {o.BatchSize}");
         long totalSteps = (long)o.Epochs * stepsPerEpoch;
 
+        if (!FloatingPointEnvironment.FlushDenormalsToZero()) _progress.WriteLine("note: denormals are not flushed on this platform; training may slow down as attention sharpens");
         torch.set_num_threads(o.Threads);
         torch.manual_seed(o.Seed);
         var supernet = new Supernet(_spec);
@@ -91,7 +93,7 @@ public sealed class SupernetTrainer
         }
         else
         {
-            InitializeQuantizers(supernet, sampler, builder, train, stepsPerEpoch);
+            InitializeQuantizers(supernet, sampler, builder, train);
         }
 
         using var teacher = o.Distillation == DistillationMode.Teacher ? LoadTeacher(o.TeacherCheckpoint!, sampler) : null;
@@ -205,9 +207,8 @@ public sealed class SupernetTrainer
     }
 
     /// <summary>LSQ step initialization of every quantizer from the largest subnet on the first batch (no augmentation).</summary>
-    private void InitializeQuantizers(Supernet supernet, SubnetSampler sampler, BatchBuilder builder, LabeledImages train, int stepsPerEpoch)
+    private void InitializeQuantizers(Supernet supernet, SubnetSampler sampler, BatchBuilder builder, LabeledImages train)
     {
-        _ = stepsPerEpoch;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var order = RandomStreams.EpochPermutation(_options.Seed, 0, train.Count);

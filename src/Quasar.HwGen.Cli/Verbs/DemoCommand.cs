@@ -3,49 +3,72 @@ using System.Globalization;
 using Quasar.HwGen.Core;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Data;
-using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Package;
 using Quasar.HwGen.Core.Lowering;
+using Quasar.HwGen.Hardware.Solver;
+using Quasar.HwGen.Search;
+using Quasar.HwGen.Search.Evolution;
+using Quasar.HwGen.Training.Checkpoints;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
-/// <summary>`quasar demo`: the end-to-end job on the shipped samples. It grows with each stage that lands.</summary>
+/// <summary>
+/// `quasar demo`: the pipeline end to end on what the repository ships: the trained Fashion-MNIST supernet, a short
+/// hardware-aware search, lowering of the chosen subnet, and its inference in the C# emulation of the engine.
+/// </summary>
 public static class DemoCommand
 {
+    public const string ShippedSupernet = "samples/models/fashion-mnist-supernet/supernet.json";
+
     public static Command Create()
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Work directory", DefaultValueFactory = _ => new DirectoryInfo("artifacts/demo") };
-        var command = new Command("demo", "Run the pipeline end to end on the shipped sample data (software emulation)") { output };
+        var command = new Command("demo", "Run the pipeline end to end on the shipped supernet and sample data (software emulation)") { output };
         command.SetAction(parse => CliErrors.Run(() => Run(parse.GetRequiredValue(output).FullName)));
         return command;
     }
 
-    private static void Run(string workDirectory)
+    private static void Run(string work)
     {
+        var ci = CultureInfo.InvariantCulture;
         var data = Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory);
         var train = FashionMnist.LoadTrain(data);
         var test = FashionMnist.LoadTest(data);
-        Console.WriteLine($"[1/3] data      {data}");
-        Console.WriteLine($"                train: {DatasetCommand.Describe(train)}");
-        Console.WriteLine($"                test:  {DatasetCommand.Describe(test)}");
+        var validation = ValidationSplit.Load(data, 1000, 300);
+        Console.WriteLine($"[1/6] data      {data}: {train.Count} train, {validation.Count} validation (held out), {test.Count} test images");
 
-        var space = SampleConfigs.LoadSearchSpace(SampleConfigs.FashionMnist);
-        var subnet = SampleConfigs.LoadSubnet(SampleConfigs.FashionMnistLargest);
-        var architecture = VitArchitecture.FromSubnet(subnet, space);
-        var model = RandomVitInitializer.Create(architecture, seed: 1);
-        var graph = VitLowering.Lower(model, [.. Enumerable.Range(0, 8).Select(i => train.Image(i).ToArray())],
-            new Dictionary<string, string> { ["search_space"] = space.Name, ["weights"] = "random, seed 1" }, space.Name);
-        var package = Path.Combine(workDirectory, "fashion-mnist.largest.qir");
+        var checkpoint = Path.Combine(RepositoryLayout.Root, ShippedSupernet);
+        var (supernet, space) = TrainedModels.Load(checkpoint, null);
+        using var owned = supernet;
+        var state = CheckpointStore.ReadManifest(checkpoint).State;
+        Console.WriteLine(string.Create(ci, $"[2/6] supernet  {ShippedSupernet}: '{space.Name}', {state.Epochs} epochs on {state.TrainImages} images, seed {state.Seed} (see its README.md)"));
+
+        var platform = SampleConfigs.LoadPlatform(SampleConfigs.Zcu102);
+        var model = EngineSolver.ForSpace(platform, space).Model;
+        double slowest = model.FramesPerSecond(Subnet.Largest(space), space), fastest = model.FramesPerSecond(Subnet.Smallest(space), space);
+        double target = Math.Round(slowest + 0.5 * (fastest - slowest), -2);
+        var options = new SearchOptions([target], Population: 12, TopK: 4, Mutations: 6, Crossovers: 6, Generations: 3, Seed: 1);
+        var job = new SearchJob(space, platform, options, Path.Combine(work, "search"));
+        var found = job.Run(new SupernetAccuracyEvaluator(supernet, validation), resume: false).Result.Targets[0];
+        var chosen = found.Best;
+        Console.WriteLine(string.Create(ci, $"[3/6] search    target {target:F0} FPS on {platform.Name} (the space spans {slowest:F0}-{fastest:F0}): {found.Best.Subnet.Summary(space)}"));
+        Console.WriteLine(string.Create(ci, $"                validation top-1 {100 * chosen.Accuracy:F1}% at {chosen.Fps:F0} FPS; best uniform subnet {(found.BestUniform is { } u ? $"{100 * u.Accuracy:F1}% at {u.Fps:F0} FPS" : "none")}; results in {job.OutputDirectory}"));
+
+        var graph = VitLowering.Lower(TrainedModels.Export(supernet, chosen.Subnet),
+            [.. Enumerable.Range(0, 16).Select(i => train.Image(i).ToArray())],
+            new Dictionary<string, string> { ["search_space"] = space.Name, ["subnet"] = chosen.Subnet.Summary(space), ["checkpoint"] = ShippedSupernet }, space.Name);
+        var package = Path.Combine(work, "chosen.qir");
         IrPackage.Write(package, graph, overwrite: true);
-        Console.WriteLine($"[2/3] lower     {subnet.Summary(space)}");
-        Console.WriteLine("                weights: seeded random (no trained supernet is shipped yet)");
+        Console.WriteLine($"[4/6] lower     {package}");
         Console.WriteLine(string.Join('\n', IrSummary.Describe(graph).Split('\n').Select(line => "                " + line.TrimStart())));
-        Console.WriteLine($"                wrote {package}");
 
         var subset = test.Take(500);
-        var (correct, elapsed) = InferCommand.Evaluate(new IrInterpreter(IrPackage.Read(package), new EmulatedEngine()), subset);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[3/3] infer     {subset.Count} test images in the C# emulation: top-1 {100.0 * correct / subset.Count:F1}% (chance: 10%), {subset.Count / elapsed.TotalSeconds:F0} images/s"));
+        var comparison = EvaluateCommand.Compare(supernet, chosen.Subnet, space, subset, train.Take(16));
+        Console.WriteLine(string.Create(ci,
+            $"[5/6] infer     {subset.Count} test images: integer emulation top-1 {100 * comparison.Integer:F1}%, fake-quant model {100 * comparison.FakeQuant:F1}%, top-1 agreement {100 * comparison.Agreement:F1}%"));
+
+        var estimate = model.FramesPerSecond(chosen.Subnet, space);
+        Console.WriteLine(string.Create(ci, $"[6/6] estimate  {estimate:F0} FPS on {platform.Name} at {platform.ClockMhz} MHz (`quasar estimate --subnet {Path.Combine(job.OutputDirectory, "targets")}/...` for the breakdown)"));
     }
 }

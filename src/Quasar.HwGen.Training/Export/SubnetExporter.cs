@@ -13,6 +13,14 @@ namespace Quasar.HwGen.Training.Export;
 /// </summary>
 public static class SubnetExporter
 {
+    /// <summary>Loads a checkpoint (verified: sizes, SHA-256, search space) and exports one of its subnets.</summary>
+    public static FloatVit ExportCheckpoint(string manifestPath, SupernetSpec spec, SubnetChoice subnet)
+    {
+        using var supernet = new Supernet(spec);
+        Checkpoints.CheckpointStore.Load(manifestPath, supernet);
+        return Export(supernet, subnet);
+    }
+
     public static FloatVit Export(Supernet supernet, SubnetChoice subnet)
     {
         ArgumentNullException.ThrowIfNull(supernet);
@@ -70,9 +78,8 @@ public static class SubnetExporter
         }
     }
 
-    /// <summary>The step the quantizer computes with (its forward clamps the parameter from below); null if never trained.</summary>
-    private static float? Step(ActivationQuantizer quantizer) =>
-        quantizer.IsInitialized ? Math.Max(quantizer.StepValue, ActivationQuantizer.MinimumStep) : null;
+    /// <summary>The step the quantizer computes with (exp of its parameter); null if it never saw data.</summary>
+    private static float? Step(ActivationQuantizer quantizer) => quantizer.IsInitialized ? quantizer.StepValue : null;
 
     private static float[] Leading(Tensor vector, int count)
     {

@@ -10,6 +10,9 @@ namespace Quasar.HwGen.Training.Quantization;
 /// quantization); backward the straight-through estimator for x (1 inside the range, 0 outside) and the LSQ step
 /// gradient (round(x/s) − x/s inside, qmin or qmax outside) scaled by g = 1/sqrt(N·qmax), N the elements per sample.
 /// The step starts at 2·mean|x|/sqrt(qmax) of the first training batch it sees; a buffer records that it did.
+/// The parameter is log s (s = exp θ): AdamW moves every parameter by about lr per step whatever its gradient's scale,
+/// which drove small steps such as the softmax output's (≈ 0.008) through zero within 500 steps at lr 1e-3 and killed
+/// those quantizers; in log space a step changes by about lr relative per update and stays positive.
 /// </summary>
 public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
 {
@@ -19,17 +22,14 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
     /// <summary>int8 attention operands (K, V): [−128, 127].</summary>
     public const int Int8Max = 127;
 
-    /// <summary>The smallest step the forward uses (the parameter is clamped to it).</summary>
-    public const float MinimumStep = 1e-8f;
-
-    private readonly Parameter step;
+    private readonly Parameter log_step;
     private readonly Tensor initialized;
 
     public ActivationQuantizer(string name, int qmax) : base(name)
     {
         QMax = qmax;
         QMin = -qmax - 1;
-        step = new Parameter(tensor(1f), requires_grad: true);
+        log_step = new Parameter(tensor(0f), requires_grad: true);
         initialized = tensor(0f);
         RegisterComponents();
     }
@@ -41,13 +41,21 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
     /// <summary>False: the identity (a float baseline, or a float teacher).</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>The step parameter (a scalar).</summary>
-    public Parameter Step => step;
+    /// <summary>The parameter: log of the step (a scalar).</summary>
+    public Parameter LogStep => log_step;
 
     public bool IsInitialized => initialized.item<float>() != 0f;
 
-    /// <summary>The current step value as a float.</summary>
-    public float StepValue => step.item<float>();
+    /// <summary>The step the forward computes with, exp(θ) in float32 as libtorch evaluates it.</summary>
+    public float StepValue
+    {
+        get
+        {
+            using var noGrad = no_grad();
+            using var value = log_step.exp();
+            return value.item<float>();
+        }
+    }
 
     public override Tensor forward(Tensor input)
     {
@@ -61,7 +69,7 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
         // LSQ's reference formulation in native autograd ops (a managed autograd function would hand its saved and
         // returned tensors to the GC from the autograd thread, which leaks native memory between collections).
         using var scope = NewDisposeScope();
-        var s = step.clamp_min(MinimumStep);
+        var s = log_step.exp();
         var sScaled = s * gradScale;
         var sForward = s.detach() + (sScaled - sScaled.detach()); // value exactly s, gradient scaled by g
         var v = (input / sForward).clamp(QMin, QMax);
@@ -75,8 +83,8 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(input);
         using var noGrad = no_grad();
         using var meanAbs = input.detach().abs().mean();
-        float value = Math.Max(2f * meanAbs.item<float>() / MathF.Sqrt(QMax), MinimumStep);
-        step.fill_(value);
+        float value = 2f * meanAbs.item<float>() / MathF.Sqrt(QMax);
+        log_step.fill_(MathF.Log(value > 0 ? value : 1e-8f));
         initialized.fill_(1f);
     }
 
@@ -84,7 +92,8 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
     public void SetStep(float value)
     {
         using var noGrad = no_grad();
-        step.fill_(value);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+        log_step.fill_(MathF.Log(value));
         initialized.fill_(1f);
     }
 }

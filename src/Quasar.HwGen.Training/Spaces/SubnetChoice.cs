@@ -27,12 +27,15 @@ public sealed record SubnetChoice(int Embed, IReadOnlyList<LayerChoice> Layers, 
         }
     }
 
-    /// <summary>A compact one-line description, e.g. <c>d96 L6 h3,3,.. r4,4,..</c>.</summary>
+    /// <summary>
+    /// A complete one-line description: <c>d80 L2 | h2 r3 w8 .25/.5/.75/1 | h3 r4 w8 0/1/.5/.25 | patch .75 head .5</c>
+    /// (per block: heads, MLP ratio, 8-bit ratios of qkv/proj/fc1/fc2).
+    /// </summary>
     public string Describe()
     {
-        var c = CultureInfo.InvariantCulture;
-        return string.Create(c, $"d{Embed} L{Depth} h{string.Join(",", Layers.Select(l => l.Heads))} " +
-            $"r{string.Join(",", Layers.Select(l => l.MlpRatio.ToString(c)))} " +
-            $"w8 {PatchEmbedRow8.ToString("0.##", c)}/{string.Join(",", Layers.Select(l => l.Qkv8.ToString("0.##", c)))}/{HeadRow8.ToString("0.##", c)}");
+        static string R(double v) => v.ToString("0.##", CultureInfo.InvariantCulture).Replace("0.", ".", StringComparison.Ordinal);
+        var layers = Layers.Select(l => string.Create(CultureInfo.InvariantCulture,
+            $"h{l.Heads} r{l.MlpRatio.ToString(CultureInfo.InvariantCulture)} w8 {R(l.Qkv8)}/{R(l.Proj8)}/{R(l.Fc1Row8)}/{R(l.Fc2Row8)}"));
+        return string.Create(CultureInfo.InvariantCulture, $"d{Embed} L{Depth} | {string.Join(" | ", layers)} | patch {R(PatchEmbedRow8)} head {R(HeadRow8)}");
     }
 }

@@ -15,7 +15,7 @@ public sealed class CheckpointRefusalTests
     public void WriteACheckpoint()
     {
         _folder = new TempDirectory();
-        var options = new TrainingOptions { Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, CheckpointEverySteps = 2 };
+        var options = new TrainingOptions { Threads = 1, Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, CheckpointEverySteps = 2 };
         var result = new SupernetTrainer(TinySpace.Spec, options).Train(TinySpace.ShippedTrain, null);
         result.Supernet.Dispose();
         _manifest = result.LastCheckpoint!;
@@ -40,6 +40,16 @@ public sealed class CheckpointRefusalTests
         Assert.That(manifest.State.Step, Is.EqualTo(2));
         Assert.That(manifest.SearchSpace, Is.EqualTo("tiny-fashion-mnist"));
         Assert.That(supernet.Blocks[0].QkvInput.IsInitialized, Is.True);
+    }
+
+    [Test]
+    public void A_subnet_exported_from_a_checkpoint_carries_its_learned_steps()
+    {
+        var subnet = new Quasar.HwGen.Training.Spaces.SubnetSampler(TinySpace.Spec).Smallest();
+        var vit = Quasar.HwGen.Training.Export.SubnetExporter.ExportCheckpoint(_manifest, TinySpace.Spec, subnet);
+        Assert.That(vit.Architecture.EmbedDim, Is.EqualTo(16));
+        Assert.That(vit.InputStep, Is.Not.Null.And.GreaterThan(0f));
+        Assert.That(vit.Blocks[0].Steps.Probabilities, Is.Not.Null.And.GreaterThan(0f));
     }
 
     [Test]
@@ -100,7 +110,7 @@ public sealed class CheckpointRefusalTests
     public void Resume_refuses_a_corrupt_latest_checkpoint_instead_of_starting_over()
     {
         File.WriteAllBytes(WeightsPath, [1, 2, 3]);
-        var options = new TrainingOptions { Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, Resume = true };
+        var options = new TrainingOptions { Threads = 1, Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, Resume = true };
 
         var error = Assert.Throws<CheckpointException>(() => new SupernetTrainer(TinySpace.Spec, options).Train(TinySpace.ShippedTrain, null));
         Assert.That(error!.Message, Does.Contain(WeightsPath));

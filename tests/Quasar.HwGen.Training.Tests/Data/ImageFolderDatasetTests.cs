@@ -91,7 +91,7 @@ public sealed class ImageFolderDatasetTests
                 WritePgmBinary(Path.Combine(root.Path, split, "light", $"{i}.pgm"), 28, 28, (x, y) => (byte)(200 + (x + y + i) % 50));
             }
         }
-        var options = new TrainingOptions { DataDirectory = root.Path, Epochs = 2, BatchSize = 16, LearningRate = 4e-2, WarmupEpochs = 0.25 };
+        var options = new TrainingOptions { Threads = 1, DataDirectory = root.Path, Epochs = 2, BatchSize = 16, LearningRate = 4e-2, WarmupEpochs = 0.25 };
 
         var result = new SupernetTrainer(TinySpace.Spec, options).Train();
         using var supernet = result.Supernet;

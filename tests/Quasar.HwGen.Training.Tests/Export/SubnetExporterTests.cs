@@ -1,4 +1,5 @@
 using Quasar.HwGen.Core.Lowering;
+using Quasar.HwGen.Training.Data;
 using Quasar.HwGen.Training.Export;
 using Quasar.HwGen.Training.Model;
 using Quasar.HwGen.Training.Spaces;
@@ -65,6 +66,36 @@ public sealed class SubnetExporterTests
         Assert.That(qkv.RowIs8Bit, Is.EqualTo(RowPrecisionMap.Leading(24, 0.5)));
         Assert.That(vit.Blocks[0].Steps.Key, Is.EqualTo(0.125f));
         Assert.That(vit.Blocks[0].Steps.Query, Is.Null, "a quantizer that never saw data is left for calibration");
+    }
+
+    [Test]
+    public void The_exported_FloatVit_computes_the_logits_of_the_fake_quantized_subnet()
+    {
+        var spec = TinySpace.Spec;
+        using var supernet = new Supernet(spec);
+        var images = TinySpace.ShippedTest;
+        var builder = new BatchBuilder(spec);
+        int[] batch = [0, 1, 2, 3, 4, 5];
+        using (var scope = NewDisposeScope())
+        {
+            supernet.train(); // LSQ step initialization on a first batch, as training does
+            supernet.forward(builder.Build(images, batch, augment: null));
+        }
+        var subnet = new SubnetChoice(24, [new LayerChoice(2, 3.0, 0.5, 0.0, 1.0, 0.5), new LayerChoice(1, 2.0, 1.0, 0.5, 0.0, 0.0)], 0.5, 1.0);
+        supernet.Subnet = subnet;
+        supernet.eval();
+        using var input = builder.Build(images, batch, augment: null);
+        using var logits = supernet.forward(input);
+        var expected = logits.data<float>().ToArray();
+        var pixels = input.data<float>().ToArray();
+
+        var vit = SubnetExporter.Export(supernet, subnet);
+
+        for (int b = 0; b < batch.Length; b++)
+        {
+            var actual = FloatVitReference.Logits(vit, pixels[(b * 784)..((b + 1) * 784)]);
+            Assert.That(actual, Is.EqualTo(expected[(b * 10)..((b + 1) * 10)]).Within(2e-3f), $"image {b}");
+        }
     }
 
     private static void AssertLinear(FloatLinear linear, int rows, int columns, double row8)

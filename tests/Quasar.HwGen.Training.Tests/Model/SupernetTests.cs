@@ -77,4 +77,11 @@ public sealed class SupernetTests
         Assert.That(a.Describe(), Is.EqualTo(b.Describe()));
         Assert.That(a.Layers, Is.EqualTo(b.Layers));
     }
+
+    [Test]
+    public void A_description_names_every_choice_of_every_block()
+    {
+        var subnet = new SubnetChoice(80, [new LayerChoice(2, 3.0, 0.25, 0.5, 0.75, 1.0), new LayerChoice(3, 4.0, 0.0, 1.0, 0.5, 0.25)], 0.75, 0.5);
+        Assert.That(subnet.Describe(), Is.EqualTo("d80 L2 | h2 r3 w8 .25/.5/.75/1 | h3 r4 w8 0/1/.5/.25 | patch .75 head .5"));
+    }
 }

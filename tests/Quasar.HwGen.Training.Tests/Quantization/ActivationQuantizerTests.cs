@@ -1,4 +1,5 @@
 using Quasar.HwGen.Training.Quantization;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Quasar.HwGen.Training.Tests.Quantization;
@@ -35,7 +36,7 @@ public sealed class ActivationQuantizerTests
         // LSQ's reference code: grad_scale and round_pass by detach, N = 10 elements per sample.
         double g = 1.0 / Math.Sqrt(10 * qmax);
         var xr = x.detach().clone().requires_grad_(true);
-        var s = tensor(0.1f).requires_grad_(true);
+        var s = tensor(quantizer.StepValue).requires_grad_(true);
         var sScaled = s * g;
         var sForward = s.detach() + (sScaled - sScaled.detach());
         var v = (xr / sForward).clamp(-qmax - 1, qmax);
@@ -43,7 +44,8 @@ public sealed class ActivationQuantizerTests
         (rounded * sForward * upstream).sum().backward();
 
         Assert.That(x.grad!.data<float>().ToArray(), Is.EqualTo(xr.grad!.data<float>().ToArray()).Within(1e-6f));
-        Assert.That(quantizer.Step.grad!.item<float>(), Is.EqualTo(s.grad!.item<float>()).Within(1e-4));
+        // The parameter is θ = log s: ∂L/∂θ = s·∂L/∂s.
+        Assert.That(quantizer.LogStep.grad!.item<float>(), Is.EqualTo(0.1f * s.grad!.item<float>()).Within(1e-5));
     }
 
     [Test]
@@ -58,5 +60,22 @@ public sealed class ActivationQuantizerTests
 
         using var again = quantizer.forward(input * 10);
         Assert.That(quantizer.StepValue, Is.EqualTo(2f * 2f / MathF.Sqrt(127)).Within(1e-6f), "only the first batch initializes");
+    }
+
+    [Test]
+    public void The_step_stays_positive_however_hard_the_optimizer_pushes()
+    {
+        using var quantizer = new ActivationQuantizer("q", ActivationQuantizer.SixBitMax);
+        quantizer.SetStep(0.008f);
+        using var optimizer = new AdamW(quantizer.parameters(), 1e-2);
+        using var input = tensor(new float[] { 0.01f, 0.2f, 0.5f, 0.02f });
+        for (int i = 0; i < 200; i++)
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            quantizer.forward(input).sum().backward(); // the loss falls as the step shrinks: a constant push towards zero
+            optimizer.step();
+        }
+        Assert.That(quantizer.StepValue, Is.GreaterThan(0f).And.LessThan(0.008f));
     }
 }

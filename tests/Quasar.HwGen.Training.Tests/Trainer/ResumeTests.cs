@@ -9,6 +9,7 @@ public sealed class ResumeTests
 {
     private static TrainingOptions Options(string checkpoints, bool sandwich) => new()
     {
+        Threads = 1,
         Epochs = 2, BatchSize = 64, LearningRate = 4e-3, WarmupEpochs = 0.5, TrainLimit = 512, Seed = 11,
         CheckpointDirectory = checkpoints, CheckpointEverySteps = 5, Sandwich = sandwich,
         Distillation = sandwich ? DistillationMode.Inplace : DistillationMode.None,

@@ -9,7 +9,7 @@ public sealed class SupernetTrainerTests
     [Test]
     public void A_tiny_supernet_trained_for_dozens_of_steps_lowers_its_loss_and_beats_chance()
     {
-        var options = new TrainingOptions { Epochs = 4, BatchSize = 64, LearningRate = 4e-2, WarmupEpochs = 0.25, TrainLimit = 1024, Seed = 1 };
+        var options = new TrainingOptions { Threads = 1, Epochs = 4, BatchSize = 64, LearningRate = 4e-2, WarmupEpochs = 0.25, TrainLimit = 1024, Seed = 1 };
         var result = new SupernetTrainer(TinySpace.Spec, options, TestContext.Progress).Train(TinySpace.ShippedTrain, TinySpace.ShippedTest.Take(500));
         using var supernet = result.Supernet;
 
@@ -26,6 +26,7 @@ public sealed class SupernetTrainerTests
     {
         var options = new TrainingOptions
         {
+            Threads = 1,
             Epochs = 2, BatchSize = 64, LearningRate = 4e-2, WarmupEpochs = 0.25, TrainLimit = 512, Seed = 2,
             Sandwich = true, Distillation = DistillationMode.Inplace,
         };

@@ -11,12 +11,13 @@ public sealed class TeacherDistillationTests
     public void A_student_trains_against_the_largest_subnet_of_a_teacher_checkpoint()
     {
         using var folder = new TempDirectory();
-        var teacherRun = new TrainingOptions { Epochs = 1, BatchSize = 64, TrainLimit = 256, LearningRate = 4e-2, CheckpointDirectory = folder.Path };
+        var teacherRun = new TrainingOptions { Threads = 1, Epochs = 1, BatchSize = 64, TrainLimit = 256, LearningRate = 4e-2, CheckpointDirectory = folder.Path };
         var teacher = new SupernetTrainer(TinySpace.Spec, teacherRun).Train(TinySpace.ShippedTrain, null);
         teacher.Supernet.Dispose();
 
         var studentRun = new TrainingOptions
         {
+            Threads = 1,
             Epochs = 1, BatchSize = 64, TrainLimit = 256, LearningRate = 4e-2, Seed = 3,
             Distillation = DistillationMode.Teacher, TeacherCheckpoint = teacher.LastCheckpoint,
         };
