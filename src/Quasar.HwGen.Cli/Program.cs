@@ -10,6 +10,7 @@ var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training 
     TrainCommand.Create(),
     EvaluateCommand.Create(),
     SearchCommand.Create(),
+    AblationCommand.Create(),
     EstimateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
