@@ -14,23 +14,36 @@ public static class LowerCommand
     {
         var subnet = new Option<string>("--subnet") { Description = "Subnet YAML, or a sample name (fashion-mnist.largest, quasar-s-like)", Required = true };
         var space = new Option<string?>("--space") { Description = "Search space YAML or sample name (default: the one the subnet names)" };
-        var seed = new Option<int>("--random-seed") { Description = "Seed of the random initializer used instead of trained weights", DefaultValueFactory = _ => 1 };
+        var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "Trained supernet (checkpoint manifest .json) whose weights the subnet takes" };
+        var seed = new Option<int>("--random-seed") { Description = "Without --checkpoint: seed of the random initializer", DefaultValueFactory = _ => 1 };
         var data = new Option<DirectoryInfo?>("--calibration-data") { Description = "IDX directory (Fashion-MNIST layout) of calibration images (default: samples/data/fashion-mnist)" };
         var count = new Option<int>("--calibration-images") { Description = "Number of calibration images", DefaultValueFactory = _ => 8 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output IR package directory", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace an existing package" };
-        var command = new Command("lower", "Lower a subnet to a verified, checksummed IR package") { subnet, space, seed, data, count, output, force };
+        var command = new Command("lower", "Lower a subnet to a verified, checksummed IR package") { subnet, space, checkpoint, seed, data, count, output, force };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var (net, searchSpace) = ConfigArguments.Subnet(parse.GetRequiredValue(subnet), parse.GetValue(space));
             var architecture = VitArchitecture.FromSubnet(net, searchSpace);
             var images = CalibrationImages.Load(parse.GetValue(data), architecture, parse.GetValue(count));
-            var model = RandomVitInitializer.Create(architecture, parse.GetValue(seed));
+            FloatVit model;
+            string weights;
+            if (parse.GetValue(checkpoint) is { } trained)
+            {
+                var (supernet, _) = TrainedModels.Load(trained.FullName, searchSpace.Name);
+                using (supernet) model = TrainedModels.Export(supernet, net);
+                weights = $"checkpoint {trained.FullName}";
+            }
+            else
+            {
+                model = RandomVitInitializer.Create(architecture, parse.GetValue(seed));
+                weights = string.Create(CultureInfo.InvariantCulture, $"random, seed {parse.GetValue(seed)}");
+            }
             var metadata = new Dictionary<string, string>
             {
                 ["search_space"] = searchSpace.Name,
                 ["subnet"] = net.Summary(searchSpace),
-                ["weights"] = string.Create(CultureInfo.InvariantCulture, $"random, seed {parse.GetValue(seed)}"),
+                ["weights"] = weights,
             };
             var graph = VitLowering.Lower(model, images, metadata, name: searchSpace.Name);
             var target = parse.GetRequiredValue(output).FullName;
