@@ -47,7 +47,7 @@ public static class DemoCommand
         var platform = SampleConfigs.LoadPlatform(SampleConfigs.Zcu102);
         var model = EngineSolver.ForSpace(platform, space).Model;
         double slowest = model.FramesPerSecond(Subnet.Largest(space), space), fastest = model.FramesPerSecond(Subnet.Smallest(space), space);
-        double target = Math.Round(slowest + 0.5 * (fastest - slowest), -2);
+        double target = 100 * Math.Round((slowest + 0.5 * (fastest - slowest)) / 100);
         var options = new SearchOptions([target], Population: 12, TopK: 4, Mutations: 6, Crossovers: 6, Generations: 3, Seed: 1);
         var job = new SearchJob(space, platform, options, Path.Combine(work, "search"));
         var found = job.Run(new SupernetAccuracyEvaluator(supernet, validation), resume: false).Result.Targets[0];
