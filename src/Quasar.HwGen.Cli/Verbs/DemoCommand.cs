@@ -50,7 +50,8 @@ public static class DemoCommand
         double target = 100 * Math.Round((slowest + 0.5 * (fastest - slowest)) / 100);
         var options = new SearchOptions([target], Population: 12, TopK: 4, Mutations: 6, Crossovers: 6, Generations: 3, Seed: 1);
         var job = new SearchJob(space, platform, options, Path.Combine(work, "search"));
-        var found = job.Run(new SupernetAccuracyEvaluator(supernet, validation), resume: false).Result.Targets[0];
+        // A rerun resumes the finished search (same settings), so the demo is repeatable without deleting anything.
+        var found = job.Run(new SupernetAccuracyEvaluator(supernet, validation), resume: File.Exists(job.StatePath)).Result.Targets[0];
         var chosen = found.Best;
         Console.WriteLine(string.Create(ci, $"[3/6] search    target {target:F0} FPS on {platform.Name} (the space spans {slowest:F0}-{fastest:F0}): {found.Best.Subnet.Summary(space)}"));
         Console.WriteLine(string.Create(ci, $"                validation top-1 {100 * chosen.Accuracy:F1}% at {chosen.Fps:F0} FPS; best uniform subnet {(found.BestUniform is { } u ? $"{100 * u.Accuracy:F1}% at {u.Fps:F0} FPS" : "none")}; results in {job.OutputDirectory}"));
