@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Training;
 using Quasar.HwGen.Training.Checkpoints;
@@ -44,10 +45,14 @@ for (int i = 0; i < args.Length; i++)
     };
 }
 
+// SIGTERM / Ctrl+C: finish the step, write a checkpoint, exit; --resume continues exactly.
+using var stop = new CancellationTokenSource();
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 var trainer = new SupernetTrainer(BuiltInSpaces.FashionMnist, options, Console.Out);
-using var result = new ResultScope(trainer.Train());
+using var result = new ResultScope(trainer.Train(stop.Token));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"done: {result.Value.Steps} steps, last loss {result.Value.LastLoss:F4}, {result.Value.ImagesPerSecond:F0} img/s, checkpoint {result.Value.LastCheckpoint ?? "(none)"}"));
+    $"{(result.Value.Completed ? "done" : "stopped")}: {result.Value.Steps} steps, last loss {result.Value.LastLoss:F4}, {result.Value.ImagesPerSecond:F0} img/s, checkpoint {result.Value.LastCheckpoint ?? "(none)"}"));
 return 0;
 
 // --evaluate CHECKPOINT.json [DATA]: test-set top-1 of the largest, the smallest and five sampled subnets, and an export.
