@@ -84,11 +84,3 @@ static TrainingOptions Distill(TrainingOptions options, string value) => value s
     _ when value.StartsWith("teacher:", StringComparison.Ordinal) => options with { Distillation = DistillationMode.Teacher, TeacherCheckpoint = value["teacher:".Length..] },
     _ => throw new ArgumentException($"--distill inplace|none|teacher:PATH, not {value}"),
 };
-
-/// <summary>Disposes the trained supernet at the end.</summary>
-internal sealed class ResultScope(TrainingResult value) : IDisposable
-{
-    public TrainingResult Value { get; } = value;
-
-    public void Dispose() => Value.Supernet.Dispose();
-}
