@@ -25,6 +25,9 @@ public sealed class SupernetTrainer
 {
     private const int ReferenceBatch = 512;
 
+    /// <summary>One compact JSON object per line (JSON Lines), snake_case keys.</summary>
+    private static readonly JsonSerializerOptions MetricsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     private readonly SupernetSpec _spec;
     private readonly TrainingOptions _options;
     private readonly TextWriter _progress;
@@ -161,7 +164,7 @@ public sealed class SupernetTrainer
             {
                 var metrics = EndEpoch(supernet, sampler, validation, epoch + 1, step, epochLossSum / stepsThisEpoch, lr, epochClock.Elapsed.TotalSeconds, stepsThisEpoch * o.BatchSize);
                 epochs.Add(metrics);
-                if (metricsFile is not null) File.AppendAllText(metricsFile, JsonSerializer.Serialize(metrics, CheckpointStore.Json).ReplaceLineEndings(" ") + "\n");
+                if (metricsFile is not null) File.AppendAllText(metricsFile, JsonSerializer.Serialize(metrics, MetricsJson) + "\n");
                 epochLossSum = 0;
                 stepsThisEpoch = 0;
                 epochClock.Restart();
