@@ -12,6 +12,8 @@ using Quasar.HwGen.Training.Spaces;
 //   dotnet run -c Release --project bench/Quasar.HwGen.Training.Bench -- --data /usr/share/datasets/fashion-mnist
 //       --epochs 10 --batch 128 --out runs/fmnist [--resume] [--sandwich] [--distill inplace|teacher:PATH]
 //       [--lr 5e-4] [--seed 0] [--largest] [--float] [--limit N] [--eval-limit N] [--every N] [--stop-after N] [--threads 2]
+// Before libtorch starts its worker threads, which inherit the setting.
+Quasar.HwGen.Training.Native.FloatingPointEnvironment.FlushDenormalsToZero();
 if (args.Length >= 2 && args[0] == "--evaluate") return Evaluate(args[1], args.Length >= 3 ? args[2] : FashionMnist.DebianPackageDirectory);
 
 var options = new TrainingOptions { DataDirectory = FashionMnist.DebianPackageDirectory, ProgressEverySteps = 50 };
