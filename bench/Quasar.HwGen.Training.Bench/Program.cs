@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Training;
 using Quasar.HwGen.Training.Checkpoints;
@@ -11,6 +12,8 @@ using Quasar.HwGen.Training.Spaces;
 //   dotnet run -c Release --project bench/Quasar.HwGen.Training.Bench -- --data /usr/share/datasets/fashion-mnist
 //       --epochs 10 --batch 128 --out runs/fmnist [--resume] [--sandwich] [--distill inplace|teacher:PATH]
 //       [--lr 5e-4] [--seed 0] [--largest] [--float] [--limit N] [--eval-limit N] [--every N] [--stop-after N] [--threads 2]
+// Before libtorch starts its worker threads, which inherit the setting.
+Quasar.HwGen.Training.Native.FloatingPointEnvironment.FlushDenormalsToZero();
 if (args.Length >= 2 && args[0] == "--evaluate") return Evaluate(args[1], args.Length >= 3 ? args[2] : FashionMnist.DebianPackageDirectory);
 
 var options = new TrainingOptions { DataDirectory = FashionMnist.DebianPackageDirectory, ProgressEverySteps = 50 };
@@ -44,10 +47,14 @@ for (int i = 0; i < args.Length; i++)
     };
 }
 
+// SIGTERM / Ctrl+C: finish the step, write a checkpoint, exit; --resume continues exactly.
+using var stop = new CancellationTokenSource();
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 var trainer = new SupernetTrainer(BuiltInSpaces.FashionMnist, options, Console.Out);
-using var result = new ResultScope(trainer.Train());
+using var result = new ResultScope(trainer.Train(stop.Token));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"done: {result.Value.Steps} steps, last loss {result.Value.LastLoss:F4}, {result.Value.ImagesPerSecond:F0} img/s, checkpoint {result.Value.LastCheckpoint ?? "(none)"}"));
+    $"{(result.Value.Completed ? "done" : "stopped")}: {result.Value.Steps} steps, last loss {result.Value.LastLoss:F4}, {result.Value.ImagesPerSecond:F0} img/s, checkpoint {result.Value.LastCheckpoint ?? "(none)"}"));
 return 0;
 
 // --evaluate CHECKPOINT.json [DATA]: test-set top-1 of the largest, the smallest and five sampled subnets, and an export.
@@ -79,11 +86,3 @@ static TrainingOptions Distill(TrainingOptions options, string value) => value s
     _ when value.StartsWith("teacher:", StringComparison.Ordinal) => options with { Distillation = DistillationMode.Teacher, TeacherCheckpoint = value["teacher:".Length..] },
     _ => throw new ArgumentException($"--distill inplace|none|teacher:PATH, not {value}"),
 };
-
-/// <summary>Disposes the trained supernet at the end.</summary>
-internal sealed class ResultScope(TrainingResult value) : IDisposable
-{
-    public TrainingResult Value { get; } = value;
-
-    public void Dispose() => Value.Supernet.Dispose();
-}

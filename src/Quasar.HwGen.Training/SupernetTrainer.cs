@@ -25,6 +25,9 @@ public sealed class SupernetTrainer
 {
     private const int ReferenceBatch = 512;
 
+    /// <summary>One compact JSON object per line (JSON Lines), snake_case keys.</summary>
+    private static readonly JsonSerializerOptions MetricsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     private readonly SupernetSpec _spec;
     private readonly TrainingOptions _options;
     private readonly TextWriter _progress;
@@ -42,13 +45,18 @@ public sealed class SupernetTrainer
     }
 
     /// <summary>Loads the training and validation splits from <see cref="TrainingOptions.DataDirectory"/> and trains.</summary>
-    public TrainingResult Train()
+    public TrainingResult Train(CancellationToken cancellation = default)
     {
         string directory = _options.DataDirectory ?? throw new InvalidOperationException("TrainingOptions.DataDirectory is not set");
-        return Train(DatasetLoader.LoadTrain(directory, _spec), DatasetLoader.LoadValidation(directory, _spec));
+        return Train(DatasetLoader.LoadTrain(directory, _spec), DatasetLoader.LoadValidation(directory, _spec), cancellation);
     }
 
-    public TrainingResult Train(LabeledImages train, LabeledImages? validation)
+    /// <summary>
+    /// Trains until the last step, <see cref="TrainingOptions.StopAfterStep"/>, or <paramref name="cancellation"/>
+    /// (e.g. SIGTERM): a cancelled run finishes its current step, writes a checkpoint and returns, so that
+    /// <see cref="TrainingOptions.Resume"/> continues it exactly.
+    /// </summary>
+    public TrainingResult Train(LabeledImages train, LabeledImages? validation, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         var o = _options;
@@ -81,7 +89,7 @@ public sealed class SupernetTrainer
         var builder = new BatchBuilder(_spec);
         var sampler = new SubnetSampler(_spec);
 
-        long step = 0;
+        long step = 0, lastCheckpointStep = -1;
         string? lastCheckpoint = null;
         if (o.Resume && store!.Latest() is string latest)
         {
@@ -89,6 +97,7 @@ public sealed class SupernetTrainer
             CheckCompatible(latest, manifest.State, expectedState);
             step = manifest.State.Step;
             lastCheckpoint = latest;
+            lastCheckpointStep = step;
             _progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resuming from {latest} at step {step}/{totalSteps}"));
         }
         else
@@ -112,6 +121,13 @@ public sealed class SupernetTrainer
         while (step < totalSteps)
         {
             if (o.StopAfterStep is long stop && step >= stop) break;
+            if (cancellation.IsCancellationRequested)
+            {
+                if (store is not null && lastCheckpointStep != step)
+                    lastCheckpoint = store.Save(supernet, optimizer, expectedState with { Step = step, Epoch = (int)(step / stepsPerEpoch) }, lastLoss);
+                _progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopped on request at step {step}/{totalSteps}; checkpoint {lastCheckpoint ?? "(none)"}"));
+                break;
+            }
             int epoch = (int)(step / stepsPerEpoch);
             int indexInEpoch = (int)(step % stepsPerEpoch);
             if (orderEpoch != epoch)
@@ -139,13 +155,16 @@ public sealed class SupernetTrainer
             }
 
             if (store is not null && (step % o.CheckpointEverySteps == 0 || step == totalSteps))
+            {
                 lastCheckpoint = store.Save(supernet, optimizer, expectedState with { Step = step, Epoch = (int)(step / stepsPerEpoch) }, lastLoss);
+                lastCheckpointStep = step;
+            }
 
             if (step % stepsPerEpoch == 0)
             {
                 var metrics = EndEpoch(supernet, sampler, validation, epoch + 1, step, epochLossSum / stepsThisEpoch, lr, epochClock.Elapsed.TotalSeconds, stepsThisEpoch * o.BatchSize);
                 epochs.Add(metrics);
-                if (metricsFile is not null) File.AppendAllText(metricsFile, JsonSerializer.Serialize(metrics, CheckpointStore.Json).ReplaceLineEndings(" ") + "\n");
+                if (metricsFile is not null) File.AppendAllText(metricsFile, JsonSerializer.Serialize(metrics, MetricsJson) + "\n");
                 epochLossSum = 0;
                 stepsThisEpoch = 0;
                 epochClock.Restart();
@@ -168,7 +187,11 @@ public sealed class SupernetTrainer
             : [sampler.Sample(random)];
         var input = builder.Build(train, indices, o.Augment ? random : null);
         var labels = BatchBuilder.Labels(train, indices);
-        optimizer.zero_grad();
+        // Gradients to none, not to zero: a parameter this step does not use (a block beyond the sampled depth) then
+        // gets no AdamW update at all. With zeroing, a parameter used once would be decayed and moved by momentum on
+        // every later step, but one not used since a resume would not: the trajectory would depend on the history
+        // of the process, and --resume would not be exact.
+        supernet.zero_grad(set_to_none: true);
 
         Tensor? softTargets = null;
         if (teacher is not null)

@@ -1,6 +1,7 @@
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Training.Data;
 using Quasar.HwGen.Training.Model;
+using Quasar.HwGen.Training.Native;
 using Quasar.HwGen.Training.Spaces;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -15,6 +16,7 @@ public static class SubnetEvaluator
         ArgumentNullException.ThrowIfNull(supernet);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        FloatingPointEnvironment.FlushDenormalsToZero(); // a trained model's softmax yields denormals (see there)
         var previousSubnet = supernet.Subnet;
         bool wasTraining = supernet.training;
         var builder = new BatchBuilder(supernet.Spec);

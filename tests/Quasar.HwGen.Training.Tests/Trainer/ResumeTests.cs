@@ -46,6 +46,44 @@ public sealed class ResumeTests
     }
 
     [Test]
+    // Also the regression test of resuming where some block had not been used since the resume: with gradients zeroed
+    // (not set to none) its AdamW state moved in the uninterrupted run only (step 14 differed).
+    public void A_cancelled_run_checkpoints_where_it_stopped_and_resumes_to_the_same_weights()
+    {
+        using var straight = new TempDirectory();
+        using var cancelled = new TempDirectory();
+        var full = new SupernetTrainer(TinySpace.Spec, Options(straight.Path, false)).Train(TinySpace.ShippedTrain, null);
+        using (full.Supernet)
+        {
+            using var cancellation = new CancellationTokenSource();
+            var options = Options(cancelled.Path, false) with { ProgressEverySteps = 1 };
+            var stopped = new SupernetTrainer(TinySpace.Spec, options, new CancelAfterLine("(7/16)", cancellation)).Train(TinySpace.ShippedTrain, null, cancellation.Token);
+            stopped.Supernet.Dispose();
+            Assert.That(stopped.Steps, Is.EqualTo(7));
+            Assert.That(stopped.LastCheckpoint, Does.EndWith("step-00000007.json"), "a checkpoint where it stopped, between the regular ones");
+
+            var resumed = new SupernetTrainer(TinySpace.Spec, Options(cancelled.Path, false) with { Resume = true }).Train(TinySpace.ShippedTrain, null);
+            using (resumed.Supernet)
+            {
+                var expected = StateDicts.Snapshot(full.Supernet);
+                var actual = StateDicts.Snapshot(resumed.Supernet);
+                foreach (var (name, values) in expected)
+                    Assert.That(actual[name], Is.EqualTo(values), $"{name} differs after resume");
+            }
+        }
+    }
+
+    /// <summary>Requests cancellation when the trainer reports a progress line containing a marker.</summary>
+    private sealed class CancelAfterLine(string marker, CancellationTokenSource cancellation) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public override void WriteLine(string? value)
+        {
+            if (value?.Contains(marker, StringComparison.Ordinal) == true) cancellation.Cancel();
+            base.WriteLine(value);
+        }
+    }
+
+    [Test]
     public void Resuming_with_other_settings_is_refused_naming_the_difference()
     {
         using var folder = new TempDirectory();

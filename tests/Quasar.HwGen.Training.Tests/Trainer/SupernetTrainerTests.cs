@@ -34,4 +34,19 @@ public sealed class SupernetTrainerTests
         using var supernet = result.Supernet;
         Assert.That(result.StepLosses.TakeLast(4).Average(), Is.LessThan(result.StepLosses.Take(4).Average()));
     }
+
+    [Test]
+    public void Each_epoch_appends_one_json_line_of_metrics()
+    {
+        using var folder = new TempDirectory();
+        var options = new TrainingOptions { Threads = 1, Epochs = 2, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = folder.Path };
+        new SupernetTrainer(TinySpace.Spec, options).Train(TinySpace.ShippedTrain, TinySpace.ShippedTest.Take(64)).Supernet.Dispose();
+
+        var lines = File.ReadAllLines(Path.Combine(folder.Path, "metrics.jsonl"));
+        Assert.That(lines, Has.Length.EqualTo(2));
+        using var second = System.Text.Json.JsonDocument.Parse(lines[1]);
+        Assert.That(second.RootElement.GetProperty("epoch").GetInt32(), Is.EqualTo(2));
+        Assert.That(second.RootElement.GetProperty("step").GetInt64(), Is.EqualTo(4));
+        Assert.That(second.RootElement.GetProperty("val_accuracy_largest").GetDouble(), Is.InRange(0.0, 1.0));
+    }
 }
