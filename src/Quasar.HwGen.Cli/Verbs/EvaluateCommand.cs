@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Quasar.HwGen.Core;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Core.Execution;
@@ -25,8 +24,7 @@ public static class EvaluateCommand
         var command = new Command("evaluate", "Accuracy of subnets on the test split: fake-quant model vs integer emulation") { checkpoint, subnets, data, count };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var directory = parse.GetValue(data)?.FullName
-                ?? (Directory.Exists(FashionMnist.DebianPackageDirectory) ? FashionMnist.DebianPackageDirectory : Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory));
+            var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
             var test = FashionMnist.LoadTest(directory);
             if (parse.GetValue(count) is int n) test = test.Take(n);
             var calibration = FashionMnist.LoadTrain(directory).Take(CalibrationCount);
@@ -63,7 +61,7 @@ public static class EvaluateCommand
         for (int i = 0; i < test.Count; i++)
         {
             var logits = interpreter.Run(test.Image(i));
-            int predicted = Array.IndexOf(logits, logits.Max());
+            int predicted = InferCommand.TopClass(logits);
             fakeCorrect += fake[i] == test.Labels[i] ? 1 : 0;
             integerCorrect += predicted == test.Labels[i] ? 1 : 0;
             agree += predicted == fake[i] ? 1 : 0;

@@ -29,6 +29,9 @@ public static class InferCommand
         return command;
     }
 
+    /// <summary>The index of the largest logit (the first one on a tie).</summary>
+    internal static int TopClass(float[] logits) => Array.IndexOf(logits, logits.Max());
+
     internal static (int Correct, TimeSpan Elapsed) Evaluate(IrInterpreter interpreter, LabeledImages images)
     {
         int correct = 0;
@@ -36,7 +39,7 @@ public static class InferCommand
         for (int i = 0; i < images.Count; i++)
         {
             var logits = interpreter.Run(images.Image(i));
-            if (Array.IndexOf(logits, logits.Max()) == images.Labels[i]) correct++;
+            if (TopClass(logits) == images.Labels[i]) correct++;
             if ((i + 1) % 250 == 0) Console.Error.Write($"\r  {i + 1}/{images.Count} images");
         }
         if (images.Count >= 250) Console.Error.WriteLine();

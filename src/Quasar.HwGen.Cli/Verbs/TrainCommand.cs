@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Quasar.HwGen.Core;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Training;
 using Quasar.HwGen.Training.Spaces;
@@ -32,8 +31,7 @@ public static class TrainCommand
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var spec = ConfigConversions.ToSpec(ConfigArguments.Space(parse.GetRequiredValue(space)));
-            var directory = parse.GetValue(data)?.FullName
-                ?? (Directory.Exists(FashionMnist.DebianPackageDirectory) ? FashionMnist.DebianPackageDirectory : Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory));
+            var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
             var all = Training.Data.DatasetLoader.LoadTrain(directory, spec);
             var (train, held) = Split(all, parse.GetValue(validation));
             var run = parse.GetRequiredValue(output).FullName;

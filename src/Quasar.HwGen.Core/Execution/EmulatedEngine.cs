@@ -31,8 +31,8 @@ public sealed class EmulatedEngine(GemmPath path = GemmPath.Auto) : IFpgaEngine
         var acc = new int[op.Heads * tokens * tokens];
         for (int h = 0; h < op.Heads; h++)
         {
-            var q = Columns(query.Bytes!, tokens, width, h * d, d);
-            var k = PackedWeights.Pack(Columns(key.Bytes!, tokens, width, h * d, d), tokens, d);
+            var q = MatrixSlices.Columns(query.Bytes!, tokens, width, h * d, d);
+            var k = PackedWeights.Pack(MatrixSlices.Columns(key.Bytes!, tokens, width, h * d, d), tokens, d);
             GemmEngine.Multiply(q, tokens, k, Path).CopyTo(acc, h * tokens * tokens);
         }
         var stage = OutputStage.PerTensor(new FixedPointMultiplier(op.Multiplier, op.Shift), outputType.Min, outputType.Max);
@@ -49,7 +49,7 @@ public sealed class EmulatedEngine(GemmPath path = GemmPath.Auto) : IFpgaEngine
         for (int h = 0; h < op.Heads; h++)
         {
             var p = probabilities.Bytes.AsSpan(h * tokens * tokens, tokens * tokens);
-            var vT = PackedWeights.Pack(TransposedColumns(value.Bytes!, tokens, width, h * d, d), d, tokens);
+            var vT = PackedWeights.Pack(MatrixSlices.TransposedColumns(value.Bytes!, tokens, width, h * d, d), d, tokens);
             var head = GemmEngine.Multiply(p, tokens, vT, Path);
             for (int t = 0; t < tokens; t++) head.AsSpan(t * d, d).CopyTo(acc.AsSpan(t * width + h * d, d));
         }
@@ -68,25 +68,6 @@ public sealed class EmulatedEngine(GemmPath path = GemmPath.Auto) : IFpgaEngine
         var bytes = new sbyte[acc.Length];
         stage.Apply(acc, bytes);
         return TensorData.Int8(outputType, bytes);
-    }
-
-    /// <summary>Columns [start, start + count) of a rows × width matrix, as a contiguous rows × count matrix.</summary>
-    internal static sbyte[] Columns(sbyte[] source, int rows, int width, int start, int count)
-    {
-        var result = new sbyte[rows * count];
-        for (int r = 0; r < rows; r++) source.AsSpan(r * width + start, count).CopyTo(result.AsSpan(r * count, count));
-        return result;
-    }
-
-    /// <summary>The transpose of <see cref="Columns"/>: count × rows.</summary>
-    internal static sbyte[] TransposedColumns(sbyte[] source, int rows, int width, int start, int count)
-    {
-        var result = new sbyte[count * rows];
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < count; c++) result[c * rows + r] = source[r * width + start + c];
-        }
-        return result;
     }
 
     private sealed class PackedLinear(PackedWeights weights, LinearOp op)

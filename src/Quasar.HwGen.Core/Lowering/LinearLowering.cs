@@ -1,3 +1,4 @@
+using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Ops;
 using Quasar.HwGen.Core.Numerics;
@@ -96,35 +97,18 @@ internal sealed class LinearLowering(GraphBuilder builder)
             {
                 if (!transposeRight)
                 {
-                    var qh = Slice(l, tokens, width, h * headDim, headDim);
-                    var kh = Slice(r, tokens, width, h * headDim, headDim);
+                    var qh = MatrixSlices.Columns(l, tokens, width, h * headDim, headDim);
+                    var kh = MatrixSlices.Columns(r, tokens, width, h * headDim, headDim);
                     all.AddRange(CalibrationMath.MultiplyTransposed(qh, tokens, kh, tokens, headDim));
                 }
                 else
                 {
                     var ph = l.AsSpan(h * tokens * tokens, tokens * tokens);
-                    var vhT = Transpose(Slice(r, tokens, width, h * headDim, headDim), tokens, headDim);
+                    var vhT = MatrixSlices.TransposedColumns(r, tokens, width, h * headDim, headDim);
                     all.AddRange(CalibrationMath.MultiplyTransposed(ph, tokens, vhT, headDim, tokens));
                 }
             }
             yield return [.. all];
         }
-    }
-
-    private static float[] Slice(float[] source, int rows, int width, int start, int count)
-    {
-        var result = new float[rows * count];
-        for (int i = 0; i < rows; i++) source.AsSpan(i * width + start, count).CopyTo(result.AsSpan(i * count, count));
-        return result;
-    }
-
-    private static float[] Transpose(float[] source, int rows, int columns)
-    {
-        var result = new float[rows * columns];
-        for (int i = 0; i < rows; i++)
-        {
-            for (int j = 0; j < columns; j++) result[j * rows + i] = source[i * columns + j];
-        }
-        return result;
     }
 }

@@ -13,6 +13,23 @@ public static class SubnetEvaluator
 {
     public static EvaluationResult Evaluate(Supernet supernet, SubnetChoice subnet, LabeledImages images, int batchSize = 500)
     {
+        int correct = 0;
+        double lossSum = 0;
+        ForEachBatch(supernet, subnet, images, batchSize, (logits, start, count) =>
+        {
+            var labels = BatchBuilder.Labels(images, Enumerable.Range(start, count).ToArray());
+            correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
+            lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+        });
+        return new EvaluationResult(correct, images.Count, images.Count == 0 ? 0 : lossSum / images.Count);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="subnet"/> in eval mode over <paramref name="images"/> in batches and hands each batch's logits
+    /// (with the batch's first index and size) to <paramref name="onLogits"/>; restores the supernet's subnet and mode.
+    /// </summary>
+    internal static void ForEachBatch(Supernet supernet, SubnetChoice subnet, LabeledImages images, int batchSize, Action<Tensor, int, int> onLogits)
+    {
         ArgumentNullException.ThrowIfNull(supernet);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -20,8 +37,6 @@ public static class SubnetEvaluator
         var previousSubnet = supernet.Subnet;
         bool wasTraining = supernet.training;
         var builder = new BatchBuilder(supernet.Spec);
-        int correct = 0;
-        double lossSum = 0;
         try
         {
             supernet.Subnet = subnet;
@@ -31,11 +46,8 @@ public static class SubnetEvaluator
             for (int start = 0; start < images.Count; start += batchSize)
             {
                 using var scope = NewDisposeScope();
-                var batch = indices.AsSpan(start, Math.Min(batchSize, images.Count - start));
-                var logits = supernet.forward(builder.Build(images, batch, augment: null));
-                var labels = BatchBuilder.Labels(images, batch);
-                correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
-                lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+                int count = Math.Min(batchSize, images.Count - start);
+                onLogits(supernet.forward(builder.Build(images, indices.AsSpan(start, count), augment: null)), start, count);
             }
         }
         finally
@@ -43,6 +55,5 @@ public static class SubnetEvaluator
             supernet.Subnet = previousSubnet;
             supernet.train(wasTraining);
         }
-        return new EvaluationResult(correct, images.Count, images.Count == 0 ? 0 : lossSum / images.Count);
     }
 }
