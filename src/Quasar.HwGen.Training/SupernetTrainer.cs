@@ -71,6 +71,7 @@ public sealed class SupernetTrainer
         torch.manual_seed(o.Seed);
         var supernet = new Supernet(_spec);
         supernet.SetFakeQuant(o.FakeQuant);
+        if (!o.LayerScale) supernet.FreezeLayerScale();
         supernet.train();
         double peak = o.LearningRate * o.BatchSize / ReferenceBatch;
         var schedule = new LearningRateSchedule(peak, Math.Min(o.MinLearningRate, peak), (long)Math.Round(o.WarmupEpochs * stepsPerEpoch), totalSteps);
@@ -99,6 +100,12 @@ public sealed class SupernetTrainer
             lastCheckpoint = latest;
             lastCheckpointStep = step;
             _progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resuming from {latest} at step {step}/{totalSteps}"));
+        }
+        else if (o.InitFrom is not null)
+        {
+            // Weights and quantizer steps (with their 'initialized' flags) come from the finished run.
+            CheckpointStore.Load(o.InitFrom, supernet);
+            _progress.WriteLine($"starting from the weights of {o.InitFrom} (fresh optimizer and schedule)");
         }
         else
         {
@@ -270,8 +277,13 @@ public sealed class SupernetTrainer
     {
         var o = _options;
         return new TrainingState(step, 0, stepsPerEpoch, totalSteps, o.Seed, o.BatchSize, trainImages, o.Epochs, o.LearningRate,
-            o.WeightDecay, o.WarmupEpochs, o.Sandwich, o.Distillation.ToString(), o.LabelSmoothing, o.Augment, o.FakeQuant, o.FixedSubnet?.Describe(), RandomStreams.Scheme);
+            o.WeightDecay, o.WarmupEpochs, o.Sandwich, o.Distillation.ToString(), o.LabelSmoothing, o.Augment, o.FakeQuant, o.FixedSubnet?.Describe(), RandomStreams.Scheme,
+            o.LayerScale, InitFromIdentity(o.InitFrom));
     }
+
+    /// <summary>The starting checkpoint as its weights' SHA-256, so a resume checks it started from the same weights.</summary>
+    private static string? InitFromIdentity(string? manifestPath) =>
+        manifestPath is null ? null : "weights sha256 " + CheckpointStore.ReadManifest(manifestPath).WeightsSha256;
 
     private static void CheckCompatible(string path, TrainingState saved, TrainingState expected)
     {

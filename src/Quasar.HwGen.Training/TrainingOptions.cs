@@ -59,6 +59,18 @@ public sealed record TrainingOptions
     /// <summary>Quantization-aware training (the default); false trains the float supernet (a baseline or a teacher).</summary>
     public bool FakeQuant { get; init; } = true;
 
+    /// <summary>
+    /// Supernet layer scaling (the default): λ after MSA and MLP is learned. False freezes every λ at 1, which is the
+    /// block without SLS (the ablation's "SLS off"); the exported λ = 1 folds into the output stage as a no-op.
+    /// </summary>
+    public bool LayerScale { get; init; } = true;
+
+    /// <summary>
+    /// Start from the weights (and learned quantizer steps) of this checkpoint manifest instead of a random
+    /// initialization, with a fresh optimizer and schedule: a longer run that continues a finished one.
+    /// </summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>Use only the first N training images (tests, quick runs).</summary>
     public int? TrainLimit { get; init; }
 
@@ -89,6 +101,7 @@ public sealed record TrainingOptions
         Require(WarmupEpochs >= 0 && WeightDecay >= 0, "warm-up and weight decay must not be negative");
         Require(CheckpointEverySteps > 0, "checkpoint interval must be positive");
         Require(!Resume || CheckpointDirectory is not null, "--resume needs a checkpoint directory");
+        Require(InitFrom is null || File.Exists(InitFrom), $"--init-from: the checkpoint manifest {InitFrom} does not exist");
         Require(FixedSubnet is null || !Sandwich, "a fixed subnet and the sandwich rule exclude each other");
         Require(Distillation != DistillationMode.Inplace || Sandwich, "inplace distillation needs the sandwich rule (the largest subnet is the teacher)");
         Require(Distillation != DistillationMode.Teacher || TeacherCheckpoint is not null, "teacher distillation needs a teacher checkpoint");

@@ -24,9 +24,15 @@ public static class TrainCommand
         var sandwich = new Option<bool>("--sandwich") { Description = "Largest + smallest + random subnet per step" };
         var distill = new Option<DistillationMode>("--distill") { Description = "none | inplace (needs --sandwich) | teacher", DefaultValueFactory = _ => DistillationMode.None };
         var teacher = new Option<FileInfo?>("--teacher") { Description = "Teacher checkpoint manifest for --distill teacher" };
+        var initFrom = new Option<FileInfo?>("--init-from") { Description = "Start from this checkpoint manifest's weights (fresh optimizer and schedule), e.g. to train a finished run longer" };
+        var noLayerScale = new Option<bool>("--no-layer-scale") { Description = "Freeze every SLS λ at 1 (the ablation's SLS off)" };
+        var warmup = new Option<double>("--warmup-epochs") { DefaultValueFactory = _ => 1.0 };
+        var noAugment = new Option<bool>("--no-augment") { Description = "No random crop / flip (faster convergence when the model underfits)" };
+        var trainLimit = new Option<int?>("--train-images") { Description = "Train on only the first N images of the training split (short ablation runs)" };
         var command = new Command("train", "Train a quantization-aware ViT supernet (Quasar-ViT) on the CPU")
         {
             space, data, validation, epochs, batch, lr, seed, output, every, resume, sandwich, distill, teacher,
+            initFrom, noLayerScale, warmup, trainLimit, noAugment,
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
@@ -49,6 +55,11 @@ public static class TrainCommand
                 Distillation = parse.GetValue(distill),
                 TeacherCheckpoint = parse.GetValue(teacher)?.FullName,
                 MetricsFile = Path.Combine(run, "metrics.jsonl"),
+                InitFrom = parse.GetValue(initFrom)?.FullName,
+                LayerScale = !parse.GetValue(noLayerScale),
+                WarmupEpochs = parse.GetValue(warmup),
+                TrainLimit = parse.GetValue(trainLimit),
+                Augment = !parse.GetValue(noAugment),
             };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {spec.Name} on {train.Count} images of {directory} ({held.Count} held out for validation), {options.Epochs} epochs, seed {options.Seed}"));

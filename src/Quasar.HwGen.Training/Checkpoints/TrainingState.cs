@@ -24,4 +24,6 @@ public sealed record TrainingState(
     bool Augment,
     bool FakeQuant,
     string? FixedSubnet,
-    string RandomScheme);
+    string RandomScheme,
+    bool LayerScale = true,
+    string? InitFrom = null);

@@ -109,6 +109,16 @@ public sealed class Supernet : nn.Module<Tensor, Tensor>
         }
     }
 
+    /// <summary>SLS off: every λ stays at its initial 1 (no gradient), i.e. plain residual blocks.</summary>
+    public void FreezeLayerScale()
+    {
+        foreach (var block in blocks)
+        {
+            block.Sls1.requires_grad = false;
+            block.Sls2.requires_grad = false;
+        }
+    }
+
     /// <summary>Weight matrices (decayed by AdamW) and everything else (norms, biases, λ, tokens, steps: not decayed).</summary>
     public (IReadOnlyList<Parameter> Decay, IReadOnlyList<Parameter> NoDecay) ParameterGroups()
     {
