@@ -36,6 +36,14 @@ public sealed class ElasticLinear : nn.Module<Tensor, LinearSlice, Tensor>
 
     public int RowGroups { get; }
 
+    /// <summary>
+    /// The step of the activation quantizer feeding this layer, when there is one. With it the bias is fake-quantized
+    /// to the accumulator's grid <c>s_x·s_w[r]</c>, as the integer lowering rounds it (numerics.md §4); without it the
+    /// integer model's bias differs by up to half a unit of that grid, which flips 6-bit Q/K/V codes near a boundary.
+    /// A delegate, not a module field, so the quantizer is not registered twice in the state dict.
+    /// </summary>
+    public Func<float?>? InputStep { get; set; }
+
     /// <summary>False: float weights (a float baseline, or a float teacher).</summary>
     public bool QuantizeWeights { get; set; } = true;
 
@@ -68,7 +76,16 @@ public sealed class ElasticLinear : nn.Module<Tensor, LinearSlice, Tensor>
     {
         using var scope = NewDisposeScope();
         var (w, b) = Slice(slice);
-        var quantized = QuantizeWeights ? WeightFakeQuant.Apply(w, WeightFakeQuant.QMaxColumn(RowMap(slice), input.device)) : w;
+        if (!QuantizeWeights) return nn.functional.linear(input, w, b).MoveToOuterDisposeScope();
+        var qmax = WeightFakeQuant.QMaxColumn(RowMap(slice), input.device);
+        var quantized = WeightFakeQuant.Apply(w, qmax);
+        if (InputStep?.Invoke() is float inputStep)
+        {
+            // Straight-through: the value is round_even(b / unit)·unit, the gradient the identity.
+            var unit = WeightFakeQuant.RowSteps(w, qmax).squeeze(1) * inputStep;
+            var bDetached = b.detach();
+            b = b + ((bDetached / unit).round() * unit - bDetached);
+        }
         return nn.functional.linear(input, quantized, b).MoveToOuterDisposeScope();
     }
 }

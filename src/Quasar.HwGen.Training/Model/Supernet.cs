@@ -42,6 +42,8 @@ public sealed class Supernet : nn.Module<Tensor, Tensor>
         head = new ElasticLinear("head", d, spec.Classes);
         subnet = new SubnetSampler(spec).Largest();
         RegisterComponents();
+        patch_embed.InputStep = SupernetBlock.EnabledStep(input_quantizer);
+        head.InputStep = SupernetBlock.EnabledStep(head_input);
     }
 
     public SupernetSpec Spec { get; }

@@ -57,9 +57,16 @@ public sealed class SupernetBlock : nn.Module<Tensor, BlockSlice, Tensor>
         fc2 = new ElasticLinear("fc2", hidden, d);
         sls2 = new Parameter(full(d, InitialLayerScale), requires_grad: true);
         RegisterComponents();
+        qkv.InputStep = EnabledStep(qkv_input);
+        proj.InputStep = EnabledStep(proj_input);
+        fc1.InputStep = EnabledStep(fc1_input);
+        fc2.InputStep = EnabledStep(fc2_input);
     }
 
     public int HeadDim { get; }
+
+    /// <summary>The quantizer's step while it quantizes (QAT), nothing in float mode.</summary>
+    internal static Func<float?> EnabledStep(ActivationQuantizer quantizer) => () => quantizer.Enabled ? quantizer.StepValue : null;
 
     public ElasticLayerNorm Norm1 => norm1;
     public ElasticLinear Qkv => qkv;
