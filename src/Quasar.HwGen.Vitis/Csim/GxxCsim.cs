@@ -48,7 +48,8 @@ public sealed class GxxCsim(string compiler, GxxCsimOptions options)
         Directory.CreateDirectory(project.PathOf(Options.BuildDirectory));
         var executable = project.PathOf(Path.Combine(Options.BuildDirectory, GxxCsimOptions.ExecutableName));
         File.Delete(executable);
-        var compile = await ToolRunner.RunAsync(Compiler, arguments, project.Root, Report(progress), cancellation: cancellation).ConfigureAwait(false);
+        var compile = await ToolRunner.RunAsync(Compiler, arguments, project.Root, Report(progress), cancellation: cancellation,
+            environment: ToolRunner.CLocale).ConfigureAwait(false);
         if (compile.ExitCode != 0 || !File.Exists(executable))
         {
             throw new CompilationFailedException($"the csim testbench of {project.Root}", compile.Command, compile.ExitCode,

@@ -15,29 +15,41 @@ public sealed record KernelObject(
     /// Joins the relocations (every referenced symbol, data included) and g++'s call graph (defined functions with
     /// locations, call sites, calls that need no relocation); call sites are taken from the call graph.
     /// </summary>
-    public static KernelObject Combine(IReadOnlyList<SymbolReference> relocations, CallGraphInfo callGraph, IReadOnlyDictionary<string, string> demangled)
+    /// <param name="aliases">Function symbol → the function whose section holds it (<see cref="SymbolTable"/>); aliases
+    /// such as the C1 constructor are merged into that function.</param>
+    public static KernelObject Combine(IReadOnlyList<SymbolReference> relocations, CallGraphInfo callGraph,
+        IReadOnlyDictionary<string, string> aliases, IReadOnlyDictionary<string, string> demangled)
     {
         ArgumentNullException.ThrowIfNull(relocations);
         ArgumentNullException.ThrowIfNull(callGraph);
-        var defined = new Dictionary<string, string?>(callGraph.Defined, StringComparer.Ordinal);
-        foreach (var reference in relocations) defined.TryAdd(reference.From, null);
+        ArgumentNullException.ThrowIfNull(aliases);
+        string Canonical(string name) => aliases.GetValueOrDefault(name, name);
+        var defined = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (function, location) in callGraph.Defined)
+        {
+            var canonical = Canonical(function);
+            if (defined.GetValueOrDefault(canonical) is null) defined[canonical] = location;
+        }
+        foreach (var function in aliases.Values.Concat(relocations.Select(r => Canonical(r.From)))) defined.TryAdd(function, null);
         var sites = new Dictionary<(string, string), string?>();
-        foreach (var call in callGraph.Calls) sites.TryAdd((call.From, call.To), call.Location);
+        foreach (var call in callGraph.Calls) sites.TryAdd((Canonical(call.From), Canonical(call.To)), call.Location);
         var references = new List<SymbolReference>();
         var seen = new HashSet<(string, string)>();
         foreach (var reference in callGraph.Calls.Concat(relocations))
         {
-            if (seen.Add((reference.From, reference.To)))
-                references.Add(reference with { Location = sites.GetValueOrDefault((reference.From, reference.To)) });
+            var key = (Canonical(reference.From), Canonical(reference.To));
+            if (seen.Add(key)) references.Add(new SymbolReference(key.Item1, key.Item2, sites.GetValueOrDefault(key)));
         }
         return new KernelObject(defined, references, demangled);
     }
 
     /// <summary>Every mangled name the object mentions (for demangling).</summary>
-    public static IEnumerable<string> Names(IReadOnlyList<SymbolReference> relocations, CallGraphInfo callGraph)
+    public static IEnumerable<string> Names(IReadOnlyList<SymbolReference> relocations, CallGraphInfo callGraph, IReadOnlyDictionary<string, string> aliases)
     {
         ArgumentNullException.ThrowIfNull(relocations);
         ArgumentNullException.ThrowIfNull(callGraph);
-        return relocations.Concat(callGraph.Calls).SelectMany(r => new[] { r.From, r.To }).Concat(callGraph.Defined.Keys).Distinct(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(aliases);
+        return relocations.Concat(callGraph.Calls).SelectMany(r => new[] { r.From, r.To }).Concat(callGraph.Defined.Keys).Concat(aliases.Values)
+            .Distinct(StringComparer.Ordinal);
     }
 }

@@ -53,9 +53,9 @@ internal static class RecursionFinder
         foreach (var component in components)
         {
             bool cycle = component.Count > 1 || Callees(component[0]).Contains(component[0], StringComparer.Ordinal);
-            var kernelSide = component.Where(isKernelSide).Order(StringComparer.Ordinal).ToList();
+            var kernelSide = component.Where(isKernelSide).OrderBy(kernel.Demangle, StringComparer.Ordinal).ToList();
             if (!cycle || kernelSide.Count == 0) continue;
-            var members = component.Order(StringComparer.Ordinal).ToList();
+            var members = component.OrderBy(kernel.Demangle, StringComparer.Ordinal).ToList();
             var description = members.Count == 1 ? $"{kernel.Demangle(members[0])} calls itself"
                 : "mutual recursion of " + string.Join(", ", members.Select(kernel.Demangle));
             var first = kernelSide[0];

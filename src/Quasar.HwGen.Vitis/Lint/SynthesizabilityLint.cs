@@ -35,20 +35,21 @@ public sealed class SynthesizabilityLint(Toolset tools, LintOptions options)
 
         string[] arguments = [.. Options.Flags, .. Options.ExtraFlags, .. withCallGraph ? new[] { "-fcallgraph-info" } : [],
             "-I", HlsProject.IncludeDirectory, "-c", HlsProject.KernelFile, "-o", project.Relative(objectFile)];
-        var compile = await ToolRunner.RunAsync(gxx, arguments, project.Root, cancellation: cancellation).ConfigureAwait(false);
+        var compile = await ToolRunner.RunAsync(gxx, arguments, project.Root, cancellation: cancellation, environment: ToolRunner.CLocale).ConfigureAwait(false);
         if (compile.ExitCode != 0 || !File.Exists(objectFile))
         {
             throw new CompilationFailedException($"{HlsProject.KernelFile} for the lint", compile.Command, compile.ExitCode,
                 CompilerDiagnostics.Excerpt(compile.Lines, DiagnosticLines));
         }
 
-        var dump = await ToolRunner.RunAsync(objdump, ["-r", objectFile], project.Root, cancellation: cancellation).ConfigureAwait(false);
+        var dump = await ToolRunner.RunAsync(objdump, ["-t", "-r", objectFile], project.Root, cancellation: cancellation).ConfigureAwait(false);
         if (dump.ExitCode != 0) throw new ToolException("objdump could not read the kernel object", dump.Command, dump.ExitCode, dump.Tail(5));
         var relocations = RelocationListing.Parse(dump.Lines);
         var callGraph = File.Exists(callGraphFile) ? CallGraphInfo.Parse(File.ReadLines(callGraphFile)) : CallGraphInfo.Empty;
-        var names = KernelObject.Names(relocations, callGraph).ToArray();
+        var aliases = SymbolTable.FunctionAliases(dump.Lines);
+        var names = KernelObject.Names(relocations, callGraph, aliases).ToArray();
         var demangled = await Demangler.DemangleAsync(cxxfilt, names, cancellation).ConfigureAwait(false);
-        var kernel = KernelObject.Combine(relocations, callGraph, demangled);
+        var kernel = KernelObject.Combine(relocations, callGraph, aliases, demangled);
         var findings = (analyzer ?? LintAnalyzer.Default).Analyze(kernel);
         return new LintReport(HlsProject.KernelFile, findings, clock.Elapsed);
     }

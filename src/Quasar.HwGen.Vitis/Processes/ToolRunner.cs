@@ -13,13 +13,17 @@ public static class ToolRunner
     /// <summary>Lines of the log a timeout error shows.</summary>
     public const int TimeoutExcerptLines = 15;
 
+    /// <summary>For compilers: English messages with ASCII quotes, whatever the user's locale, so that logs read the same everywhere.</summary>
+    public static IReadOnlyDictionary<string, string?> CLocale { get; } = new Dictionary<string, string?> { ["LC_ALL"] = "C" };
+
     public static async Task<ToolRunResult> RunAsync(
         string executable,
         IReadOnlyList<string> arguments,
         string workingDirectory,
         Action<string>? onLine = null,
         TimeSpan? timeout = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var lines = new List<string>();
@@ -43,6 +47,7 @@ public static class ToolRunner
                 .WithArguments(arguments)
                 .WithWorkingDirectory(workingDirectory)
                 .WithValidation(CommandResultValidation.None)
+                .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>())
                 .WithStandardOutputPipe(PipeTarget.ToDelegate(Receive))
                 .WithStandardErrorPipe(PipeTarget.ToDelegate(Receive))
                 .ExecuteAsync(deadline.Token)
