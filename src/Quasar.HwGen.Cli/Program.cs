@@ -12,5 +12,7 @@ var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training 
     SearchCommand.Create(),
     AblationCommand.Create(),
     EstimateCommand.Create(),
+    LintCommand.Create(),
+    CsimCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

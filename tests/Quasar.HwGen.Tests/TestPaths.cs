@@ -7,5 +7,8 @@ internal static class TestPaths
 {
     public static string Root => RepositoryLayout.Root;
 
+    /// <summary>Real Vitis/Vivado HLS reports and logs (tests/fixtures/vitis-reports/README.md).</summary>
+    public static string VitisReports => Path.Combine(Root, "tests", "fixtures", "vitis-reports");
+
     public static string SampleData => Path.Combine(Root, Core.Data.FashionMnist.SampleSubdirectory);
 }

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Quasar.HwGen.Vitis.Csim;
+using Quasar.HwGen.Vitis.Hls;
+using Quasar.HwGen.Vitis.Projects;
+using Quasar.HwGen.Vitis.Tools;
+
+namespace Quasar.HwGen.Cli.Verbs;
+
+/// <summary>
+/// `quasar csim`: lint, then C simulation of a generated project, with Vitis HLS when it is installed, else with g++
+/// (docs/vitis.md). Tool output streams to stderr; the one-line result goes to stdout; failure exits 1.
+/// </summary>
+public static class CsimCommand
+{
+    public static Command Create()
+    {
+        var project = LintCommand.ProjectArgument();
+        var golden = new Option<FileInfo[]>("--golden")
+        {
+            Description = "Golden vector files (.qgv) passed to the testbench (default: what the testbench reads by itself)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var gxx = new Option<bool>("--gxx") { Description = "Simulate with g++ even when Vitis HLS is installed" };
+        var vitis = new Option<bool>("--vitis") { Description = "Simulate with Vitis HLS (classic Tcl or 2024.x unified flow); fails when it is missing" };
+        var noLint = new Option<bool>("--no-lint") { Description = "Skip the synthesizability lint" };
+        var command = new Command("csim", "C-simulate a generated HLS project against its golden vectors") { project, golden, gxx, vitis, noLint };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(gxx) && result.GetValue(vitis)) result.AddError("--gxx and --vitis exclude each other");
+        });
+        command.SetAction((parse, cancellation) => CliErrors.RunAsync(async () =>
+        {
+            var tools = await ToolDiscovery.DiscoverAsync(cancellation).ConfigureAwait(false);
+            var hls = HlsProject.Open(parse.GetRequiredValue(project).FullName);
+            var goldenFiles = (parse.GetValue(golden) ?? []).Select(f => f.FullName).ToArray();
+            bool useVitis = parse.GetValue(vitis) || (!parse.GetValue(gxx) && tools.Flow != HlsFlow.None);
+            if (!parse.GetValue(noLint))
+            {
+                var lint = await LintCommand.RunAsync(tools, hls, cancellation).ConfigureAwait(false);
+                if (!lint.Passed)
+                {
+                    await Console.Error.WriteLineAsync("error: the kernel is not synthesizable (see above); --no-lint simulates anyway").ConfigureAwait(false);
+                    return 1;
+                }
+            }
+            return useVitis
+                ? await RunVitisAsync(tools, hls, goldenFiles, cancellation).ConfigureAwait(false)
+                : await RunGxxAsync(tools, hls, goldenFiles, cancellation).ConfigureAwait(false);
+        }));
+        return command;
+    }
+
+    private static async Task<int> RunGxxAsync(Toolset tools, HlsProject project, string[] golden, CancellationToken cancellation)
+    {
+        Console.Error.WriteLine($"csim with g++ {tools.GxxVersion} ({tools.Require(ToolNames.Gxx)}) in {project.Root}");
+        var csim = new GxxCsim(tools.Require(ToolNames.Gxx), GxxCsimOptions.Default);
+        var result = await csim.RunAsync(project, golden, new ConsoleProgress<string>(line => Console.Error.WriteLine("  " + line)), cancellation)
+            .ConfigureAwait(false);
+        if (result.CompilerWarnings.Count > 0) Console.Error.WriteLine($"  ({result.CompilerWarnings.Count} compiler warning(s) above)");
+        Console.WriteLine(result.Summary());
+        return result.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> RunVitisAsync(Toolset tools, HlsProject project, string[] golden, CancellationToken cancellation)
+    {
+        if (tools.Flow == HlsFlow.Unified && golden.Length > 0)
+        {
+            await Console.Error.WriteLineAsync("error: the unified Vitis flow reads testbench arguments from hls_config.cfg (csim.argv); drop --golden or use --gxx")
+                .ConfigureAwait(false);
+            return 1;
+        }
+        var runner = new VitisHlsRunner(tools);
+        if (runner.Flow != HlsFlow.None) Console.Error.WriteLine($"csim with Vitis HLS ({runner.Flow} flow) in {project.Root}");
+        var result = await runner.RunAsync(project, HlsStep.Csim, golden, new ConsoleProgress<string>(line => Console.Error.WriteLine("  " + line)), cancellation)
+            .ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"csim (Vitis HLS, {result.Flow} flow): PASS, {result.Verdict.PassedCalls?.ToString(CultureInfo.InvariantCulture) ?? "?"} kernel calls; {result.Duration.TotalSeconds:F1} s"));
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Quasar.HwGen.Vitis.Lint;
+using Quasar.HwGen.Vitis.Projects;
+using Quasar.HwGen.Vitis.Tools;
+
+namespace Quasar.HwGen.Cli.Verbs;
+
+/// <summary>`quasar lint`: what Vitis HLS cannot synthesize in a generated project's kernel (docs/vitis.md).</summary>
+public static class LintCommand
+{
+    public static Command Create()
+    {
+        var project = ProjectArgument();
+        var command = new Command("lint", "Check a generated HLS project's kernel for heap use, exceptions, RTTI, I/O and recursion (g++ + objdump)")
+        {
+            project,
+        };
+        command.SetAction((parse, cancellation) => CliErrors.RunAsync(async () =>
+        {
+            var tools = await ToolDiscovery.DiscoverAsync(cancellation).ConfigureAwait(false);
+            var report = await RunAsync(tools, HlsProject.Open(parse.GetRequiredValue(project).FullName), cancellation).ConfigureAwait(false);
+            return report.Passed ? 0 : 1;
+        }));
+        return command;
+    }
+
+    internal static Argument<DirectoryInfo> ProjectArgument() =>
+        new("project") { Description = "Generated HLS project directory (docs/hls-engine.md §5)" };
+
+    /// <summary>Runs the lint and prints its findings and summary line.</summary>
+    internal static async Task<LintReport> RunAsync(Toolset tools, HlsProject project, CancellationToken cancellation)
+    {
+        var report = await new SynthesizabilityLint(tools, LintOptions.Default).RunAsync(project, cancellation: cancellation).ConfigureAwait(false);
+        Console.WriteLine(report.Format());
+        return report;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Quasar.HwGen.Vitis.Csim;
+
+/// <summary>How <see cref="GxxCsim"/> builds and runs a project's testbench. <c>-I include</c> is always added.</summary>
+/// <param name="Flags">Compiler flags (language, optimisation, warnings).</param>
+/// <param name="ExtraFlags">Appended after <see cref="Flags"/> (defines, sanitizers, ...).</param>
+/// <param name="BuildDirectory">Output directory, relative to the project.</param>
+/// <param name="RunTimeout">The testbench is killed after this long (null: never).</param>
+/// <param name="DiagnosticLines">How many compiler lines a compile error carries.</param>
+public sealed record GxxCsimOptions(
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<string> ExtraFlags,
+    string BuildDirectory = GxxCsimOptions.DefaultBuildDirectory,
+    TimeSpan? RunTimeout = null,
+    int DiagnosticLines = 20)
+{
+    public const string DefaultBuildDirectory = "build/csim-gxx";
+    public const string ExecutableName = "csim";
+
+    public static GxxCsimOptions Default { get; } = new(["-std=c++14", "-O2", "-Wall"], [], RunTimeout: TimeSpan.FromHours(2));
+}
