@@ -12,5 +12,6 @@ var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training 
     SearchCommand.Create(),
     AblationCommand.Create(),
     EstimateCommand.Create(),
+    GenerateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -21,5 +21,6 @@ public static class CliErrors
 
     private static bool IsUserError(Exception e) =>
         e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Configs.ConfigException or Core.Ir.IrVerificationException
-            or Hardware.Solver.InfeasibleEngineException or Search.Evolution.InfeasibleTargetException;
+            or Hardware.Solver.InfeasibleEngineException or Search.Evolution.InfeasibleTargetException
+            or Codegen.Engine.CodegenException or Codegen.Templates.TemplateException;
 }

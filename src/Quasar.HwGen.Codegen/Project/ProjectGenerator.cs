@@ -1,19 +1,16 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using Quasar.HwGen.Codegen.Engine;
 using Quasar.HwGen.Codegen.Golden;
 using Quasar.HwGen.Codegen.Model;
 using Quasar.HwGen.Codegen.Templates;
 using Quasar.HwGen.Core.Execution.Kernel;
-using Quasar.HwGen.Core.Ir.Package;
 
 namespace Quasar.HwGen.Codegen.Project;
 
 /// <summary>
-/// IR package + platform → Vitis project folder (docs/hls-engine.md §5, docs/codegen.md), in named steps: read the
-/// package, map its FPGA ops to kernel calls and size the engine, record golden vectors through the C# emulation,
+/// IR package + platform → Vitis project folder (docs/hls-engine.md §5, docs/codegen.md), in named steps: map its FPGA ops to kernel calls and size the engine, record golden vectors through the C# emulation,
 /// render the templates, and write everything (static headers, rendered files, golden vectors, quasar-project.json)
 /// through a <see cref="ProjectWriter"/>.
 /// </summary>
@@ -56,11 +53,7 @@ public sealed class ProjectGenerator
             clock.Restart();
         }
 
-        var packageDirectory = Path.GetFullPath(request.PackageDirectory);
-        var graph = IrPackage.Read(packageDirectory);
-        var packageHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(packageDirectory, IrPackage.ManifestFile))));
-        Step("read and verify the IR package");
-
+        var graph = request.Package.Graph;
         var ops = KernelOpMapper.Map(graph);
         var engine = EngineSizing.Choose(graph, ops, request.Platform, request.Space, request.Engine);
         Step("map FPGA ops to kernel calls, size the engine");
@@ -88,7 +81,7 @@ public sealed class ProjectGenerator
         {
             entries = written;
             return new ProjectManifest(ProjectManifest.FormatName, ProjectManifest.CurrentVersion, GeneratorVersion, _sources.Description,
-                packageDirectory, packageHash, new ManifestPlatform(platform.Name, platform.Part, platform.VitisPlatform, platform.ClockMhz),
+                request.Package.Directory, request.Package.Sha256, new ManifestPlatform(platform.Name, platform.Part, platform.VitisPlatform, platform.ClockMhz),
                 ManifestEngine.From(engine), request.GoldenImages.Count, golden.Calls.Count, written);
         }, request.Force);
         Step("write the project");
