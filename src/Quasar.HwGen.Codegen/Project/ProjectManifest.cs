@@ -28,6 +28,7 @@ public sealed record ProjectManifest(
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
