@@ -12,6 +12,7 @@ var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training 
     SearchCommand.Create(),
     AblationCommand.Create(),
     EstimateCommand.Create(),
+    GenerateCommand.Create(),
     LintCommand.Create(),
     CsimCommand.Create(),
 };

@@ -1,0 +1,38 @@
+using Quasar.HwGen.Core.Configs;
+using Quasar.HwGen.Core.Execution.Kernel;
+using Quasar.HwGen.Core.Ir;
+using Quasar.HwGen.Hardware.Solver;
+
+namespace Quasar.HwGen.Codegen.Engine;
+
+/// <summary>
+/// Chooses the engine to generate: the engine solver's choice (as `quasar estimate` makes it, within the paper's
+/// utilisation of the platform) for the package's subnet or for its whole search space, optionally with explicit
+/// buffer bounds; then checks that it runs every call of the package and fits the board.
+/// </summary>
+public static class EngineSizing
+{
+    public static EngineChoice Choose(IrGraph graph, IReadOnlyList<KernelOp> ops, PlatformConfig platform, SearchSpace space, EngineSizingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(ops);
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(options);
+        var solution = options.Scope == EngineScope.Space
+            ? EngineSolver.ForSpace(platform, space)
+            : EngineSolver.ForSubnet(platform, SubnetRecovery.Recover(graph, space), space);
+        var engine = solution.Engine with
+        {
+            MaxReduction = options.MaxReduction ?? solution.Engine.MaxReduction,
+            MaxRows = options.MaxRows ?? solution.Engine.MaxRows,
+        };
+        EngineFit.ThrowIfCannotRun(ops, engine);
+        var usage = EngineFit.ThrowIfTooBig(engine, platform);
+        string sizing = options.Scope == EngineScope.Subnet
+            ? $"by the engine solver for this subnet on the {platform.Name}"
+            : $"by the engine solver for every subnet of the search space '{space.Name}' on the {platform.Name}";
+        if (options.MaxReduction is not null || options.MaxRows is not null) sizing += ", buffer bounds given explicitly";
+        return new EngineChoice(engine, usage, sizing);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Quasar.HwGen.Core.Execution.Kernel;
+using Scriban.Runtime;
+
+namespace Quasar.HwGen.Codegen.Model;
+
+/// <summary>
+/// The globals the templates see, with snake_case names: <c>model</c>, <c>platform</c>, <c>engine</c> (the §2
+/// constants), <c>kernel</c> (top name, ports, scalars, parameter declarations) and <c>golden</c>. Every number a
+/// template prints is formatted here, invariantly.
+/// </summary>
+public static class TemplateModel
+{
+    /// <summary>The kernel's top function (docs/hls-engine.md §1).</summary>
+    public const string Top = "quasar_gemm";
+
+    /// <summary>The compute unit v++ instantiates.</summary>
+    public const string Instance = Top + "_1";
+
+    /// <summary>Where the golden vectors go, relative to the project.</summary>
+    public const string GoldenPath = "tb/golden/golden.qgv";
+
+    public static IReadOnlyList<KernelPort> Ports(Golden.KernelArraySizes sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        int rows = Math.Max(sizes.TableRows, 1);
+        return
+        [
+            new("a", "const ap_int<8>* a", "gmem_a", "HP0", Math.Max(sizes.A, 1)),
+            new("b", "const ap_int<8>* b", "gmem_b", "HP1", Math.Max(sizes.B, 1)),
+            new("row_is8", "const ap_uint<8>* row_is8", "gmem_p", "HP2", rows),
+            new("bias", "const ap_int<32>* bias", "gmem_p", "HP2", rows),
+            new("multiplier", "const ap_int<32>* multiplier", "gmem_p", "HP2", rows),
+            new("shift", "const ap_uint<8>* shift", "gmem_p", "HP2", rows),
+            new("out", "ap_int<8>* out", "gmem_o", "HP3", Math.Max(sizes.Output, 1)),
+        ];
+    }
+
+    public static ScriptObject Build(ProjectDescription project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var ci = CultureInfo.InvariantCulture;
+        var platform = project.Platform;
+        var engine = project.Engine.Config;
+        var ports = Ports(project.LargestArrays);
+
+        var portObjects = new ScriptArray();
+        foreach (var port in ports)
+        {
+            portObjects.Add(new ScriptObject
+            {
+                ["name"] = port.Name,
+                ["declaration"] = port.Declaration,
+                ["bundle"] = port.Bundle,
+                ["memory"] = port.Memory,
+                ["depth"] = port.Depth.ToString(ci),
+            });
+        }
+        var parameters = new ScriptArray(ports.Select(p => p.Declaration).Concat(GemmCall.ScalarNames.Select(s => "int " + s)));
+
+        return new ScriptObject
+        {
+            ["model"] = new ScriptObject
+            {
+                ["name"] = project.ModelName,
+                ["subnet"] = project.SubnetSummary,
+            },
+            ["platform"] = new ScriptObject
+            {
+                ["name"] = platform.Name,
+                ["part"] = platform.Part,
+                ["vitis_platform"] = platform.VitisPlatform,
+                ["clock_mhz"] = platform.ClockMhz.ToString("0.###", ci),
+                ["clock_hz"] = Math.Round(platform.ClockHz).ToString("0", ci),
+                ["clock_period_ns"] = (1000.0 / platform.ClockMhz).ToString("0.###", ci),
+            },
+            ["engine"] = new ScriptObject
+            {
+                ["packing"] = engine.PackingFactor.ToString(ci),
+                ["dsp_units"] = engine.DspUnits.ToString(ci),
+                ["lut_units"] = engine.LutUnits.ToString(ci),
+                ["tile_tokens"] = engine.TileTokens.ToString(ci),
+                ["tile_rows"] = engine.TileRows.ToString(ci),
+                ["tile_reduction"] = engine.TileReduction.ToString(ci),
+                ["tokens_per_cycle"] = engine.TokensPerCycle.ToString(ci),
+                ["max_reduction"] = engine.MaxReduction.ToString(ci),
+                ["max_rows"] = engine.MaxRows.ToString(ci),
+                ["clock_mhz"] = Math.Round(engine.ClockMhz).ToString("0", ci),
+                ["description"] = engine.Describe(),
+                ["sizing"] = project.Engine.Sizing,
+            },
+            ["kernel"] = new ScriptObject
+            {
+                ["top"] = Top,
+                ["instance"] = Instance,
+                ["ports"] = portObjects,
+                ["port_names"] = new ScriptArray(ports.Select(p => p.Name)),
+                ["scalars"] = new ScriptArray(GemmCall.ScalarNames),
+                ["parameters"] = parameters,
+            },
+            ["golden"] = new ScriptObject
+            {
+                ["path"] = GoldenPath,
+                ["file_name"] = Path.GetFileName(GoldenPath),
+                ["candidates"] = new ScriptArray { Path.GetFileName(GoldenPath), GoldenPath },
+                ["ops"] = project.GoldenOps.ToString(ci),
+                ["calls"] = project.GoldenCalls.ToString(ci),
+                ["images"] = project.GoldenImages.ToString(ci),
+            },
+        };
+    }
+}
