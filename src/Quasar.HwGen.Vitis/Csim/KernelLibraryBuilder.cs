@@ -1,0 +1,34 @@
+using Quasar.HwGen.Vitis.Processes;
+using Quasar.HwGen.Vitis.Projects;
+
+namespace Quasar.HwGen.Vitis.Csim;
+
+/// <summary>
+/// Builds a generated project's kernel (<c>src/*.cpp</c>, no testbench) into a shared library with g++, so the host can
+/// call <c>quasar_gemm</c> in process (<see cref="CompiledKernelEngine"/>): the same sources csim compiles.
+/// </summary>
+public sealed class KernelLibraryBuilder(string compiler, GxxCsimOptions options)
+{
+    public const string LibraryName = "libquasar_gemm.so";
+
+    /// <summary>Compiles and returns the library's full path; compile errors throw <see cref="CompilationFailedException"/>.</summary>
+    public async Task<string> BuildAsync(HlsProject project, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(options);
+        var output = $"{options.BuildDirectory.TrimEnd('/')}/{LibraryName}";
+        string[] arguments = [.. options.Flags, .. options.ExtraFlags, "-fPIC", "-shared", "-I", HlsProject.IncludeDirectory,
+            .. project.KernelSources.Select(project.Relative), "-o", output];
+        Directory.CreateDirectory(project.PathOf(options.BuildDirectory));
+        var library = project.PathOf(output);
+        File.Delete(library);
+        var compile = await ToolRunner.RunAsync(compiler, arguments, project.Root, progress is null ? null : progress.Report,
+            cancellation: cancellation, environment: ToolRunner.CLocale).ConfigureAwait(false);
+        if (compile.ExitCode != 0 || !File.Exists(library))
+        {
+            throw new CompilationFailedException($"the kernel library of {project.Root}", compile.Command, compile.ExitCode,
+                CompilerDiagnostics.Excerpt(compile.Lines, options.DiagnosticLines));
+        }
+        return library;
+    }
+}
