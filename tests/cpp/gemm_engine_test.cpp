@@ -10,9 +10,14 @@
 #include <vector>
 
 #include "check.h"
+#include "gemm_reference.h"
 #include "quasar/gemm_engine.h"
 
 namespace {
+
+using namespace reference;
+
+constexpr int GUARD = 64; // bytes either side of the output
 
 // ---- Configurations ------------------------------------------------------------------------------------------
 
@@ -53,46 +58,6 @@ struct pf4_solver_like {
 };
 
 // ---- Calls and the reference -----------------------------------------------------------------------------------
-
-struct call {
-    int batches, m, n, k;
-    int a_batch_stride, a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride, out_row_stride;
-    int out_bytes, out_min, out_max, flags;
-};
-
-struct call_data {
-    std::vector<int8_t> a, b;
-    std::vector<uint8_t> row_is8;
-    std::vector<int32_t> bias, multiplier;
-    std::vector<uint8_t> shift;
-    std::vector<uint8_t> out; // initial contents, GUARD bytes either side
-};
-
-constexpr int GUARD = 64;
-
-int32_t wrap32(int64_t v) { return static_cast<int32_t>(static_cast<uint32_t>(static_cast<uint64_t>(v))); }
-
-void reference(const call& c, const call_data& d, std::vector<uint8_t>& out) {
-    const bool per_tensor = (c.flags & quasar::PER_TENSOR) != 0;
-    for (int h = 0; h < c.batches; ++h)
-        for (int t = 0; t < c.m; ++t)
-            for (int r = 0; r < c.n; ++r) {
-                int64_t acc = 0;
-                for (int j = 0; j < c.k; ++j)
-                    acc += int64_t(d.a[size_t(int64_t(h) * c.a_batch_stride + int64_t(t) * c.a_row_stride + j)]) *
-                           d.b[size_t(int64_t(h) * c.b_batch_stride + int64_t(r) * c.b_row_stride +
-                                      int64_t(j) * c.b_col_stride)];
-                const int entry = per_tensor ? 0 : r;
-                const int32_t v = wrap32(int64_t(wrap32(acc)) + (per_tensor ? 0 : d.bias[size_t(entry)]));
-                const int s = d.shift[size_t(entry)];
-                const __int128 p = __int128(v) * d.multiplier[size_t(entry)];
-                const __int128 y = (p + (__int128(1) << (s - 1))) >> s;
-                const int value = y < c.out_min ? c.out_min : (y > c.out_max ? c.out_max : int(y));
-                const int64_t e = int64_t(h) * c.out_batch_stride + int64_t(t) * c.out_row_stride + r;
-                for (int byte = 0; byte < c.out_bytes; ++byte)
-                    out[size_t(GUARD + e * c.out_bytes + byte)] = uint8_t(uint32_t(value) >> (8 * byte));
-            }
-}
 
 // ---- Random calls ----------------------------------------------------------------------------------------------
 
@@ -260,7 +225,7 @@ void random_calls(const char* name, uint64_t seed, int calls) {
         call_data d;
         random_call<Config>(g, c, d);
         std::vector<uint8_t> expected = d.out, got;
-        reference(c, d, expected);
+        compute(c, d, expected, GUARD);
         const int status = run(&kernel<Config>, c, d, got);
         macs += int64_t(c.batches) * c.m * c.n * c.k;
         if (!CHECK_EQ(quasar::STATUS_OK, status)) {
