@@ -145,8 +145,8 @@ static void conversions_and_bits() {
     long long wide = b;
     CHECK_EQ(165, wide);
     CHECK(b[0] && !b[1] && b[2] && b[7] && !b[8] && !b[-1]);
-    CHECK(a[9]);   // the sign bit of -300
-    CHECK(!a[0]);  // -300 is even
+    CHECK(a[9]);  // the sign bit of -300
+    CHECK(!a[0]); // -300 is even
     int counted = 0;
     for (ap_uint<4> i = 0; i < 10; ++i) counted++;
     CHECK_EQ(10, counted);

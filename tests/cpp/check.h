@@ -32,8 +32,8 @@ inline int exit_code(const char* name) {
 
 } // namespace check
 
-#define CHECK_EQ(expected, got)                                                                                      \
-    check::record(static_cast<long long>(expected) == static_cast<long long>(got), __FILE__, __LINE__,               \
+#define CHECK_EQ(expected, got)                                                                                        \
+    check::record(static_cast<long long>(expected) == static_cast<long long>(got), __FILE__, __LINE__,                 \
                   #got " == " #expected, static_cast<long long>(expected), static_cast<long long>(got))
 #define CHECK(condition) check::record((condition), __FILE__, __LINE__, #condition, 1, 0)
 

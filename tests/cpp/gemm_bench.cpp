@@ -26,7 +26,8 @@ double run(int m, int n, int k, int repeats) {
     for (auto& x : a) x = int(next() >> 26) - 32;
     for (int r = 0; r < n; ++r) is8[size_t(r)] = r % 4 == 0;
     for (int r = 0; r < n; ++r)
-        for (int j = 0; j < k; ++j) b[size_t(r) * k + j] = is8[size_t(r)] ? int(next() >> 24) - 128 : int(next() >> 28) - 8;
+        for (int j = 0; j < k; ++j)
+            b[size_t(r) * k + j] = is8[size_t(r)] ? int(next() >> 24) - 128 : int(next() >> 28) - 8;
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < repeats; ++i) {
         const int status = quasar::run_gemm<imagenet_engine>(a.data(), b.data(), is8.data(), bias.data(),
@@ -36,7 +37,8 @@ double run(int m, int n, int k, int repeats) {
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double macs = double(m) * n * k * repeats;
-    std::printf("m=%d n=%d k=%d: %.3f s for %d call(s), %.1f MMAC/s\n", m, n, k, seconds, repeats, macs / seconds / 1e6);
+    std::printf("m=%d n=%d k=%d: %.3f s for %d call(s), %.1f MMAC/s\n", m, n, k, seconds, repeats,
+                macs / seconds / 1e6);
     return macs / seconds;
 }
 

@@ -23,13 +23,13 @@ constexpr int GUARD = 64; // bytes either side of the output
 
 // Packing 3, mixed: TN 5 leaves 2 rows per column to LUTs; 9 DSP units = 3 DSPs fill 3 of the 3 columns.
 struct pf3_mixed {
-    static constexpr int PACKING = 3, DSP_UNITS = 9, LUT_UNITS = 6, TILE_TOKENS = 4, TILE_ROWS = 5,
-                         TILE_REDUCTION = 3, TOKENS_PER_CYCLE = 1, MAX_REDUCTION = 50, MAX_ROWS = 40;
+    static constexpr int PACKING = 3, DSP_UNITS = 9, LUT_UNITS = 6, TILE_TOKENS = 4, TILE_ROWS = 5, TILE_REDUCTION = 3,
+                         TOKENS_PER_CYCLE = 1, MAX_REDUCTION = 50, MAX_ROWS = 40;
 };
 // Packing 3, DSP-only, two tokens a cycle.
 struct pf3_dsp_only {
-    static constexpr int PACKING = 3, DSP_UNITS = 48, LUT_UNITS = 0, TILE_TOKENS = 6, TILE_ROWS = 6,
-                         TILE_REDUCTION = 4, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 37, MAX_ROWS = 30;
+    static constexpr int PACKING = 3, DSP_UNITS = 48, LUT_UNITS = 0, TILE_TOKENS = 6, TILE_ROWS = 6, TILE_REDUCTION = 4,
+                         TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 37, MAX_ROWS = 30;
 };
 // Packing 3, LUT-only, three tokens a cycle, odd tiles.
 struct pf3_lut_only {
@@ -43,13 +43,13 @@ struct pf4_mixed {
 };
 // Packing 4, DSP-only, four tokens a cycle (two token pairs per lane).
 struct pf4_dsp_only {
-    static constexpr int PACKING = 4, DSP_UNITS = 32, LUT_UNITS = 0, TILE_TOKENS = 8, TILE_ROWS = 4,
-                         TILE_REDUCTION = 2, TOKENS_PER_CYCLE = 4, MAX_REDUCTION = 33, MAX_ROWS = 25;
+    static constexpr int PACKING = 4, DSP_UNITS = 32, LUT_UNITS = 0, TILE_TOKENS = 8, TILE_ROWS = 4, TILE_REDUCTION = 2,
+                         TOKENS_PER_CYCLE = 4, MAX_REDUCTION = 33, MAX_ROWS = 25;
 };
 // Packing 4 without DSPs and an odd token count a cycle (allowed: no pairs to form).
 struct pf4_lut_only {
-    static constexpr int PACKING = 4, DSP_UNITS = 0, LUT_UNITS = 64, TILE_TOKENS = 3, TILE_ROWS = 8,
-                         TILE_REDUCTION = 8, TOKENS_PER_CYCLE = 1, MAX_REDUCTION = 64, MAX_ROWS = 48;
+    static constexpr int PACKING = 4, DSP_UNITS = 0, LUT_UNITS = 64, TILE_TOKENS = 3, TILE_ROWS = 8, TILE_REDUCTION = 8,
+                         TOKENS_PER_CYCLE = 1, MAX_REDUCTION = 64, MAX_ROWS = 48;
 };
 // A shape like the solver's (TN, TK multiples of 8), scaled down.
 struct pf4_solver_like {
@@ -102,26 +102,68 @@ void random_call(rng& g, call& c, call_data& d) {
 
     // A: dense, padded, or heads interleaved in the row (attention Q).
     switch (g.between(0, 2)) {
-    case 0: c.a_row_stride = c.k; c.a_batch_stride = c.m * c.k; break;
-    case 1: c.a_row_stride = c.k + g.between(1, 3); c.a_batch_stride = c.m * c.a_row_stride + g.between(0, 5); break;
-    default: c.a_batch_stride = c.k; c.a_row_stride = c.batches * c.k + g.between(0, 2); break;
+    case 0:
+        c.a_row_stride = c.k;
+        c.a_batch_stride = c.m * c.k;
+        break;
+    case 1:
+        c.a_row_stride = c.k + g.between(1, 3);
+        c.a_batch_stride = c.m * c.a_row_stride + g.between(0, 5);
+        break;
+    default:
+        c.a_batch_stride = c.k;
+        c.a_row_stride = c.batches * c.k + g.between(0, 2);
+        break;
     }
     // B: weights (row stride k), keys (heads interleaved), or values read transposed (row stride 1).
     switch (g.between(0, 2)) {
-    case 0: c.b_row_stride = c.k + g.between(0, 2); c.b_col_stride = 1; c.b_batch_stride = c.n * c.b_row_stride; break;
-    case 1: c.b_batch_stride = c.k; c.b_row_stride = c.batches * c.k; c.b_col_stride = 1; break;
-    default: c.b_batch_stride = c.n; c.b_row_stride = 1; c.b_col_stride = c.batches * c.n + g.between(0, 2); break;
+    case 0:
+        c.b_row_stride = c.k + g.between(0, 2);
+        c.b_col_stride = 1;
+        c.b_batch_stride = c.n * c.b_row_stride;
+        break;
+    case 1:
+        c.b_batch_stride = c.k;
+        c.b_row_stride = c.batches * c.k;
+        c.b_col_stride = 1;
+        break;
+    default:
+        c.b_batch_stride = c.n;
+        c.b_row_stride = 1;
+        c.b_col_stride = c.batches * c.n + g.between(0, 2);
+        break;
     }
     // Out: dense, padded, or heads interleaved (attention context).
     switch (g.between(0, 2)) {
-    case 0: c.out_row_stride = c.n; c.out_batch_stride = c.m * c.n; break;
-    case 1: c.out_row_stride = c.n + g.between(1, 4); c.out_batch_stride = c.m * c.out_row_stride + 3; break;
-    default: c.out_batch_stride = c.n; c.out_row_stride = c.batches * c.n; break;
+    case 0:
+        c.out_row_stride = c.n;
+        c.out_batch_stride = c.m * c.n;
+        break;
+    case 1:
+        c.out_row_stride = c.n + g.between(1, 4);
+        c.out_batch_stride = c.m * c.out_row_stride + 3;
+        break;
+    default:
+        c.out_batch_stride = c.n;
+        c.out_row_stride = c.batches * c.n;
+        break;
     }
     switch (g.between(0, 2)) {
-    case 0: c.out_bytes = 1; c.out_min = -32; c.out_max = 31; break;
-    case 1: c.out_bytes = 1; c.out_min = -128; c.out_max = 127; break;
-    default: c.out_bytes = 2; c.out_min = -32768; c.out_max = 32767; break;
+    case 0:
+        c.out_bytes = 1;
+        c.out_min = -32;
+        c.out_max = 31;
+        break;
+    case 1:
+        c.out_bytes = 1;
+        c.out_min = -128;
+        c.out_max = 127;
+        break;
+    default:
+        c.out_bytes = 2;
+        c.out_min = -32768;
+        c.out_max = 32767;
+        break;
     }
 
     const int table = per_tensor ? 1 : c.n;
@@ -163,7 +205,9 @@ void random_call(rng& g, call& c, call_data& d) {
                                              : int32_t(uint32_t(g.next()));
         const int m_mode = g.between(0, 9);
         const int32_t magnitude = int32_t((1u << 30) + uint32_t(g.next() % (1u << 30)));
-        d.multiplier[size_t(r)] = m_mode == 0 ? int32_t(INT32_MIN) : m_mode == 1 ? 0 : (g.chance(50) ? magnitude : -magnitude);
+        d.multiplier[size_t(r)] = m_mode == 0   ? int32_t(INT32_MIN)
+                                  : m_mode == 1 ? 0
+                                                : (g.chance(50) ? magnitude : -magnitude);
         d.shift[size_t(r)] = uint8_t(pick_shift(g, c.k, c.out_max));
     }
     const int64_t out_elements = max_index(c.batches, c.out_batch_stride, c.m, c.out_row_stride, c.n, 1) + 1;
@@ -212,8 +256,8 @@ void describe(const char* config, int index, const call& c) {
     std::printf("  config %s call %d: batches=%d m=%d n=%d k=%d a=(%d,%d) b=(%d,%d,%d) out=(%d,%d) bytes=%d "
                 "range=[%d,%d] flags=%d\n",
                 config, index, c.batches, c.m, c.n, c.k, c.a_batch_stride, c.a_row_stride, c.b_batch_stride,
-                c.b_row_stride, c.b_col_stride, c.out_batch_stride, c.out_row_stride, c.out_bytes, c.out_min,
-                c.out_max, c.flags);
+                c.b_row_stride, c.b_col_stride, c.out_batch_stride, c.out_row_stride, c.out_bytes, c.out_min, c.out_max,
+                c.flags);
 }
 
 template <class Config>

@@ -24,7 +24,9 @@ struct call_data {
     std::vector<uint8_t> out; // initial contents of the output buffer
 };
 
-inline int32_t wrap32(int64_t v) { return static_cast<int32_t>(static_cast<uint32_t>(static_cast<uint64_t>(v))); }
+inline int32_t wrap32(int64_t v) {
+    return static_cast<int32_t>(static_cast<uint32_t>(static_cast<uint64_t>(v)));
+}
 
 // Writes the call's outputs into out, whose element 0 starts at byte `offset`.
 inline void compute(const call& c, const call_data& d, std::vector<uint8_t>& out, size_t offset) {

@@ -23,11 +23,11 @@ void rounds_half_up() {
     CHECK_EQ(1, stage(1, 0, 1, 1));   // 0.5
     CHECK_EQ(-1, stage(-2, 0, 1, 1));
     // S = 4.
-    CHECK_EQ(1, stage(8, 0, 1, 4));   // 0.5
+    CHECK_EQ(1, stage(8, 0, 1, 4)); // 0.5
     CHECK_EQ(0, stage(7, 0, 1, 4));
-    CHECK_EQ(0, stage(-8, 0, 1, 4));  // -0.5
+    CHECK_EQ(0, stage(-8, 0, 1, 4)); // -0.5
     CHECK_EQ(-1, stage(-9, 0, 1, 4));
-    CHECK_EQ(2, stage(24, 0, 1, 4));  // 1.5
+    CHECK_EQ(2, stage(24, 0, 1, 4));   // 1.5
     CHECK_EQ(-1, stage(-24, 0, 1, 4)); // -1.5
     CHECK_EQ(-2, stage(-25, 0, 1, 4));
 }
@@ -35,7 +35,7 @@ void rounds_half_up() {
 void extreme_shifts_and_products() {
     // v = -2^31 (acc + bias), M = -2^30: p = 2^61, exactly half of 2^62.
     CHECK_EQ(1, stage(-1073741824, -1073741824, -1073741824, 62));
-    CHECK_EQ(0, stage(-1073741824, -1073741824, 1073741824, 62)); // p = -2^61: -0.5 rounds up to 0
+    CHECK_EQ(0, stage(-1073741824, -1073741824, 1073741824, 62));  // p = -2^61: -0.5 rounds up to 0
     CHECK_EQ(0, stage(-1073741824, -1073741823, -1073741824, 62)); // p = 2^61 - 2^30: below half
     // v = M = -2^31: p = 2^62, the largest product.
     CHECK_EQ(1, stage(INT32_LO, 0, INT32_LO, 62)); // 1.0
@@ -48,7 +48,7 @@ void extreme_shifts_and_products() {
 }
 
 void wraps_and_saturates() {
-    CHECK_EQ(INT32_LO, stage(INT32_HI, 1, 2, 1));  // acc + bias wraps to -2^31, then ×2 / 2
+    CHECK_EQ(INT32_LO, stage(INT32_HI, 1, 2, 1)); // acc + bias wraps to -2^31, then ×2 / 2
     CHECK_EQ(31, stage(1000, 0, 1 << 30, 30, -32, 31));
     CHECK_EQ(-32, stage(-1000, 0, 1 << 30, 30, -32, 31));
     CHECK_EQ(31, stage(31, 0, 1 << 30, 30, -32, 31));
@@ -93,8 +93,7 @@ void nibble_rows() {
         CHECK(h >= -8 && h <= 7 && l >= 0 && l <= 15);
         CHECK_EQ(w, 16 * h + l);
         CHECK_EQ(w >> 4, h);
-        for (int x = -32; x <= 31; ++x)
-            CHECK_EQ(x * w, quasar::join_nibble_accumulators(x * h, x * l));
+        for (int x = -32; x <= 31; ++x) CHECK_EQ(x * w, quasar::join_nibble_accumulators(x * h, x * l));
     }
     for (int w = -8; w <= 7; ++w)
         CHECK_EQ(w, quasar::nibble_operand(quasar::nibble_bits(w, quasar::NIBBLE_ROW4), false));

@@ -7,8 +7,8 @@
 
 namespace {
 
-constexpr int X_MIN = -32, X_MAX = 31;  // 6-bit activations
-constexpr int W_MIN = -8, W_MAX = 15;   // signed nibbles [-8, 7] and unsigned nibbles [0, 15]
+constexpr int X_MIN = -32, X_MAX = 31; // 6-bit activations
+constexpr int W_MIN = -8, W_MAX = 15;  // signed nibbles [-8, 7] and unsigned nibbles [0, 15]
 
 void packing_factor_3() {
     long cases = 0;

@@ -53,8 +53,12 @@ int sloppy_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is
 class writer {
   public:
     void u8(uint32_t v) { bytes_.push_back(uint8_t(v)); }
-    void u16(uint32_t v) { for (int i = 0; i < 2; ++i) u8(v >> (8 * i)); }
-    void u32(uint32_t v) { for (int i = 0; i < 4; ++i) u8(v >> (8 * i)); }
+    void u16(uint32_t v) {
+        for (int i = 0; i < 2; ++i) u8(v >> (8 * i));
+    }
+    void u32(uint32_t v) {
+        for (int i = 0; i < 4; ++i) u8(v >> (8 * i));
+    }
     void i32(int32_t v) { u32(uint32_t(v)); }
     void text(const std::string& s) {
         u16(uint32_t(s.size()));
@@ -89,9 +93,21 @@ void write_op(writer& w, const op_spec& op) {
     w.text(op.name);
     w.text(op.tensor);
     w.u8(uint32_t(op.kind));
-    const int scalars[quasar::testbench::CALL_SCALARS] = {
-        c.batches, c.m, c.n, c.k, c.a_batch_stride, c.a_row_stride, c.b_batch_stride, c.b_row_stride,
-        c.b_col_stride, c.out_batch_stride, c.out_row_stride, c.out_bytes, c.out_min, c.out_max, c.flags};
+    const int scalars[quasar::testbench::CALL_SCALARS] = {c.batches,
+                                                          c.m,
+                                                          c.n,
+                                                          c.k,
+                                                          c.a_batch_stride,
+                                                          c.a_row_stride,
+                                                          c.b_batch_stride,
+                                                          c.b_row_stride,
+                                                          c.b_col_stride,
+                                                          c.out_batch_stride,
+                                                          c.out_row_stride,
+                                                          c.out_bytes,
+                                                          c.out_min,
+                                                          c.out_max,
+                                                          c.flags};
     for (int s : scalars) w.i32(s);
     w.blob(op.kind == 0 ? op.data.b : std::vector<int8_t>());
     const size_t rows = op.data.bias.size();
@@ -127,8 +143,8 @@ std::vector<op_spec> model_ops() {
     fc1.data.b.resize(size_t(F * D));
     for (int r = 0; r < F; ++r)
         for (int j = 0; j < D; ++j)
-            fc1.data.b[size_t(r * D + j)] = int8_t(fc1.data.row_is8[size_t(r)] ? random_between(-128, 127)
-                                                                               : random_between(-8, 7));
+            fc1.data.b[size_t(r * D + j)] =
+                int8_t(fc1.data.row_is8[size_t(r)] ? random_between(-128, 127) : random_between(-8, 7));
     for (int r = 0; r < F; ++r) {
         fc1.data.bias.push_back(random_between(-5000, 5000));
         fc1.data.multiplier.push_back(random_between(1 << 30, 0x7FFFFFFF));
@@ -213,6 +229,7 @@ int write_golden(const std::string& dir) {
 
 int main(int argc, char** argv) {
     if (argc == 3 && std::strcmp(argv[1], "write") == 0) return write_golden(argv[2]);
-    if (argc >= 2 && std::strcmp(argv[1], "--sloppy") == 0) return quasar_testbench_main(argc - 1, argv + 1, sloppy_gemm);
+    if (argc >= 2 && std::strcmp(argv[1], "--sloppy") == 0)
+        return quasar_testbench_main(argc - 1, argv + 1, sloppy_gemm);
     return quasar_testbench_main(argc, argv, quasar_gemm);
 }

@@ -21,7 +21,9 @@
 namespace quasar {
 namespace ap_detail {
 
-constexpr int max_width(int a, int b) { return a > b ? a : b; }
+constexpr int max_width(int a, int b) {
+    return a > b ? a : b;
+}
 
 // Storage of the smallest built-in type that holds W bits: keeps on-chip arrays small in csim.
 template <int W, bool S>
@@ -29,8 +31,7 @@ struct storage {
     typedef typename std::conditional<
         W <= 8, int8_t,
         typename std::conditional<W <= 16, int16_t,
-                                  typename std::conditional<W <= 32, int32_t, int64_t>::type>::type>::type
-        signed_type;
+                                  typename std::conditional<W <= 32, int32_t, int64_t>::type>::type>::type signed_type;
     typedef typename std::make_unsigned<signed_type>::type unsigned_type;
     typedef typename std::conditional<S, signed_type, unsigned_type>::type type;
 };
@@ -88,25 +89,49 @@ class ap_int_base {
     bool test(int i) const { return (*this)[i]; }
 
     template <class T>
-    ap_int_base& operator+=(const T& x) { return *this = *this + x; }
+    ap_int_base& operator+=(const T& x) {
+        return *this = *this + x;
+    }
     template <class T>
-    ap_int_base& operator-=(const T& x) { return *this = *this - x; }
+    ap_int_base& operator-=(const T& x) {
+        return *this = *this - x;
+    }
     template <class T>
-    ap_int_base& operator*=(const T& x) { return *this = *this * x; }
+    ap_int_base& operator*=(const T& x) {
+        return *this = *this * x;
+    }
     template <class T>
-    ap_int_base& operator&=(const T& x) { return *this = *this & x; }
+    ap_int_base& operator&=(const T& x) {
+        return *this = *this & x;
+    }
     template <class T>
-    ap_int_base& operator|=(const T& x) { return *this = *this | x; }
+    ap_int_base& operator|=(const T& x) {
+        return *this = *this | x;
+    }
     template <class T>
-    ap_int_base& operator^=(const T& x) { return *this = *this ^ x; }
+    ap_int_base& operator^=(const T& x) {
+        return *this = *this ^ x;
+    }
     template <class T>
-    ap_int_base& operator<<=(const T& x) { return *this = *this << x; }
+    ap_int_base& operator<<=(const T& x) {
+        return *this = *this << x;
+    }
     template <class T>
-    ap_int_base& operator>>=(const T& x) { return *this = *this >> x; }
+    ap_int_base& operator>>=(const T& x) {
+        return *this = *this >> x;
+    }
     ap_int_base& operator++() { return *this = *this + 1; }
     ap_int_base& operator--() { return *this = *this - 1; }
-    ap_int_base operator++(int) { ap_int_base old = *this; ++*this; return old; }
-    ap_int_base operator--(int) { ap_int_base old = *this; --*this; return old; }
+    ap_int_base operator++(int) {
+        ap_int_base old = *this;
+        ++*this;
+        return old;
+    }
+    ap_int_base operator--(int) {
+        ap_int_base old = *this;
+        --*this;
+        return old;
+    }
 
     ap_int_base operator+() const { return *this; }
     ap_int_base<W + 1, true> operator-() const { return ap_int_base<W + 1, true>(0) - *this; }
@@ -193,19 +218,19 @@ inline ap_int_base<W, S> shift_left(const ap_int_base<W, S>& a, int64_t s) {
 } // namespace quasar
 
 // Arithmetic and logic between ap types: computed modulo 2^64, exact because every result fits its <= 64-bit type.
-#define QUASAR_AP_BINARY(op, kind)                                                                                   \
-    template <int W1, bool S1, int W2, bool S2>                                                                      \
-    inline typename quasar::ap_detail::rtype<W1, S1, W2, S2>::kind operator op(const ap_int_base<W1, S1>& a,         \
-                                                                               const ap_int_base<W2, S2>& b) {       \
-        return typename quasar::ap_detail::rtype<W1, S1, W2, S2>::kind(a.bits() op b.bits());                        \
-    }                                                                                                                \
-    template <int W1, bool S1, class T, quasar::ap_detail::enable_if_builtin<T> = 0>                                 \
-    inline auto operator op(const ap_int_base<W1, S1>& a, T b)->decltype(a op quasar::ap_detail::builtin_ap<T>(b)) { \
-        return a op quasar::ap_detail::builtin_ap<T>(b);                                                             \
-    }                                                                                                                \
-    template <class T, int W2, bool S2, quasar::ap_detail::enable_if_builtin<T> = 0>                                 \
-    inline auto operator op(T a, const ap_int_base<W2, S2>& b)->decltype(quasar::ap_detail::builtin_ap<T>(a) op b) { \
-        return quasar::ap_detail::builtin_ap<T>(a) op b;                                                             \
+#define QUASAR_AP_BINARY(op, kind)                                                                                     \
+    template <int W1, bool S1, int W2, bool S2>                                                                        \
+    inline typename quasar::ap_detail::rtype<W1, S1, W2, S2>::kind operator op(const ap_int_base<W1, S1>& a,           \
+                                                                               const ap_int_base<W2, S2>& b) {         \
+        return typename quasar::ap_detail::rtype<W1, S1, W2, S2>::kind(a.bits() op b.bits());                          \
+    }                                                                                                                  \
+    template <int W1, bool S1, class T, quasar::ap_detail::enable_if_builtin<T> = 0>                                   \
+    inline auto operator op(const ap_int_base<W1, S1>& a, T b)->decltype(a op quasar::ap_detail::builtin_ap<T>(b)) {   \
+        return a op quasar::ap_detail::builtin_ap<T>(b);                                                               \
+    }                                                                                                                  \
+    template <class T, int W2, bool S2, quasar::ap_detail::enable_if_builtin<T> = 0>                                   \
+    inline auto operator op(T a, const ap_int_base<W2, S2>& b)->decltype(quasar::ap_detail::builtin_ap<T>(a) op b) {   \
+        return quasar::ap_detail::builtin_ap<T>(a) op b;                                                               \
     }
 
 QUASAR_AP_BINARY(*, mult)
@@ -216,18 +241,18 @@ QUASAR_AP_BINARY(|, logic)
 QUASAR_AP_BINARY(^, logic)
 #undef QUASAR_AP_BINARY
 
-#define QUASAR_AP_COMPARE(op)                                                                                        \
-    template <int W1, bool S1, int W2, bool S2>                                                                      \
-    inline bool operator op(const ap_int_base<W1, S1>& a, const ap_int_base<W2, S2>& b) {                            \
-        return quasar::ap_detail::compare(a, b) op 0;                                                                \
-    }                                                                                                                \
-    template <int W1, bool S1, class T, quasar::ap_detail::enable_if_builtin<T> = 0>                                 \
-    inline bool operator op(const ap_int_base<W1, S1>& a, T b) {                                                     \
-        return quasar::ap_detail::compare(a, quasar::ap_detail::builtin_ap<T>(b)) op 0;                              \
-    }                                                                                                                \
-    template <class T, int W2, bool S2, quasar::ap_detail::enable_if_builtin<T> = 0>                                 \
-    inline bool operator op(T a, const ap_int_base<W2, S2>& b) {                                                     \
-        return quasar::ap_detail::compare(quasar::ap_detail::builtin_ap<T>(a), b) op 0;                              \
+#define QUASAR_AP_COMPARE(op)                                                                                          \
+    template <int W1, bool S1, int W2, bool S2>                                                                        \
+    inline bool operator op(const ap_int_base<W1, S1>& a, const ap_int_base<W2, S2>& b) {                              \
+        return quasar::ap_detail::compare(a, b) op 0;                                                                  \
+    }                                                                                                                  \
+    template <int W1, bool S1, class T, quasar::ap_detail::enable_if_builtin<T> = 0>                                   \
+    inline bool operator op(const ap_int_base<W1, S1>& a, T b) {                                                       \
+        return quasar::ap_detail::compare(a, quasar::ap_detail::builtin_ap<T>(b)) op 0;                                \
+    }                                                                                                                  \
+    template <class T, int W2, bool S2, quasar::ap_detail::enable_if_builtin<T> = 0>                                   \
+    inline bool operator op(T a, const ap_int_base<W2, S2>& b) {                                                       \
+        return quasar::ap_detail::compare(quasar::ap_detail::builtin_ap<T>(a), b) op 0;                                \
     }
 
 QUASAR_AP_COMPARE(==)

@@ -59,9 +59,9 @@ struct engine_shape {
 
     // DSP groups in column `column` (columns fill in order).
     static constexpr int dsp_groups_in_column(int column) {
-        return DSP_GROUPS - column * GROUPS_PER_COLUMN <= 0              ? 0
+        return DSP_GROUPS - column * GROUPS_PER_COLUMN <= 0                   ? 0
                : DSP_GROUPS - column * GROUPS_PER_COLUMN >= GROUPS_PER_COLUMN ? GROUPS_PER_COLUMN
-                                                                         : DSP_GROUPS - column * GROUPS_PER_COLUMN;
+                                                                              : DSP_GROUPS - column * GROUPS_PER_COLUMN;
     }
 
     static_assert(Config::PACKING == 3 || Config::PACKING == 4, "PACKING must be 3 or 4");
@@ -126,16 +126,16 @@ INPUT_TOKENS:
         for (int j = 0; j < k_padded; ++j) {
 #pragma HLS PIPELINE II = 1
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::K_BUFFER
-            x_buf[t][j] = t < tokens && j < k ? activation_t(a[element_index(base, t, a_row_stride, j, 1)])
-                                               : activation_t(0);
+            x_buf[t][j] =
+                t < tokens && j < k ? activation_t(a[element_index(base, t, a_row_stride, j, 1)]) : activation_t(0);
         }
     }
 }
 
 // The next TILE_ROWS nibble rows of B into one half of the weight buffer; returns how many are real rows.
 template <class Config>
-int load_weight_tile(const ap_int<8>* b, long long base, int b_row_stride, int b_col_stride, int n, int k,
-                     int k_padded, bool per_tensor, const bool is8_table[Config::MAX_ROWS], row_cursor& cursor,
+int load_weight_tile(const ap_int<8>* b, long long base, int b_row_stride, int b_col_stride, int n, int k, int k_padded,
+                     bool per_tensor, const bool is8_table[Config::MAX_ROWS], row_cursor& cursor,
                      nibble_t nibbles[engine_shape<Config>::TN][engine_shape<Config>::K_BUFFER],
                      bool is_unsigned[engine_shape<Config>::TN], int row_of[engine_shape<Config>::TN],
                      int kind_of[engine_shape<Config>::TN]) {
@@ -155,8 +155,8 @@ WEIGHT_ROWS:
         for (int jj = 0; jj < k_padded; ++jj) {
 #pragma HLS PIPELINE II = 1
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::K_BUFFER
-            nibbles[j][jj] = valid && jj < k ? nibble_bits(b[element_index(row_base, jj, b_col_stride, 0, 0)], kind)
-                                             : nibble_t(0);
+            nibbles[j][jj] =
+                valid && jj < k ? nibble_bits(b[element_index(row_base, jj, b_col_stride, 0, 0)], kind) : nibble_t(0);
         }
         if (valid) {
             ++count;
@@ -210,8 +210,8 @@ PF4_GROUPS:
 // One cycle of the array: TOKENS_PER_CYCLE tokens × TILE_ROWS nibble rows × TILE_REDUCTION lanes, summed over the
 // lanes (the adder tree) into the accumulators.
 template <class Config>
-inline void pe_array_cycle(const activation_t x_buf[engine_shape<Config>::TM][engine_shape<Config>::K_BUFFER],
-                           int k0, int t0,
+inline void pe_array_cycle(const activation_t x_buf[engine_shape<Config>::TM][engine_shape<Config>::K_BUFFER], int k0,
+                           int t0,
                            const dsp_a_t dsp_weights[engine_shape<Config>::COLUMNS][engine_shape<Config>::GROUP_SLOTS],
                            const nibble_operand_t lut_weights[engine_shape<Config>::TK][engine_shape<Config>::TN],
                            acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN]) {
@@ -281,10 +281,9 @@ CHUNKS:
             for (int g = 0; g < S::GROUP_SLOTS; ++g) {
                 if (g < S::dsp_groups_in_column(column)) {
                     const int r = g * S::ROWS_PER_DSP;
-                    dsp_weights[column][g] =
-                        S::PF4 ? pf4_pack_weights(lut_weights[kk][r], lut_weights[kk][r + 1])
-                               : pf3_pack_weights(lut_weights[kk][r], lut_weights[kk][r + 1],
-                                                  lut_weights[kk][r + (S::ROWS_PER_DSP - 1)]);
+                    dsp_weights[column][g] = S::PF4 ? pf4_pack_weights(lut_weights[kk][r], lut_weights[kk][r + 1])
+                                                    : pf3_pack_weights(lut_weights[kk][r], lut_weights[kk][r + 1],
+                                                                       lut_weights[kk][r + (S::ROWS_PER_DSP - 1)]);
                 }
             }
         }
@@ -308,11 +307,16 @@ void store_tile(const acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::
 #pragma HLS INLINE off
 STORE_TOKENS:
     for (int t = 0; t < tokens; ++t) {
+// (clang-format would split engine_shape<Config> inside the pragmas)
+// clang-format off
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = engine_shape<Config>::TM
+// clang-format on
     STORE_ROWS:
         for (int j = 0; j < count; ++j) {
 #pragma HLS PIPELINE II = 2
+// clang-format off
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = engine_shape<Config>::TN
+// clang-format on
             const acc_t value = acc[t][j];
             if (kind_of[j] == NIBBLE_HIGH) {
                 pending[t] = value;
@@ -378,9 +382,8 @@ BATCHES:
         for (int t0 = 0; t0 < m; t0 += S::TM) {
             const int tokens = m - t0 < S::TM ? m - t0 : S::TM;
             const int token_steps = (tokens + S::PT - 1) / S::PT;
-            gemm_detail::load_activations<Config>(
-                a, gemm_detail::element_index(0, h, a_batch_stride, t0, a_row_stride), a_row_stride, tokens, k,
-                k_padded, x_buf);
+            gemm_detail::load_activations<Config>(a, gemm_detail::element_index(0, h, a_batch_stride, t0, a_row_stride),
+                                                  a_row_stride, tokens, k, k_padded, x_buf);
             const long long b_base = gemm_detail::element_index(0, h, b_batch_stride, 0, 0);
             const long long out_base = gemm_detail::element_index(0, h, out_batch_stride, t0, out_row_stride);
             gemm_detail::row_cursor cursor = {0, false};
@@ -392,17 +395,17 @@ BATCHES:
                 // Ping-pong: the load of the next tile and the compute of this one touch different halves.
                 int next;
                 if ((tile & 1) == 0) {
-                    next = gemm_detail::load_weight_tile<Config>(b, b_base, b_row_stride, b_col_stride, n, k,
-                                                                 k_padded, per_tensor, is8_table, cursor,
-                                                                 pong_nibbles, pong_unsigned, pong_row, pong_kind);
+                    next = gemm_detail::load_weight_tile<Config>(b, b_base, b_row_stride, b_col_stride, n, k, k_padded,
+                                                                 per_tensor, is8_table, cursor, pong_nibbles,
+                                                                 pong_unsigned, pong_row, pong_kind);
                     gemm_detail::compute_tile<Config>(x_buf, ping_nibbles, ping_unsigned, token_steps, k_chunks, acc);
                     gemm_detail::store_tile<Config>(acc, ping_row, ping_kind, count, tokens, pending, per_tensor,
                                                     bias_table, multiplier_table, shift_table, out, out_base,
                                                     out_row_stride, out_bytes, out_min, out_max);
                 } else {
-                    next = gemm_detail::load_weight_tile<Config>(b, b_base, b_row_stride, b_col_stride, n, k,
-                                                                 k_padded, per_tensor, is8_table, cursor,
-                                                                 ping_nibbles, ping_unsigned, ping_row, ping_kind);
+                    next = gemm_detail::load_weight_tile<Config>(b, b_base, b_row_stride, b_col_stride, n, k, k_padded,
+                                                                 per_tensor, is8_table, cursor, ping_nibbles,
+                                                                 ping_unsigned, ping_row, ping_kind);
                     gemm_detail::compute_tile<Config>(x_buf, pong_nibbles, pong_unsigned, token_steps, k_chunks, acc);
                     gemm_detail::store_tile<Config>(acc, pong_row, pong_kind, count, tokens, pending, per_tensor,
                                                     bias_table, multiplier_table, shift_table, out, out_base,

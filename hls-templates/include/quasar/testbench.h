@@ -30,8 +30,21 @@ constexpr int OP_KIND_COUNT = 3; // 0 linear, 1 attention scores, 2 attention co
 
 // Positions of the call scalars in signature order.
 enum scalar {
-    BATCHES, M, N, K, A_BATCH_STRIDE, A_ROW_STRIDE, B_BATCH_STRIDE, B_ROW_STRIDE, B_COL_STRIDE, OUT_BATCH_STRIDE,
-    OUT_ROW_STRIDE, OUT_BYTES, OUT_MIN, OUT_MAX, FLAGS
+    BATCHES,
+    M,
+    N,
+    K,
+    A_BATCH_STRIDE,
+    A_ROW_STRIDE,
+    B_BATCH_STRIDE,
+    B_ROW_STRIDE,
+    B_COL_STRIDE,
+    OUT_BATCH_STRIDE,
+    OUT_ROW_STRIDE,
+    OUT_BYTES,
+    OUT_MIN,
+    OUT_MAX,
+    FLAGS
 };
 
 struct golden_op {
@@ -146,8 +159,10 @@ inline index_range strided_range(int batches, long long batch_stride, int rows, 
     index_range range = {0, 0};
     const long long extents[3] = {(batches - 1) * batch_stride, (rows - 1) * row_stride, (cols - 1) * col_stride};
     for (long long e : extents) {
-        if (e < 0) range.lo += e;
-        else range.hi += e;
+        if (e < 0)
+            range.lo += e;
+        else
+            range.hi += e;
     }
     return range;
 }
@@ -170,8 +185,7 @@ inline bool check_call_sizes(const golden_op& op, const golden_call& call, const
                 std::to_string(call.a.size()) + " bytes";
         return false;
     }
-    const index_range bb =
-        strided_range(s[BATCHES], s[B_BATCH_STRIDE], s[N], s[B_ROW_STRIDE], s[K], s[B_COL_STRIDE]);
+    const index_range bb = strided_range(s[BATCHES], s[B_BATCH_STRIDE], s[N], s[B_ROW_STRIDE], s[K], s[B_COL_STRIDE]);
     if (bb.lo < 0 || bb.hi >= static_cast<long long>(b.size())) {
         error = "B addresses elements " + std::to_string(bb.lo) + ".." + std::to_string(bb.hi) + " but has " +
                 std::to_string(b.size()) + " bytes";
@@ -207,8 +221,8 @@ inline bool parse_golden(const std::vector<uint8_t>& data, golden_file& file, st
         return false;
     }
     if (version != GOLDEN_VERSION) {
-        error = "version " + std::to_string(version) + ", this testbench reads version " +
-                std::to_string(GOLDEN_VERSION);
+        error =
+            "version " + std::to_string(version) + ", this testbench reads version " + std::to_string(GOLDEN_VERSION);
         return false;
     }
     in.u32("op count", op_count);
@@ -255,8 +269,7 @@ inline bool parse_golden(const std::vector<uint8_t>& data, golden_file& file, st
             break;
         }
         const golden_op& op = file.ops[call.op];
-        in.set_context("call " + std::to_string(i) + " (op " + op.name + ", image " + std::to_string(call.image) +
-                       ")");
+        in.set_context("call " + std::to_string(i) + " (op " + op.name + ", image " + std::to_string(call.image) + ")");
         if (in.counted("A", a_bytes, 1)) in.bytes(a_bytes, "A", call.a);
         if (in.counted("B", b_bytes, 1)) in.bytes(b_bytes, "B", call.b);
         if (in.counted("expected output", out_bytes, 1)) in.bytes(out_bytes, "expected output", call.expected);
@@ -309,7 +322,8 @@ inline bool run_call(KernelFn kernel, const golden_op& op, const golden_call& ca
     // Bytes 128..255 wrap to the negative int8 values they encode.
     std::vector<ap_int<8>> a(call.a.begin(), call.a.end()), b(b_bytes.begin(), b_bytes.end());
     std::vector<ap_uint<8>> row_is8(op.row_is8.begin(), op.row_is8.end()), shift(op.shift.begin(), op.shift.end());
-    std::vector<ap_int<32>> bias(op.bias.begin(), op.bias.end()), multiplier(op.multiplier.begin(), op.multiplier.end());
+    std::vector<ap_int<32>> bias(op.bias.begin(), op.bias.end()),
+        multiplier(op.multiplier.begin(), op.multiplier.end());
 
     const size_t total = call.expected.size();
     std::vector<ap_int<8>> out(total + 2 * OUTPUT_GUARD_BYTES);
@@ -317,12 +331,12 @@ inline bool run_call(KernelFn kernel, const golden_op& op, const golden_call& ca
     for (size_t i = 0; i < total; ++i) initial[OUTPUT_GUARD_BYTES + i] = static_cast<uint8_t>(~call.expected[i]);
     for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<int8_t>(initial[i]);
 
-    const int status = kernel(a.data(), b.data(), row_is8.empty() ? nullptr : row_is8.data(),
-                              bias.empty() ? nullptr : bias.data(), multiplier.empty() ? nullptr : multiplier.data(),
-                              shift.empty() ? nullptr : shift.data(), out.data() + OUTPUT_GUARD_BYTES, s[BATCHES],
-                              s[M], s[N], s[K], s[A_BATCH_STRIDE], s[A_ROW_STRIDE], s[B_BATCH_STRIDE],
-                              s[B_ROW_STRIDE], s[B_COL_STRIDE], s[OUT_BATCH_STRIDE], s[OUT_ROW_STRIDE], s[OUT_BYTES],
-                              s[OUT_MIN], s[OUT_MAX], s[FLAGS]);
+    const int status =
+        kernel(a.data(), b.data(), row_is8.empty() ? nullptr : row_is8.data(), bias.empty() ? nullptr : bias.data(),
+               multiplier.empty() ? nullptr : multiplier.data(), shift.empty() ? nullptr : shift.data(),
+               out.data() + OUTPUT_GUARD_BYTES, s[BATCHES], s[M], s[N], s[K], s[A_BATCH_STRIDE], s[A_ROW_STRIDE],
+               s[B_BATCH_STRIDE], s[B_ROW_STRIDE], s[B_COL_STRIDE], s[OUT_BATCH_STRIDE], s[OUT_ROW_STRIDE],
+               s[OUT_BYTES], s[OUT_MIN], s[OUT_MAX], s[FLAGS]);
     if (status != STATUS_OK) {
         std::printf("STATUS layer=%s tensor=%s image=%u status=%d (%s)\n", op.name.c_str(), op.tensor.c_str(),
                     call.image, status, status_meaning(status));
@@ -338,8 +352,8 @@ inline bool run_call(KernelFn kernel, const golden_op& op, const golden_call& ca
     for (int h = 0; h < s[BATCHES]; ++h)
         for (int t = 0; t < s[M]; ++t)
             for (int r = 0; r < s[N]; ++r) {
-                const long long e = static_cast<long long>(h) * s[OUT_BATCH_STRIDE] +
-                                    static_cast<long long>(t) * s[OUT_ROW_STRIDE] + r;
+                const long long e =
+                    static_cast<long long>(h) * s[OUT_BATCH_STRIDE] + static_cast<long long>(t) * s[OUT_ROW_STRIDE] + r;
                 const int expected = element_value(call.expected.data(), e, bytes);
                 const int actual = element_value(got_output, e, bytes);
                 if (expected != actual) {
@@ -354,8 +368,8 @@ inline bool run_call(KernelFn kernel, const golden_op& op, const golden_call& ca
         const bool inside = i >= OUTPUT_GUARD_BYTES && i < OUTPUT_GUARD_BYTES + total;
         if ((inside && addressed[i - OUTPUT_GUARD_BYTES]) || got[i] == initial[i]) continue;
         const long long offset = static_cast<long long>(i) - static_cast<long long>(OUTPUT_GUARD_BYTES);
-        std::printf("WRITE_OUTSIDE layer=%s tensor=%s image=%u offset=%lld (%s)\n", op.name.c_str(),
-                    op.tensor.c_str(), call.image, offset,
+        std::printf("WRITE_OUTSIDE layer=%s tensor=%s image=%u offset=%lld (%s)\n", op.name.c_str(), op.tensor.c_str(),
+                    call.image, offset,
                     inside ? "a byte of the output no element addresses"
                            : (offset < 0 ? "before the output array" : "after the output array"));
         return false;
@@ -390,7 +404,8 @@ inline int run_files(int count, char** paths, KernelFn kernel) {
 } // namespace testbench
 } // namespace quasar
 
-// The generated tb/quasar_tb.cpp: int main(int argc, char** argv) { return quasar_testbench_main(argc, argv, quasar_gemm); }
+// The generated tb/quasar_tb.cpp: int main(int argc, char** argv) { return quasar_testbench_main(argc, argv,
+// quasar_gemm); }
 inline int quasar_testbench_main(int argc, char** argv, quasar::KernelFn kernel) {
     const int status = quasar::testbench::run_files(argc - 1, argv + 1, kernel);
     std::fflush(stdout);

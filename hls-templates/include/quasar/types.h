@@ -16,13 +16,13 @@
 namespace quasar {
 
 // Bit widths of the numerics contract (docs/numerics.md §1-4).
-constexpr int ACTIVATION_BITS = 6;   // every GEMM's left operand, [-32, 31]
-constexpr int NIBBLE_BITS = 4;       // one weight nibble as stored
+constexpr int ACTIVATION_BITS = 6;     // every GEMM's left operand, [-32, 31]
+constexpr int NIBBLE_BITS = 4;         // one weight nibble as stored
 constexpr int NIBBLE_OPERAND_BITS = 5; // a nibble as multiplied: signed [-8, 7] or unsigned [0, 15]
-constexpr int PRODUCT_BITS = 10;     // activation x nibble operand: [-480, 465]
-constexpr int ACCUMULATOR_BITS = 32; // acc, acc + bias (docs/numerics.md §3)
-constexpr int BYTE_BITS = 8;         // interface arrays are bytes
-constexpr int SHIFT_BITS = 6;        // output-stage shift S in [1, 62]
+constexpr int PRODUCT_BITS = 10;       // activation x nibble operand: [-480, 465]
+constexpr int ACCUMULATOR_BITS = 32;   // acc, acc + bias (docs/numerics.md §3)
+constexpr int BYTE_BITS = 8;           // interface arrays are bytes
+constexpr int SHIFT_BITS = 6;          // output-stage shift S in [1, 62]
 
 typedef ap_int<ACTIVATION_BITS> activation_t;
 typedef ap_int<NIBBLE_OPERAND_BITS> nibble_operand_t;
