@@ -310,13 +310,13 @@ STORE_TOKENS:
 // (clang-format would split engine_shape<Config> inside the pragmas)
 // clang-format off
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = engine_shape<Config>::TM
-// clang-format on
+        // clang-format on
     STORE_ROWS:
         for (int j = 0; j < count; ++j) {
 #pragma HLS PIPELINE II = 2
 // clang-format off
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = engine_shape<Config>::TN
-// clang-format on
+            // clang-format on
             const acc_t value = acc[t][j];
             if (kind_of[j] == NIBBLE_HIGH) {
                 pending[t] = value;
