@@ -49,7 +49,7 @@ internal sealed class KernelSweep : IDisposable
         new ProjectGenerator(HlsSources.FromDirectory(Path.Combine(TestPaths.Root, HlsSources.FolderName))).Generate(new GenerateRequest(
             LoadedPackage.Read(package), project, SampleConfigs.LoadPlatform(SampleConfigs.Zcu102), space,
             new EngineSizingOptions(EngineScope.Space), [RandomImage(space, new Random(1))]));
-        var library = new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(new HlsProject(project)).GetAwaiter().GetResult();
+        var library = new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(HlsProject.Open(project)).GetAwaiter().GetResult();
         var sweep = new KernelSweep(space, new CompiledKernelEngine(library), project);
         sweep._directory.Dispose();
         return new KernelSweep(space, sweep._kernel, project) { };
