@@ -19,12 +19,13 @@ namespace Quasar.HwGen.Tests.Csim;
 /// </summary>
 internal sealed class KernelSweep : IDisposable
 {
-    private readonly TemporaryDirectory _directory = new();
+    private readonly TemporaryDirectory _directory;
     private readonly CompiledKernelEngine _kernel;
 
-    private KernelSweep(SearchSpace space, CompiledKernelEngine kernel, string project)
+    private KernelSweep(SearchSpace space, TemporaryDirectory directory, CompiledKernelEngine kernel, string project)
     {
         Space = space;
+        _directory = directory;
         _kernel = kernel;
         Project = project;
     }
@@ -50,9 +51,7 @@ internal sealed class KernelSweep : IDisposable
             LoadedPackage.Read(package), project, SampleConfigs.LoadPlatform(SampleConfigs.Zcu102), space,
             new EngineSizingOptions(EngineScope.Space), [RandomImage(space, new Random(1))]));
         var library = new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(HlsProject.Open(project)).GetAwaiter().GetResult();
-        var sweep = new KernelSweep(space, new CompiledKernelEngine(library), project);
-        sweep._directory.Dispose();
-        return new KernelSweep(space, sweep._kernel, project) { };
+        return new KernelSweep(space, directory, new CompiledKernelEngine(library), project);
     }
 
     /// <summary>One random subnet of the space (random weights, <paramref name="images"/> random inputs), every call compared.</summary>
