@@ -196,22 +196,29 @@ inline int compare(const ap_int_base<W1, S1>& a, const ap_int_base<W2, S2>& b) {
     return a.bits() < b.bits() ? -1 : (a.bits() > b.bits() ? 1 : 0);
 }
 
+// A negative amount shifts the other way (Vitis' semantics). Both directions go through these two
+// non-recursive helpers: the synthesizability lint (and Vitis) reject even bounded recursion.
 template <int W, bool S>
-inline ap_int_base<W, S> shift_left(const ap_int_base<W, S>& a, int64_t s);
-
-template <int W, bool S>
-inline ap_int_base<W, S> shift_right(const ap_int_base<W, S>& a, int64_t s) {
-    if (s < 0) return shift_left(a, -s);
+inline ap_int_base<W, S> shift_right_by(const ap_int_base<W, S>& a, uint64_t s) {
     if (s >= 64) return ap_int_base<W, S>(S && (a.bits() >> 63) ? ~uint64_t(0) : 0);
     if (S) return ap_int_base<W, S>(static_cast<int64_t>(a.bits()) >> s);
     return ap_int_base<W, S>(a.bits() >> s);
 }
 
 template <int W, bool S>
-inline ap_int_base<W, S> shift_left(const ap_int_base<W, S>& a, int64_t s) {
-    if (s < 0) return shift_right(a, -s);
+inline ap_int_base<W, S> shift_left_by(const ap_int_base<W, S>& a, uint64_t s) {
     if (s >= 64) return ap_int_base<W, S>(0);
     return ap_int_base<W, S>(a.bits() << s);
+}
+
+template <int W, bool S>
+inline ap_int_base<W, S> shift_right(const ap_int_base<W, S>& a, int64_t s) {
+    return s < 0 ? shift_left_by(a, 0 - static_cast<uint64_t>(s)) : shift_right_by(a, static_cast<uint64_t>(s));
+}
+
+template <int W, bool S>
+inline ap_int_base<W, S> shift_left(const ap_int_base<W, S>& a, int64_t s) {
+    return s < 0 ? shift_right_by(a, 0 - static_cast<uint64_t>(s)) : shift_left_by(a, static_cast<uint64_t>(s));
 }
 
 } // namespace ap_detail

@@ -24,7 +24,13 @@ public static class CsimCommand
         var gxx = new Option<bool>("--gxx") { Description = "Simulate with g++ even when Vitis HLS is installed" };
         var vitis = new Option<bool>("--vitis") { Description = "Simulate with Vitis HLS (classic Tcl or 2024.x unified flow); fails when it is missing" };
         var noLint = new Option<bool>("--no-lint") { Description = "Skip the synthesizability lint" };
-        var command = new Command("csim", "C-simulate a generated HLS project against its golden vectors") { project, golden, gxx, vitis, noLint };
+        var package = new Option<DirectoryInfo?>("--package")
+        {
+            Description = "Also run this IR package end to end on --images inputs through the g++-built kernel and through the C# emulation, and compare the logits bit for bit",
+        };
+        var images = new Option<int>("--images") { Description = "Inputs for --package", DefaultValueFactory = _ => 100 };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "IDX directory whose test images --package uses (default: the shipped Fashion-MNIST when the shape fits, else random images)" };
+        var command = new Command("csim", "C-simulate a generated HLS project against its golden vectors") { project, golden, gxx, vitis, noLint, package, images, data };
         command.Validators.Add(result =>
         {
             if (result.GetValue(gxx) && result.GetValue(vitis)) result.AddError("--gxx and --vitis exclude each other");
@@ -44,9 +50,11 @@ public static class CsimCommand
                     return 1;
                 }
             }
-            return useVitis
+            int exit = useVitis
                 ? await RunVitisAsync(tools, hls, goldenFiles, cancellation).ConfigureAwait(false)
                 : await RunGxxAsync(tools, hls, goldenFiles, cancellation).ConfigureAwait(false);
+            if (exit != 0 || parse.GetValue(package) is not { } ir) return exit;
+            return await RunEndToEndAsync(tools, hls, ir, parse.GetValue(images), parse.GetValue(data), cancellation).ConfigureAwait(false);
         }));
         return command;
     }
@@ -60,6 +68,30 @@ public static class CsimCommand
         if (result.CompilerWarnings.Count > 0) Console.Error.WriteLine($"  ({result.CompilerWarnings.Count} compiler warning(s) above)");
         Console.WriteLine(result.Summary());
         return result.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> RunEndToEndAsync(Toolset tools, HlsProject project, DirectoryInfo package, int count, DirectoryInfo? data,
+        CancellationToken cancellation)
+    {
+        var graph = Core.Ir.Package.IrPackage.Read(package.FullName);
+        var (images, source) = GoldenImages.Load(graph, data, count, seed: 1);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var library = await new KernelLibraryBuilder(tools.Require(ToolNames.Gxx), GxxCsimOptions.Default).BuildAsync(project, cancellation: cancellation)
+            .ConfigureAwait(false);
+        var build = clock.Elapsed;
+        Console.Error.WriteLine($"end to end: {graph.Name} on {source}, g++ kernel library {library}");
+        using var kernel = new CompiledKernelEngine(library);
+        var progress = new ConsoleProgress<int>(done =>
+        {
+            if (done % 50 == 0 || done == images.Count) Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {done}/{images.Count} images"));
+        });
+        clock.Restart();
+        var result = EndToEndCsim.Run(graph, kernel, images, progress);
+        Console.WriteLine(result.Passed
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"end to end: PASS, identical logits on {result.ImagesMatched} images ({result.KernelCalls} kernel calls); library build {build.TotalSeconds:F1} s, run {clock.Elapsed.TotalSeconds:F1} s")
+            : $"end to end: FAIL after {result.ImagesMatched} matching images: {result.Mismatch}");
+        return result.Passed ? 0 : 1;
     }
 
     private static async Task<int> RunVitisAsync(Toolset tools, HlsProject project, string[] golden, CancellationToken cancellation)
