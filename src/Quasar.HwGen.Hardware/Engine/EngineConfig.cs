@@ -43,6 +43,18 @@ public sealed record EngineConfig(
     /// <summary>4-bit multiply-accumulates per cycle at full utilisation.</summary>
     public long PeakNibbleMacsPerCycle => Units;
 
+    /// <summary>
+    /// The most units of a PT × TN × TK array that DSPs can hold: a DSP packs units of one array column (one reduction
+    /// index, and for packing 4 one token pair), so a column of TN rows holds ⌊TN/3⌋ DSPs of packing 3 or ⌊TN/2⌋ of
+    /// packing 4 (hls-templates' gemm_engine.h asserts the same bound at compile time).
+    /// </summary>
+    public static int PackableUnits(int packing, int tokensPerCycle, int tileRows, int tileReduction) => packing switch
+    {
+        PaperConstants.Packing3UnitsPerDsp => tokensPerCycle * tileReduction * (tileRows / 3) * 3,
+        PaperConstants.Packing4UnitsPerDsp => tokensPerCycle / 2 * tileReduction * (tileRows / 2) * 4,
+        _ => 0,
+    };
+
     /// <summary>The on-chip buffers in BRAM_18K blocks.</summary>
     public BufferPlan Buffers => BufferPlan.For(this);
 
@@ -67,6 +79,8 @@ public sealed record EngineConfig(
             issues.Add($"{Units} units are not a whole number of {TileRows}×{TileReduction} weight tiles");
         else if (PackingFactor == PaperConstants.Packing4UnitsPerDsp && DspUnits > 0 && TokensPerCycle % 2 != 0)
             issues.Add($"packing 4 pairs two tokens in each DSP, but the array takes {TokensPerCycle} token(s) a cycle");
+        else if (DspUnits > PackableUnits(PackingFactor, TokensPerCycle, TileRows, TileReduction))
+            issues.Add($"{DspUnits} DSP units exceed the {PackableUnits(PackingFactor, TokensPerCycle, TileRows, TileReduction)} a {TokensPerCycle}×{TileRows}×{TileReduction} array can pack (whole DSPs per array column)");
         if (TileTokens % Math.Max(TokensPerCycle, 1) != 0)
             issues.Add($"the token tile {TileTokens} is not a multiple of the {TokensPerCycle} tokens the array takes a cycle");
         return issues;

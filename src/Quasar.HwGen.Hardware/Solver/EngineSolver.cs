@@ -73,7 +73,7 @@ public static class EngineSolver
                     for (int tk = ShapeStep; tk <= MaxTileSide; tk += ShapeStep)
                     {
                         int units = pt * tn * tk;
-                        int dspUnits = Math.Min(units, arrayDsps * packing) / packing * packing;
+                        int dspUnits = Math.Min(Math.Min(units, arrayDsps * packing) / packing * packing, EngineConfig.PackableUnits(packing, pt, tn, tk));
                         foreach (int tm in tokenTiles)
                             yield return new EngineConfig(dspUnits, packing, units - dspUnits, tm, tn, tk, maxReduction, maxRows, platform.ClockMhz);
                     }

@@ -59,6 +59,16 @@ public sealed class ResourceModelTests
     }
 
     [Test]
+    public void Dsp_units_beyond_whole_dsps_per_array_column_are_refused()
+    {
+        // 1 token × 8 rows × 8 reduction, packing 3: a column of 8 rows holds 2 DSPs (6 units), so at most 48 of 64 units.
+        var config = Small with { DspUnits = 63, PackingFactor = 3, LutUnits = 1, TileRows = 8, TileReduction = 8, TileTokens = 8 };
+        Assert.That(EngineConfig.PackableUnits(3, 1, 8, 8), Is.EqualTo(48));
+        Assert.That(config.FindIssues(), Has.Some.Contains("exceed the 48 a 1×8×8 array can pack"));
+        Assert.That((config with { DspUnits = 48, LutUnits = 16 }).FindIssues(), Is.Empty);
+    }
+
+    [Test]
     public void Packing_4_costs_a_quarter_dsp_and_12_9_luts_per_unit()
     {
         // 32 units on an 8×4 tile take one token a cycle, but a packing-4 DSP multiplies two tokens' activations.

@@ -3,7 +3,7 @@
 // refuses to overwrite a file edited since (unless --force).
 //
 // The compile-time configuration of the GEMM engine (docs/hls-engine.md §2), chosen by the engine solver:
-// 3,072 DSP units (packing 3) + 0 LUT units = 1×64×48 array (tokens×rows×reduction), TM 50, K ≤ 192, rows ≤ 256, 200 MHz
+// 3,024 DSP units (packing 3) + 0 LUT units = 1×63×48 array (tokens×rows×reduction), TM 50, K ≤ 192, rows ≤ 256, 200 MHz
 // Sized explicitly for the golden-file tests.
 #ifndef QUASAR_ENGINE_CONFIG_H
 #define QUASAR_ENGINE_CONFIG_H
@@ -14,12 +14,12 @@ struct EngineConfig {
     // 4-bit atomic units per DSP48E2: 3 (three nibbles x one activation) or 4 (two nibbles x two activations).
     static constexpr int PACKING = 3;
     // 4-bit atomic units packed into DSP48E2s, and built from LUTs.
-    static constexpr int DSP_UNITS = 3072;
+    static constexpr int DSP_UNITS = 3024;
     static constexpr int LUT_UNITS = 0;
     // TM: tokens held in the input buffer and streamed through the array per weight tile.
     static constexpr int TILE_TOKENS = 50;
     // TN: weight nibble rows in the array (an 8-bit row is two nibble rows).
-    static constexpr int TILE_ROWS = 64;
+    static constexpr int TILE_ROWS = 63;
     // TK: reduction elements in the array.
     static constexpr int TILE_REDUCTION = 48;
     // PT: tokens entering the array each cycle = (DSP_UNITS + LUT_UNITS) / (TILE_ROWS * TILE_REDUCTION).
