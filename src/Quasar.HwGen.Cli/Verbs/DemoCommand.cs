@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Quasar.HwGen.Codegen.Engine;
+using Quasar.HwGen.Codegen.Project;
+using Quasar.HwGen.Codegen.Templates;
 using Quasar.HwGen.Core;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Data;
@@ -10,12 +13,15 @@ using Quasar.HwGen.Hardware.Solver;
 using Quasar.HwGen.Search;
 using Quasar.HwGen.Search.Evolution;
 using Quasar.HwGen.Training.Checkpoints;
+using Quasar.HwGen.Vitis.Csim;
+using Quasar.HwGen.Vitis.Projects;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
 /// <summary>
 /// `quasar demo`: the pipeline end to end on what the repository ships: the trained Fashion-MNIST supernet, a short
-/// hardware-aware search, lowering of the chosen subnet, and its inference in the C# emulation of the engine.
+/// hardware-aware search, lowering of the chosen subnet, its inference in the C# emulation of the engine, the Vitis HLS
+/// project generated for it, and that project's kernel compiled by g++: testbench and 100 images end to end.
 /// </summary>
 public static class DemoCommand
 {
@@ -36,13 +42,13 @@ public static class DemoCommand
         var train = FashionMnist.LoadTrain(data);
         var test = FashionMnist.LoadTest(data);
         var validation = ValidationSplit.Load(data, 1000, 300);
-        Console.WriteLine($"[1/6] data      {data}: {train.Count} train, {validation.Count} validation (held out), {test.Count} test images");
+        Console.WriteLine($"[1/8] data      {data}: {train.Count} train, {validation.Count} validation (held out), {test.Count} test images");
 
         var checkpoint = Path.Combine(RepositoryLayout.Root, ShippedSupernet);
         var (supernet, space) = TrainedModels.Load(checkpoint, null);
         using var owned = supernet;
         var state = CheckpointStore.ReadManifest(checkpoint).State;
-        Console.WriteLine(string.Create(ci, $"[2/6] supernet  {ShippedSupernet}: '{space.Name}', {state.Epochs} epochs on {state.TrainImages} images, seed {state.Seed} (see its README.md)"));
+        Console.WriteLine(string.Create(ci, $"[2/8] supernet  {ShippedSupernet}: '{space.Name}', {state.Epochs} epochs on {state.TrainImages} images, seed {state.Seed} (see its README.md)"));
 
         var platform = SampleConfigs.LoadPlatform(SampleConfigs.Zcu102);
         var model = EngineSolver.ForSpace(platform, space).Model;
@@ -53,7 +59,7 @@ public static class DemoCommand
         // A rerun resumes the finished search (same settings), so the demo is repeatable without deleting anything.
         var found = job.Run(new SupernetAccuracyEvaluator(supernet, validation), resume: File.Exists(job.StatePath)).Result.Targets[0];
         var chosen = found.Best;
-        Console.WriteLine(string.Create(ci, $"[3/6] search    target {target:F0} FPS on {platform.Name} (the space spans {slowest:F0}-{fastest:F0}): {found.Best.Subnet.Summary(space)}"));
+        Console.WriteLine(string.Create(ci, $"[3/8] search    target {target:F0} FPS on {platform.Name} (the space spans {slowest:F0}-{fastest:F0}): {found.Best.Subnet.Summary(space)}"));
         Console.WriteLine(string.Create(ci, $"                validation top-1 {100 * chosen.Accuracy:F1}% at {chosen.Fps:F0} FPS; best uniform subnet {(found.BestUniform is { } u ? $"{100 * u.Accuracy:F1}% at {u.Fps:F0} FPS" : "none")}; results in {job.OutputDirectory}"));
 
         var graph = VitLowering.Lower(TrainedModels.Export(supernet, chosen.Subnet),
@@ -61,15 +67,30 @@ public static class DemoCommand
             new Dictionary<string, string> { ["search_space"] = space.Name, ["subnet"] = chosen.Subnet.Summary(space), ["checkpoint"] = ShippedSupernet }, space.Name);
         var package = Path.Combine(work, "chosen.qir");
         IrPackage.Write(package, graph, overwrite: true);
-        Console.WriteLine($"[4/6] lower     {package}");
+        Console.WriteLine($"[4/8] lower     {package}");
         Console.WriteLine(string.Join('\n', IrSummary.Describe(graph).Split('\n').Select(line => "                " + line.TrimStart())));
 
         var subset = test.Take(500);
         var comparison = EvaluateCommand.Compare(supernet, chosen.Subnet, space, subset, train.Take(16));
         Console.WriteLine(string.Create(ci,
-            $"[5/6] infer     {subset.Count} test images: integer emulation top-1 {100 * comparison.Integer:F1}%, fake-quant model {100 * comparison.FakeQuant:F1}%, top-1 agreement {100 * comparison.Agreement:F1}%"));
+            $"[5/8] infer     {subset.Count} test images: integer emulation top-1 {100 * comparison.Integer:F1}%, fake-quant model {100 * comparison.FakeQuant:F1}%, top-1 agreement {100 * comparison.Agreement:F1}%"));
 
         var estimate = model.FramesPerSecond(chosen.Subnet, space);
-        Console.WriteLine(string.Create(ci, $"[6/6] estimate  {estimate:F0} FPS on {platform.Name} at {platform.ClockMhz} MHz (`quasar estimate --subnet {Path.Combine(job.OutputDirectory, "targets")}/...` for the breakdown)"));
+        Console.WriteLine(string.Create(ci, $"[6/8] estimate  {estimate:F0} FPS on {platform.Name} at {platform.ClockMhz} MHz (`quasar estimate --subnet {Path.Combine(job.OutputDirectory, "targets")}/...` for the breakdown)"));
+
+        // A rerun replaces the generated files it wrote before; a file the user edited there stops it (no --force here).
+        var projectDirectory = Path.Combine(work, "hls-project");
+        var generated = new ProjectGenerator(HlsSources.Locate()).Generate(new GenerateRequest(LoadedPackage.Read(package), projectDirectory, platform, space,
+            new EngineSizingOptions(), [.. Enumerable.Range(0, 2).Select(i => test.Image(i).ToArray())]));
+        Console.WriteLine(string.Create(ci, $"[7/8] generate  {projectDirectory}: {generated.Files.Count} files, {generated.GoldenCalls} golden calls; engine {generated.Engine.Config.Describe()}"));
+
+        var project = HlsProject.Open(projectDirectory);
+        var csim = new GxxCsim("g++", GxxCsimOptions.Default).RunAsync(project, []).GetAwaiter().GetResult();
+        if (!csim.Succeeded) throw new InvalidOperationException($"csim of {projectDirectory} failed: {csim.Summary()}");
+        using var kernel = new CompiledKernelEngine(new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(project).GetAwaiter().GetResult());
+        var endToEnd = EndToEndCsim.Run(graph, kernel, [.. Enumerable.Range(0, 100).Select(i => test.Image(i).ToArray())]);
+        if (!endToEnd.Passed) throw new InvalidOperationException($"the g++-built kernel disagrees with the emulation: {endToEnd.Mismatch}");
+        Console.WriteLine(string.Create(ci, $"[8/8] csim      g++ testbench: {csim.Summary()}"));
+        Console.WriteLine(string.Create(ci, $"                end to end: identical logits on {endToEnd.ImagesMatched} test images ({endToEnd.KernelCalls} kernel calls; `quasar csim {projectDirectory} --package {package}`)"));
     }
 }
