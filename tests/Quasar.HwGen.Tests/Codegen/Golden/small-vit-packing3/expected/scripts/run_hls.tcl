@@ -44,6 +44,10 @@ if {[lsearch -exact {csim csynth cosim export} $quasar_step] < 0} {
 }
 
 set quasar_golden [file join $quasar_root tb/golden/golden.qgv]
+# Golden files after the step (`-tclargs csim a.qgv b.qgv`, as `quasar csim --golden` passes them) replace the default.
+if {[info exists argv] && [llength $argv] > 1} {
+    set quasar_golden [join [lmap f [lrange $argv 1 end] {file normalize $f}] " "]
+}
 set quasar_solution_dir [file join $quasar_root $quasar_project $quasar_solution]
 set quasar_csynth_xml [file join $quasar_solution_dir syn report csynth.xml]
 # A fresh project for csim and csynth; cosim and export open the one csynth left behind.
