@@ -59,6 +59,23 @@ public sealed class GeneratedKernelTests
     }
 
     [Test]
+    public async Task A_quasar_s_size_imagenet_subnet_generates_a_project_whose_testbench_passes_under_gxx()
+    {
+        var space = SampleConfigs.LoadSearchSpace(SampleConfigs.ImageNetTiny);
+        var graph = KernelSweep.Lower(space, SampleConfigs.LoadSubnet(SampleConfigs.QuasarSLike), seed: 3);
+        using var directory = new TemporaryDirectory();
+        IrPackage.Write(directory.File("package"), graph);
+        new ProjectGenerator(HlsSources.FromDirectory(CodegenFixtures.RepositoryTemplates)).Generate(new GenerateRequest(
+            LoadedPackage.Read(directory.File("package")), directory.File("project"), CodegenFixtures.Zcu102, space, new EngineSizingOptions(),
+            [KernelSweep.RandomImage(space, new Random(3))]));
+
+        var result = await new GxxCsim("g++", GxxCsimOptions.Default).RunAsync(HlsProject.Open(directory.File("project")), []);
+
+        Assert.That(result.Succeeded, Is.True, string.Join("\n", result.Log.TakeLast(20)));
+        Assert.That(result.Verdict.PassedCalls, Is.EqualTo(graph.OpsOn(Core.Ir.Placement.Fpga).Count()));
+    }
+
+    [Test]
     public async Task Logits_through_the_compiled_kernel_equal_the_emulation_s_bit_for_bit()
     {
         var library = await new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(_project);
