@@ -288,4 +288,9 @@ inline ap_int_base<W1, S1> operator>>(const ap_int_base<W1, S1>& a, T s) {
     return quasar::ap_detail::shift_right(a, static_cast<int64_t>(s));
 }
 
+// The kernel's ports are arrays of these types; a host that calls the g++-built kernel in process (the C# csim
+// engine, sw-emu) passes plain byte and int32 arrays, so the types must have exactly those sizes.
+static_assert(sizeof(ap_int<8>) == 1 && sizeof(ap_uint<8>) == 1 && sizeof(ap_int<32>) == 4,
+              "kernel port types must match the host's int8/uint8/int32 arrays");
+
 #endif // QUASAR_AP_COMPAT_H
