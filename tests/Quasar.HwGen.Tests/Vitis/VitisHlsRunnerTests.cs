@@ -115,7 +115,7 @@ public sealed class VitisHlsRunnerTests
         var result = await (await Runner()).RunAsync(_project, HlsStep.Csynth);
 
         Assert.That(result.Flow, Is.EqualTo(HlsFlow.Unified));
-        Assert.That(FakeTool.Arguments(vpp), Is.EqualTo(new[] { "-c", "--mode", "hls", "--config", "hls_config.cfg", "--work_dir", "build/vitis-hls" }));
+        Assert.That(FakeTool.Arguments(vpp), Is.EqualTo(new[] { "-c", "--mode", "hls", "--config", "hls_config.cfg", "--work_dir", "work" }));
     }
 
     [TestCase(HlsStep.Csim, "--csim")]
@@ -128,7 +128,7 @@ public sealed class VitisHlsRunnerTests
 
         await (await Runner()).RunAsync(_project, step);
 
-        Assert.That(FakeTool.Arguments(vitisRun), Is.EqualTo(new[] { "--mode", "hls", flag, "--config", "hls_config.cfg", "--work_dir", "build/vitis-hls" }));
+        Assert.That(FakeTool.Arguments(vitisRun), Is.EqualTo(new[] { "--mode", "hls", flag, "--config", "hls_config.cfg", "--work_dir", "work" }));
     }
 
     [Test]
