@@ -43,15 +43,23 @@ internal sealed class KernelSweep : IDisposable
     {
         var space = SampleConfigs.LoadSearchSpace(spaceName);
         var directory = new TemporaryDirectory();
-        var smallest = Lower(space, Subnet.Smallest(space), seed: 1);
-        var package = directory.File("package");
-        IrPackage.Write(package, smallest);
-        var project = directory.File("project");
-        new ProjectGenerator(HlsSources.FromDirectory(Path.Combine(TestPaths.Root, HlsSources.FolderName))).Generate(new GenerateRequest(
-            LoadedPackage.Read(package), project, SampleConfigs.LoadPlatform(SampleConfigs.Zcu102), space,
-            new EngineSizingOptions(EngineScope.Space), [RandomImage(space, new Random(1))]));
-        var library = new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(HlsProject.Open(project)).GetAwaiter().GetResult();
-        return new KernelSweep(space, directory, new CompiledKernelEngine(library), project);
+        try
+        {
+            var smallest = Lower(space, Subnet.Smallest(space), seed: 1);
+            var package = directory.File("package");
+            IrPackage.Write(package, smallest);
+            var project = directory.File("project");
+            new ProjectGenerator(HlsSources.FromDirectory(Path.Combine(TestPaths.Root, HlsSources.FolderName))).Generate(new GenerateRequest(
+                LoadedPackage.Read(package), project, SampleConfigs.LoadPlatform(SampleConfigs.Zcu102), space,
+                new EngineSizingOptions(EngineScope.Space), [RandomImage(space, new Random(1))]));
+            var library = new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(HlsProject.Open(project)).GetAwaiter().GetResult();
+            return new KernelSweep(space, directory, new CompiledKernelEngine(library), project);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
     }
 
     /// <summary>One random subnet of the space (random weights, <paramref name="images"/> random inputs), every call compared.</summary>
