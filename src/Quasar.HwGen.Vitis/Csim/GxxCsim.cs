@@ -44,17 +44,9 @@ public sealed class GxxCsim(string compiler, GxxCsimOptions options)
     private async Task<(string Path, IReadOnlyList<string> Log, TimeSpan Duration)> CompileAsync(HlsProject project, IProgress<string>? progress,
         CancellationToken cancellation)
     {
-        var arguments = CompileArguments(project);
-        Directory.CreateDirectory(project.PathOf(Options.BuildDirectory));
-        var executable = project.PathOf(Path.Combine(Options.BuildDirectory, GxxCsimOptions.ExecutableName));
-        File.Delete(executable);
-        var compile = await ToolRunner.RunAsync(Compiler, arguments, project.Root, Report(progress), cancellation: cancellation,
-            environment: ToolRunner.CLocale).ConfigureAwait(false);
-        if (compile.ExitCode != 0 || !File.Exists(executable))
-        {
-            throw new CompilationFailedException($"the csim testbench of {project.Root}", compile.Command, compile.ExitCode,
-                CompilerDiagnostics.Excerpt(compile.Lines, Options.DiagnosticLines));
-        }
+        var output = Path.Combine(Options.BuildDirectory, GxxCsimOptions.ExecutableName);
+        var (executable, compile) = await GxxBuild.RunAsync(Compiler, project, CompileArguments(project), output, $"the csim testbench of {project.Root}",
+            Options.DiagnosticLines, progress, cancellation).ConfigureAwait(false);
         return (executable, compile.Lines, compile.Duration);
     }
 

@@ -1,4 +1,3 @@
-using Quasar.HwGen.Vitis.Processes;
 using Quasar.HwGen.Vitis.Projects;
 
 namespace Quasar.HwGen.Vitis.Csim;
@@ -27,16 +26,8 @@ public sealed class KernelLibraryBuilder(string compiler, GxxCsimOptions options
         var output = $"{options.BuildDirectory.TrimEnd('/')}/{LibraryName}";
         string[] arguments = [.. options.Flags, .. options.ExtraFlags, .. IsolationFlags, "-fPIC", "-shared", "-I", HlsProject.IncludeDirectory,
             .. project.KernelSources.Select(project.Relative), "-o", output];
-        Directory.CreateDirectory(project.PathOf(options.BuildDirectory));
-        var library = project.PathOf(output);
-        File.Delete(library);
-        var compile = await ToolRunner.RunAsync(compiler, arguments, project.Root, progress is null ? null : progress.Report,
-            cancellation: cancellation, environment: ToolRunner.CLocale).ConfigureAwait(false);
-        if (compile.ExitCode != 0 || !File.Exists(library))
-        {
-            throw new CompilationFailedException($"the kernel library of {project.Root}", compile.Command, compile.ExitCode,
-                CompilerDiagnostics.Excerpt(compile.Lines, options.DiagnosticLines));
-        }
+        var (library, _) = await GxxBuild.RunAsync(compiler, project, arguments, output, $"the kernel library of {project.Root}",
+            options.DiagnosticLines, progress, cancellation).ConfigureAwait(false);
         return library;
     }
 }
