@@ -78,11 +78,11 @@ public sealed class ElasticLinear : nn.Module<Tensor, LinearSlice, Tensor>
         var (w, b) = Slice(slice);
         if (!QuantizeWeights) return nn.functional.linear(input, w, b).MoveToOuterDisposeScope();
         var qmax = WeightFakeQuant.QMaxColumn(RowMap(slice), input.device);
-        var quantized = WeightFakeQuant.Apply(w, qmax);
+        var (quantized, rowSteps) = WeightFakeQuant.ApplyWithSteps(w, qmax);
         if (InputStep?.Invoke() is float inputStep)
         {
             // Straight-through: the value is round_even(b / unit)·unit, the gradient the identity.
-            var unit = WeightFakeQuant.RowSteps(w, qmax).squeeze(1) * inputStep;
+            var unit = rowSteps.squeeze(1) * inputStep;
             var bDetached = b.detach();
             b = b + ((bDetached / unit).round() * unit - bDetached);
         }

@@ -52,15 +52,22 @@ public static class WeightFakeQuant
     /// </summary>
     public static Tensor Apply(Tensor weight, Tensor qmax)
     {
+        var (value, steps) = ApplyWithSteps(weight, qmax);
+        steps.Dispose();
+        return value;
+    }
+
+    /// <summary><see cref="Apply"/>, and the per-row steps [rows, 1] it quantized with (the caller disposes both).</summary>
+    public static (Tensor Value, Tensor Steps) ApplyWithSteps(Tensor weight, Tensor qmax)
+    {
         ArgumentNullException.ThrowIfNull(weight);
         var (codes, steps) = Quantize(weight, qmax);
         using (codes)
-        using (steps)
         {
             using var dequantized = codes * steps;
             // value: dequantized + (w − w) = dequantized exactly; gradient: identity.
             using var zeroWithGradient = weight - weight.detach();
-            return dequantized + zeroWithGradient;
+            return (dequantized + zeroWithGradient, steps);
         }
     }
 }
