@@ -27,14 +27,7 @@ public sealed class EmulatedEngine(GemmPath path = GemmPath.Auto) : IFpgaEngine
         ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(key);
-        int tokens = query.Type.Rows, d = op.HeadDim, width = query.Type.Columns;
-        var acc = new int[op.Heads * tokens * tokens];
-        for (int h = 0; h < op.Heads; h++)
-        {
-            var q = MatrixSlices.Columns(query.Bytes!, tokens, width, h * d, d);
-            var k = PackedWeights.Pack(MatrixSlices.Columns(key.Bytes!, tokens, width, h * d, d), tokens, d);
-            GemmEngine.Multiply(q, tokens, k, Path).CopyTo(acc, h * tokens * tokens);
-        }
+        var acc = ScoreAccumulators(query.Bytes!, key.Bytes!, query.Type.Rows, query.Type.Columns, op.Heads, op.HeadDim, Path);
         var stage = OutputStage.PerTensor(new FixedPointMultiplier(op.Multiplier, op.Shift), outputType.Min, outputType.Max);
         return Requantize(acc, stage, outputType);
     }
@@ -44,17 +37,36 @@ public sealed class EmulatedEngine(GemmPath path = GemmPath.Auto) : IFpgaEngine
         ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(value);
-        int tokens = value.Type.Rows, d = op.HeadDim, width = value.Type.Columns;
-        var acc = new int[tokens * width];
-        for (int h = 0; h < op.Heads; h++)
-        {
-            var p = probabilities.Bytes.AsSpan(h * tokens * tokens, tokens * tokens);
-            var vT = PackedWeights.Pack(MatrixSlices.TransposedColumns(value.Bytes!, tokens, width, h * d, d), d, tokens);
-            var head = GemmEngine.Multiply(p, tokens, vT, Path);
-            for (int t = 0; t < tokens; t++) head.AsSpan(t * d, d).CopyTo(acc.AsSpan(t * width + h * d, d));
-        }
+        var acc = ContextAccumulators(probabilities.Bytes!, value.Bytes!, value.Type.Rows, value.Type.Columns, op.Heads, op.HeadDim, Path);
         var stage = OutputStage.PerTensor(new FixedPointMultiplier(op.Multiplier, op.Shift), outputType.Min, outputType.Max);
         return Requantize(acc, stage, outputType);
+    }
+
+    /// <summary>Q·Kᵀ of every head before the output stage: int32 [heads·tokens × tokens] from Q and K [tokens × width].</summary>
+    public static int[] ScoreAccumulators(sbyte[] query, sbyte[] key, int tokens, int width, int heads, int headDim, GemmPath path = GemmPath.Auto)
+    {
+        var acc = new int[heads * tokens * tokens];
+        for (int h = 0; h < heads; h++)
+        {
+            var q = MatrixSlices.Columns(query, tokens, width, h * headDim, headDim);
+            var k = PackedWeights.Pack(MatrixSlices.Columns(key, tokens, width, h * headDim, headDim), tokens, headDim);
+            GemmEngine.Multiply(q, tokens, k, path).CopyTo(acc, h * tokens * tokens);
+        }
+        return acc;
+    }
+
+    /// <summary>P·V of every head before the output stage: int32 [tokens × width] from P [heads·tokens × tokens] and V [tokens × width].</summary>
+    public static int[] ContextAccumulators(sbyte[] probabilities, sbyte[] value, int tokens, int width, int heads, int headDim, GemmPath path = GemmPath.Auto)
+    {
+        var acc = new int[tokens * width];
+        for (int h = 0; h < heads; h++)
+        {
+            var p = probabilities.AsSpan(h * tokens * tokens, tokens * tokens);
+            var vT = PackedWeights.Pack(MatrixSlices.TransposedColumns(value, tokens, width, h * headDim, headDim), headDim, tokens);
+            var head = GemmEngine.Multiply(p, tokens, vT, path);
+            for (int t = 0; t < tokens; t++) head.AsSpan(t * headDim, headDim).CopyTo(acc.AsSpan(t * width + h * headDim, headDim));
+        }
+        return acc;
     }
 
     private static TensorData Requantize(int[] acc, OutputStage stage, TensorType outputType)

@@ -31,6 +31,10 @@ internal sealed class GraphBuilder(IReadOnlyList<byte[]> calibrationImages, IFpg
     /// <summary>The tensor's values on every calibration image, as float32.</summary>
     public IEnumerable<float[]> Values(string tensor) => _values.Select(v => v[tensor].ToFloat());
 
+    /// <summary>The integer codes of an Int6 or Int8 tensor on every calibration image.</summary>
+    public IEnumerable<sbyte[]> Codes(string tensor) =>
+        _values.Select(v => v[tensor].Bytes ?? throw new InvalidOperationException($"{tensor} is not an Int6 or Int8 tensor"));
+
     public IrGraph Build(string name, string output, IReadOnlyDictionary<string, string> metadata) =>
         new(name, _tensors.ToList(), _ops.ToList(), output, metadata);
 }

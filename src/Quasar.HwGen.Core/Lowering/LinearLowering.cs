@@ -45,10 +45,10 @@ internal sealed class LinearLowering(GraphBuilder builder)
         var q = builder.TypeOf(query);
         var k = builder.TypeOf(key);
         int tokens = q.Rows;
-        double real = q.Step * (double)k.Step / Math.Sqrt(headDim);
-        double temperature = 1 / Math.Sqrt(headDim);
-        var products = PerHeadProducts(builder.Values(query), builder.Values(key), tokens, heads, headDim, transposeRight: false);
-        float step = StepCalibration.Choose(ElementType.Int16, products.Select(p => Array.ConvertAll(p, v => (float)(v * temperature))));
+        double real = q.Step * (double)k.Step / Math.Sqrt(headDim); // one accumulator unit, with the 1/√d temperature
+        var accumulators = builder.Codes(query).Zip(builder.Codes(key),
+            (qc, kc) => EmulatedEngine.ScoreAccumulators(qc, kc, tokens, q.Columns, heads, headDim));
+        float step = StepCalibration.Choose(ElementType.Int16, accumulators.Select(acc => RealValues(acc, real)));
         var factor = FixedPointMultiplier.FromReal(real / step);
         var op = new AttentionScoresOp(name, query, key, output, heads, headDim, factor.Multiplier, factor.Shift);
         return builder.Add(op, new TensorType(ElementType.Int16, heads * tokens, tokens, step));
@@ -60,55 +60,30 @@ internal sealed class LinearLowering(GraphBuilder builder)
         var v = builder.TypeOf(value);
         int tokens = v.Rows;
         double real = p.Step * (double)v.Step;
-        float step = learnedStep ?? StepCalibration.Choose(ElementType.Int6,
-            PerHeadProducts(builder.Values(probabilities), builder.Values(value), tokens, heads, headDim, transposeRight: true));
+        float step = learnedStep ?? StepCalibration.Choose(ElementType.Int6, builder.Codes(probabilities).Zip(builder.Codes(value),
+            (pc, vc) => RealValues(EmulatedEngine.ContextAccumulators(pc, vc, tokens, v.Columns, heads, headDim), real)));
         var factor = FixedPointMultiplier.FromReal(real / step);
         var op = new AttentionContextOp(name, probabilities, value, output, heads, headDim, factor.Multiplier, factor.Shift);
         return builder.Add(op, new TensorType(ElementType.Int6, tokens, heads * headDim, step));
     }
 
-    /// <summary>(acc + bias) · s_x · s_w · λ for each calibration image, computed in float from the integer operands.</summary>
+    /// <summary>(acc + bias) · s_x · s_w · λ for each calibration image: the real values of the integer GEMM's
+    /// accumulators, computed with the emulation's exact int32 GEMM.</summary>
     private IEnumerable<float[]> RealOutputs(string input, QuantizedWeights weights, int[] bias, double[] rowScale)
     {
-        var weightsAsFloat = Array.ConvertAll(weights.Values, w => (float)w);
-        float inputStep = builder.TypeOf(input).Step;
-        foreach (var x in builder.Values(input))
+        var packed = PackedWeights.Pack(weights.Values, weights.Rows, weights.Columns);
+        foreach (var x in builder.Codes(input))
         {
-            int m = x.Length / weights.Columns;
-            var integerInput = Array.ConvertAll(x, v => MathF.Round(v / inputStep));
-            var acc = CalibrationMath.MultiplyTransposed(integerInput, m, weightsAsFloat, weights.Rows, weights.Columns);
+            var acc = GemmEngine.Multiply(x, x.Length / weights.Columns, packed);
+            var real = new float[acc.Length];
             for (int i = 0; i < acc.Length; i++)
             {
                 int r = i % weights.Rows;
-                acc[i] = (float)((acc[i] + bias[r]) * rowScale[r]);
+                real[i] = (float)(((double)acc[i] + bias[r]) * rowScale[r]);
             }
-            yield return acc;
+            yield return real;
         }
     }
 
-    /// <summary>Per-head products of the dequantized operands: the real values the GEMM represents.</summary>
-    private IEnumerable<float[]> PerHeadProducts(IEnumerable<float[]> left, IEnumerable<float[]> right, int tokens, int heads, int headDim, bool transposeRight)
-    {
-        foreach (var (l, r) in left.Zip(right))
-        {
-            var all = new List<float>();
-            int width = heads * headDim;
-            for (int h = 0; h < heads; h++)
-            {
-                if (!transposeRight)
-                {
-                    var qh = MatrixSlices.Columns(l, tokens, width, h * headDim, headDim);
-                    var kh = MatrixSlices.Columns(r, tokens, width, h * headDim, headDim);
-                    all.AddRange(CalibrationMath.MultiplyTransposed(qh, tokens, kh, tokens, headDim));
-                }
-                else
-                {
-                    var ph = l.AsSpan(h * tokens * tokens, tokens * tokens);
-                    var vhT = MatrixSlices.TransposedColumns(r, tokens, width, h * headDim, headDim);
-                    all.AddRange(CalibrationMath.MultiplyTransposed(ph, tokens, vhT, headDim, tokens));
-                }
-            }
-            yield return [.. all];
-        }
-    }
+    private static float[] RealValues(int[] accumulators, double unit) => Array.ConvertAll(accumulators, a => (float)(a * unit));
 }
