@@ -9,6 +9,10 @@ namespace Quasar.HwGen.Search;
 /// </summary>
 public interface IAccuracyEvaluator
 {
+    /// <summary>What the accuracies are measured with (the model and the data). It is part of the search state's
+    /// fingerprint, so a resume never mixes the accuracies of two different models.</summary>
+    string Source { get; }
+
     /// <summary>Top-1 accuracy as a fraction in [0, 1].</summary>
     double Evaluate(Subnet subnet, CancellationToken cancellationToken);
 }

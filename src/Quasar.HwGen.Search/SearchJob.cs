@@ -8,6 +8,7 @@ using Quasar.HwGen.Hardware.Solver;
 using Quasar.HwGen.Search.Evolution;
 using Quasar.HwGen.Search.Output;
 using Quasar.HwGen.Search.Results;
+using Quasar.HwGen.Search.State;
 
 namespace Quasar.HwGen.Search;
 
@@ -26,6 +27,22 @@ public sealed record SearchJob(SearchSpace Space, PlatformConfig Platform, Searc
 
     /// <summary>The engine every candidate is timed on: the solver's choice for the space.</summary>
     public EngineSolution SolveEngine() => EngineSolver.ForSpace(Platform, Space, Budget, Latency);
+
+    /// <summary>True when <see cref="StatePath"/> holds the state of this very search (same settings, engine and accuracy source).</summary>
+    public bool CanResume(IAccuracyEvaluator evaluator)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        if (!File.Exists(StatePath)) return false;
+        var search = new EvolutionarySearch(Space, SolveEngine().Model, evaluator, Options);
+        try
+        {
+            return SearchStateFile.Read(StatePath).Fingerprint == search.Fingerprint;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
 
     public SearchJobResult Run(IAccuracyEvaluator evaluator, bool resume = false, IProgress<SearchProgress>? progress = null, CancellationToken cancellationToken = default)
     {

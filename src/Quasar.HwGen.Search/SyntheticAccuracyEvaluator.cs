@@ -12,6 +12,9 @@ public sealed class SyntheticAccuracyEvaluator(SearchSpace space, double ceiling
 {
     private readonly double _scale = Subnet.Largest(space).Macs(space) / 3.0;
 
+    public string Source => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"synthetic accuracy (ceiling {ceiling:R}, span {span:R}, bonus {bonus:R})");
+
     /// <summary>How many times <see cref="Evaluate"/> ran (the search memoises, so this counts distinct subnets).</summary>
     public int Calls { get; private set; }
 

@@ -56,8 +56,12 @@ public static class DemoCommand
         double target = 100 * Math.Round((slowest + 0.5 * (fastest - slowest)) / 100);
         var options = new SearchOptions([target], Population: 12, TopK: 4, Mutations: 6, Crossovers: 6, Generations: 3, Seed: 1);
         var job = new SearchJob(space, platform, options, Path.Combine(work, "search"));
-        // A rerun resumes the finished search (same settings), so the demo is repeatable without deleting anything.
-        var found = job.Run(new SupernetAccuracyEvaluator(supernet, validation), resume: File.Exists(job.StatePath)).Result.Targets[0];
+        // A rerun resumes the finished search when nothing changed, so the demo is repeatable without deleting anything;
+        // the state of a search with another supernet or other settings (the demo owns this directory) is discarded.
+        var evaluator = new SupernetAccuracyEvaluator(supernet, validation, checkpoint, data);
+        bool resume = job.CanResume(evaluator);
+        if (!resume) File.Delete(job.StatePath);
+        var found = job.Run(evaluator, resume).Result.Targets[0];
         var chosen = found.Best;
         Console.WriteLine(string.Create(ci, $"[3/8] search    target {target:F0} FPS on {platform.Name} (the space spans {slowest:F0}-{fastest:F0}): {found.Best.Subnet.Summary(space)}"));
         Console.WriteLine(string.Create(ci, $"                validation top-1 {100 * chosen.Accuracy:F1}% at {chosen.Fps:F0} FPS; best uniform subnet {(found.BestUniform is { } u ? $"{100 * u.Accuracy:F1}% at {u.Fps:F0} FPS" : "none")}; results in {job.OutputDirectory}"));

@@ -31,7 +31,8 @@ public static class SearchCommand
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var (supernet, space) = TrainedModels.Load(parse.GetRequiredValue(checkpoint).FullName, null);
+            var checkpointPath = parse.GetRequiredValue(checkpoint).FullName;
+            var (supernet, space) = TrainedModels.Load(checkpointPath, null);
             using (supernet)
             {
                 var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
@@ -40,7 +41,7 @@ public static class SearchCommand
                     parse.GetValue(children), parse.GetValue(children), Generations: parse.GetValue(generations), Seed: parse.GetValue(seed));
                 var job = new SearchJob(space, ConfigArguments.Platform(parse.GetRequiredValue(platform)), options, parse.GetRequiredValue(output).FullName);
                 Console.WriteLine($"searching '{space.Name}' with accuracy on {held.Count} held-out validation images of {directory}");
-                var result = job.Run(new SupernetAccuracyEvaluator(supernet, held), parse.GetValue(resume),
+                var result = job.Run(new SupernetAccuracyEvaluator(supernet, held, checkpointPath, directory), parse.GetValue(resume),
                     new ConsoleProgress<SearchProgress>(p => Console.WriteLine(p.ToString())));
                 foreach (var target in result.Result.Targets)
                 {

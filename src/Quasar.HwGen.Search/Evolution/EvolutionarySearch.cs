@@ -42,7 +42,8 @@ public sealed class EvolutionarySearch
         $"platform: {_latency.Platform.Name} ({_latency.Platform.Part}), DDR {_latency.Platform.Ddr.SustainedGBPerSecond.ToString("R", CultureInfo.InvariantCulture)} GB/s, host {_latency.Platform.Host.Cores}×{_latency.Platform.Host.ClockGhz.ToString("R", CultureInfo.InvariantCulture)} GHz",
         "engine: " + _latency.Engine.Describe(),
         "latency: " + _latency.Parameters,
-        "options: " + _options.Describe());
+        "options: " + _options.Describe(),
+        "accuracy: " + _evaluator.Source);
 
     /// <summary>The FPS the latency model gives a subnet: the search's constraint.</summary>
     public double Fps(Subnet subnet) => _latency.FramesPerSecond(subnet, _space);

@@ -10,6 +10,8 @@ internal sealed class RecordingEvaluator(SearchSpace space) : IAccuracyEvaluator
 
     public List<Subnet> Seen { get; } = [];
 
+    public string Source => _inner.Source;
+
     public double Evaluate(Subnet subnet, CancellationToken cancellationToken)
     {
         Seen.Add(subnet);

@@ -23,4 +23,19 @@ public sealed class SearchJobTests
         Assert.That(evaluator.Seen, Is.Empty, "a finished search resumes to its result without evaluating anything");
         Assert.That(again.Result.Pareto, Is.EqualTo(first.Result.Pareto));
     }
+
+    [Test]
+    public void A_state_measured_with_another_model_is_not_resumed()
+    {
+        using var directory = new TemporaryDirectory();
+        var job = new SearchJob(SearchSetup.Space, Hardware.HardwareSamples.Zcu102, SearchSetup.Options(), directory.Path);
+        var original = new SyntheticAccuracyEvaluator(SearchSetup.Space);
+        var retrained = new SyntheticAccuracyEvaluator(SearchSetup.Space, ceiling: 0.9);
+        job.Run(original);
+
+        Assert.That(job.CanResume(original), Is.True);
+        Assert.That(job.CanResume(retrained), Is.False);
+        var error = Assert.Throws<InvalidDataException>(() => job.Run(retrained, resume: true))!;
+        Assert.That(error.Message, Does.Contain(job.StatePath).And.Contain("accuracy: synthetic accuracy (ceiling 0.82").And.Contain("ceiling 0.9,"));
+    }
 }
