@@ -106,7 +106,8 @@ public sealed class SupernetBlock : nn.Module<Tensor, BlockSlice, Tensor>
         var q = query.forward(qkvOut[0]).view(groups, tokens, HeadDim);
         var k = key.forward(qkvOut[1]).view(groups, tokens, HeadDim);
         var v = value.forward(qkvOut[2]).view(groups, tokens, HeadDim);
-        var scores = q.bmm(k.transpose(1, 2)).mul(1.0 / Math.Sqrt(HeadDim)).view(batch, heads, tokens, tokens);
+        using var temperature = (1.0 / Math.Sqrt(HeadDim)).ToScalar(); // held alive across the native call, see WeightFakeQuant
+        var scores = q.bmm(k.transpose(1, 2)).mul(temperature).view(batch, heads, tokens, tokens);
         var p = probabilities.forward(scores.softmax(-1)).view(groups, tokens, tokens);
         var context = p.bmm(v).view(batch, heads, tokens, HeadDim).transpose(1, 2).reshape(batch, tokens, heads * HeadDim);
         var attention = proj.forward(proj_input.forward(context), ProjSlice(slice));

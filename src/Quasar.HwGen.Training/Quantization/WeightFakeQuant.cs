@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Quasar.HwGen.Training.Quantization;
@@ -27,8 +28,12 @@ public static class WeightFakeQuant
         ArgumentNullException.ThrowIfNull(weight);
         using var max = weight.detach().abs().amax([1], keepdim: true);
         using var step = max / qmax;
-        using var isZero = max.eq(0f);
-        return step.masked_fill(isZero, 1f);
+        // Explicit scalars held to the end of the method: an implicitly converted one can be finalized by the GC
+        // while the native call still reads it (a search crashed in masked_fill with a garbage scalar).
+        using var zero = 0f.ToScalar();
+        using var one = 1f.ToScalar();
+        using var isZero = max.eq(zero);
+        return step.masked_fill(isZero, one);
     }
 
     /// <summary>The integer codes (as floats) and the per-row steps; <c>codes · steps</c> is the fake-quantized weight.</summary>
@@ -39,7 +44,9 @@ public static class WeightFakeQuant
         var steps = RowSteps(weight, qmax);
         using var scaled = weight.detach() / steps;
         using var rounded = scaled.round();
-        using var lower = -qmax - 1f;
+        using var one = 1f.ToScalar();
+        using var negated = qmax.neg();
+        using var lower = negated.sub(one);
         using var clampedHigh = rounded.minimum(qmax);
         var codes = clampedHigh.maximum(lower);
         return (codes, steps);
