@@ -69,10 +69,14 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
         // LSQ's reference formulation in native autograd ops (a managed autograd function would hand its saved and
         // returned tensors to the GC from the autograd thread, which leaks native memory between collections).
         using var scope = NewDisposeScope();
+        // Explicit scalars, held to the end: see WeightFakeQuant.RowSteps.
+        using var scale = gradScale.ToScalar();
+        using var low = QMin.ToScalar();
+        using var high = QMax.ToScalar();
         var s = log_step.exp();
-        var sScaled = s * gradScale;
+        var sScaled = s.mul(scale);
         var sForward = s.detach() + (sScaled - sScaled.detach()); // value exactly s, gradient scaled by g
-        var v = (input / sForward).clamp(QMin, QMax);
+        var v = (input / sForward).clamp(low, high);
         var rounded = v.round().detach() + (v - v.detach());      // value exactly round(v), gradient identity (STE)
         return (rounded * sForward).MoveToOuterDisposeScope();
     }
