@@ -8,6 +8,7 @@ var root = new RootCommand("quasar: Quasar-ViT from quantization-aware training 
     LowerCommand.Create(),
     InferCommand.Create(),
     TrainCommand.Create(),
+    AverageCommand.Create(),
     EvaluateCommand.Create(),
     SearchCommand.Create(),
     AblationCommand.Create(),

@@ -75,13 +75,7 @@ public sealed class SupernetTrainer
         supernet.train();
         double peak = o.LearningRate * o.BatchSize / ReferenceBatch;
         var schedule = new LearningRateSchedule(peak, Math.Min(o.MinLearningRate, peak), (long)Math.Round(o.WarmupEpochs * stepsPerEpoch), totalSteps);
-        var (decay, noDecay) = supernet.ParameterGroups();
-        using var optimizer = new AdamW(
-            [
-                new AdamW.ParamGroup(decay, peak, 0.9, 0.999, 1e-8, o.WeightDecay, false, false),
-                new AdamW.ParamGroup(noDecay, peak, 0.9, 0.999, 1e-8, 0.0, false, false),
-            ],
-            peak, 0.9, 0.999, 1e-8, o.WeightDecay, false, false);
+        using var optimizer = CreateOptimizer(supernet, peak, o.WeightDecay);
 
         var store = o.CheckpointDirectory is null ? null : new CheckpointStore(o.CheckpointDirectory, o.KeepCheckpoints);
         if (o.CheckpointDirectory is not null) Directory.CreateDirectory(o.CheckpointDirectory);
@@ -271,6 +265,18 @@ public sealed class SupernetTrainer
         _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"epoch {epoch} done: train loss {trainLoss:F4}, {metrics.ImagesPerSecond:F0} img/s, val top-1 largest {largest:P2} smallest {smallest:P2}"));
         return metrics;
+    }
+
+    /// <summary>AdamW with weight decay on the weight matrices only (not on biases, norms, λ or quantizer steps).</summary>
+    internal static AdamW CreateOptimizer(Supernet supernet, double learningRate, double weightDecay)
+    {
+        var (decay, noDecay) = supernet.ParameterGroups();
+        return new AdamW(
+            [
+                new AdamW.ParamGroup(decay, learningRate, 0.9, 0.999, 1e-8, weightDecay, false, false),
+                new AdamW.ParamGroup(noDecay, learningRate, 0.9, 0.999, 1e-8, 0.0, false, false),
+            ],
+            learningRate, 0.9, 0.999, 1e-8, weightDecay, false, false);
     }
 
     private TrainingState State(long step, int stepsPerEpoch, long totalSteps, int trainImages)

@@ -37,6 +37,6 @@ public static class CliErrors
     private static bool IsUserError(Exception e) =>
         e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Configs.ConfigException or Core.Ir.IrVerificationException
             or Hardware.Solver.InfeasibleEngineException or Search.Evolution.InfeasibleTargetException
-            or Vitis.Tools.ToolException
+            or Vitis.Tools.ToolException or Training.Checkpoints.CheckpointException
             or Codegen.Engine.CodegenException or Codegen.Templates.TemplateException;
 }

@@ -20,18 +20,22 @@ public static class EvaluateCommand
         var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Checkpoint manifest (checkpoints/step-N.json)", Required = true };
         var subnets = new Option<string[]>("--subnet") { Description = "largest | smallest | subnet YAML | sample name (repeatable)", DefaultValueFactory = _ => ["largest", "smallest"], AllowMultipleArgumentsPerToken = true };
         var data = new Option<DirectoryInfo?>("--data") { Description = $"IDX directory (default: {FashionMnist.DebianPackageDirectory} if installed, else samples/data/fashion-mnist)" };
-        var count = new Option<int?>("--count") { Description = "Evaluate only the first N test images" };
-        var command = new Command("evaluate", "Accuracy of subnets on the test split: fake-quant model vs integer emulation") { checkpoint, subnets, data, count };
+        var count = new Option<int?>("--count") { Description = "Evaluate only the first N images of the split" };
+        var split = new Option<string>("--split") { Description = "test, or validation (the images `quasar train` held out: choose between checkpoints here, then measure the chosen one on test)", DefaultValueFactory = _ => "test" };
+        split.AcceptOnlyFromAmong("test", "validation");
+        var heldOut = new Option<int>("--validation-images") { Description = "With --split validation: how many images training held out from the end of the training split", DefaultValueFactory = _ => 5000 };
+        var command = new Command("evaluate", "Accuracy of subnets on the test (or validation) split: fake-quant model vs integer emulation") { checkpoint, subnets, data, count, split, heldOut };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
-            var test = FashionMnist.LoadTest(directory);
+            bool validation = parse.GetValue(split) == "validation";
+            var test = validation ? ValidationSplit.Load(directory, parse.GetValue(heldOut), int.MaxValue) : FashionMnist.LoadTest(directory);
             if (parse.GetValue(count) is int n) test = test.Take(n);
             var calibration = FashionMnist.LoadTrain(directory).Take(CalibrationCount);
             var (supernet, space) = TrainedModels.Load(parse.GetRequiredValue(checkpoint).FullName, null);
             using (supernet)
             {
-                Console.WriteLine($"{test.Count} test images of {directory}");
+                Console.WriteLine($"{test.Count} {(validation ? "validation" : "test")} images of {directory}");
                 Console.WriteLine("| subnet | MMACs | 8-bit weights | fake-quant top-1 | integer top-1 | difference | top-1 agreement |");
                 Console.WriteLine("|---|---|---|---|---|---|---|");
                 foreach (var which in parse.GetRequiredValue(subnets))

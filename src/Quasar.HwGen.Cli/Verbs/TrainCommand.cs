@@ -20,6 +20,7 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Run directory (checkpoints/, metrics.jsonl)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/train") };
         var every = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => 500 };
+        var keepCheckpoints = new Option<int>("--keep-checkpoints") { Description = "Checkpoints kept in --out (older ones are deleted); 0 keeps every one, e.g. to average them later", DefaultValueFactory = _ => 2 };
         var resume = new Option<bool>("--resume") { Description = "Continue from the last checkpoint in --out" };
         var sandwich = new Option<bool>("--sandwich") { Description = "Largest + smallest + random subnet per step" };
         var distill = new Option<DistillationMode>("--distill") { Description = "none | inplace (needs --sandwich) | teacher", DefaultValueFactory = _ => DistillationMode.None };
@@ -31,7 +32,7 @@ public static class TrainCommand
         var trainLimit = new Option<int?>("--train-images") { Description = "Train on only the first N images of the training split (short ablation runs)" };
         var command = new Command("train", "Train a quantization-aware ViT supernet (Quasar-ViT) on the CPU")
         {
-            space, data, validation, epochs, batch, lr, seed, output, every, resume, sandwich, distill, teacher,
+            space, data, validation, epochs, batch, lr, seed, output, every, keepCheckpoints, resume, sandwich, distill, teacher,
             initFrom, noLayerScale, warmup, trainLimit, noAugment,
         };
         command.SetAction(parse => CliErrors.Run(() =>
@@ -50,6 +51,7 @@ public static class TrainCommand
                 Seed = parse.GetValue(seed),
                 CheckpointDirectory = Path.Combine(run, "checkpoints"),
                 CheckpointEverySteps = parse.GetValue(every),
+                KeepCheckpoints = parse.GetValue(keepCheckpoints),
                 Resume = parse.GetValue(resume),
                 Sandwich = parse.GetValue(sandwich),
                 Distillation = parse.GetValue(distill),

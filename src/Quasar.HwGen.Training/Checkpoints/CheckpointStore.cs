@@ -23,6 +23,7 @@ public sealed class CheckpointStore(string directory, int keep = 2)
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, // an averaged checkpoint's last loss is NaN
     };
 
     public string Directory { get; } = directory ?? throw new ArgumentNullException(nameof(directory));

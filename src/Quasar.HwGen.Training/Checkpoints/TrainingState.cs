@@ -26,4 +26,5 @@ public sealed record TrainingState(
     string? FixedSubnet,
     string RandomScheme,
     bool LayerScale = true,
-    string? InitFrom = null);
+    string? InitFrom = null,
+    string? AveragedFrom = null);

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Quasar.HwGen.Training.Spaces;
+using Quasar.HwGen.Training.Checkpoints;
+
+namespace Quasar.HwGen.Cli.Verbs;
+
+/// <summary>`quasar average`: the mean of several checkpoints' weights as a new checkpoint (weight averaging).</summary>
+public static class AverageCommand
+{
+    public static Command Create()
+    {
+        var checkpoints = new Option<FileInfo[]>("--checkpoint") { Description = "Checkpoint manifests to average (repeatable): late checkpoints of one run, or runs continued from one another", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the averaged checkpoint; it must hold no checkpoint yet", Required = true };
+        var command = new Command("average", "Average the weights of checkpoints of one supernet into a new checkpoint") { checkpoints, output };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var manifests = parse.GetRequiredValue(checkpoints).Select(file => file.FullName).ToList();
+            var space = ConfigArguments.Space(CheckpointStore.ReadManifest(manifests[0]).SearchSpace);
+            string written = CheckpointAverager.Average(manifests, ConfigConversions.ToSpec(space), parse.GetRequiredValue(output).FullName);
+            Console.WriteLine($"averaged {manifests.Count} checkpoints of '{space.Name}' into {written}");
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Quasar.HwGen.Training.Model;
+using Quasar.HwGen.Training.Spaces;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Quasar.HwGen.Training.Checkpoints;
+
+/// <summary>
+/// Weight averaging: the element-wise mean of several checkpoints of one supernet, written as a new checkpoint. Averaging
+/// the end points of runs that continue one another, or the late checkpoints of one run, lands in a flatter region of
+/// the loss than any single one (stochastic weight averaging; a "model soup"), which is what a model that fits its
+/// training images better than its validation images needs. The learned quantizer steps and SLS λ are averaged like
+/// the weights: they are parameters of the same model.
+/// </summary>
+public static class CheckpointAverager
+{
+    /// <summary>Averages <paramref name="manifests"/> into a checkpoint in <paramref name="directory"/>, which must hold none yet.</summary>
+    /// <returns>The new checkpoint's sidecar.</returns>
+    public static string Average(IReadOnlyList<string> manifests, SupernetSpec spec, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(manifests);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (manifests.Count == 0) throw new ArgumentException("name at least one checkpoint to average", nameof(manifests));
+        var store = new CheckpointStore(directory, keep: 0);
+        if (store.Latest() is string existing)
+            throw new CheckpointException(existing, "is already in the output folder; the average goes into a folder without checkpoints, so that none is overwritten: choose another output folder");
+
+        using var noGrad = torch.no_grad();
+        var sums = new Dictionary<string, Tensor>();
+        try
+        {
+            TrainingState? first = null;
+            var identities = new List<string>();
+            foreach (var path in manifests)
+            {
+                using var ingredient = new Supernet(spec);
+                var manifest = CheckpointStore.Load(path, ingredient);
+                if (first is not null && manifest.State.FakeQuant != first.FakeQuant)
+                    throw new CheckpointException(path, $"is a {Kind(manifest.State)} checkpoint and {manifests[0]} a {Kind(first)} one; average checkpoints of one kind");
+                first ??= manifest.State;
+                identities.Add(manifest.WeightsSha256);
+                Accumulate(sums, ingredient, path, manifests[0]);
+            }
+
+            using var mean = new Supernet(spec);
+            using var count = ((double)manifests.Count).ToScalar();
+            foreach (var (name, tensor) in mean.state_dict())
+            {
+                using var value = tensor.is_floating_point() ? sums[name].div(count) : sums[name].alias();
+                tensor.copy_(value);
+            }
+            using var optimizer = SupernetTrainer.CreateOptimizer(mean, first!.LearningRate, first.WeightDecay);
+            var state = first with
+            {
+                AveragedFrom = string.Create(CultureInfo.InvariantCulture, $"mean of {manifests.Count} checkpoints, weights sha256 {string.Join(", ", identities)}"),
+            };
+            return store.Save(mean, optimizer, state, double.NaN);
+        }
+        finally
+        {
+            foreach (var sum in sums.Values) sum.Dispose();
+        }
+    }
+
+    /// <summary>Adds the floating tensors in double precision; flags and counters must agree, as they are not averaged.</summary>
+    private static void Accumulate(Dictionary<string, Tensor> sums, Supernet ingredient, string path, string firstPath)
+    {
+        foreach (var (name, tensor) in ingredient.state_dict())
+        {
+            bool exists = sums.TryGetValue(name, out var sum);
+            if (!tensor.is_floating_point())
+            {
+                if (!exists) sums[name] = tensor.clone();
+                else if (!Equal(sum!, tensor)) throw new CheckpointException(path, $"differs from {firstPath} in '{name}', which cannot be averaged");
+                continue;
+            }
+            using var value = tensor.to_type(ScalarType.Float64);
+            if (exists) sum!.add_(value);
+            else sums[name] = value.clone();
+        }
+    }
+
+    private static bool Equal(Tensor a, Tensor b)
+    {
+        using var same = a.eq(b).all();
+        return same.item<bool>();
+    }
+
+    private static string Kind(TrainingState state) => state.FakeQuant ? "fake-quant" : "float";
+}
