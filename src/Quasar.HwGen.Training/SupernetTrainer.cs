@@ -23,8 +23,6 @@ namespace Quasar.HwGen.Training;
 /// </summary>
 public sealed class SupernetTrainer
 {
-    private const int ReferenceBatch = 512;
-
     /// <summary>One compact JSON object per line (JSON Lines), snake_case keys.</summary>
     private static readonly JsonSerializerOptions MetricsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -73,7 +71,7 @@ public sealed class SupernetTrainer
         supernet.SetFakeQuant(o.FakeQuant);
         if (!o.LayerScale) supernet.FreezeLayerScale();
         supernet.train();
-        double peak = o.LearningRate * o.BatchSize / ReferenceBatch;
+        double peak = o.PeakLearningRate;
         var schedule = new LearningRateSchedule(peak, Math.Min(o.MinLearningRate, peak), (long)Math.Round(o.WarmupEpochs * stepsPerEpoch), totalSteps);
         using var optimizer = CreateOptimizer(supernet, peak, o.WeightDecay);
 
@@ -284,7 +282,7 @@ public sealed class SupernetTrainer
         var o = _options;
         return new TrainingState(step, 0, stepsPerEpoch, totalSteps, o.Seed, o.BatchSize, trainImages, o.Epochs, o.LearningRate,
             o.WeightDecay, o.WarmupEpochs, o.Sandwich, o.Distillation.ToString(), o.LabelSmoothing, o.Augment, o.FakeQuant, o.FixedSubnet?.Describe(), RandomStreams.Scheme,
-            o.LayerScale, InitFromIdentity(o.InitFrom));
+            o.LayerScale, InitFromIdentity(o.InitFrom), MinLearningRate: o.MinLearningRate);
     }
 
     /// <summary>The starting checkpoint as its weights' SHA-256, so a resume checks it started from the same weights.</summary>

@@ -13,9 +13,16 @@ public sealed record TrainingOptions
 
     public int BatchSize { get; init; } = 128;
 
+    /// <summary>The batch <see cref="LearningRate"/> is given for.</summary>
+    public const int ReferenceBatch = 512;
+
     /// <summary>Peak learning rate for a batch of 512; the run uses LearningRate · BatchSize / 512.</summary>
     public double LearningRate { get; init; } = 5e-4;
 
+    /// <summary>The peak learning rate of this run's batch size.</summary>
+    public double PeakLearningRate => LearningRate * BatchSize / ReferenceBatch;
+
+    /// <summary>Where the cosine ends (absolute, not scaled by the batch); equal to the peak for a constant rate after warm-up.</summary>
     public double MinLearningRate { get; init; } = 1e-6;
 
     public double WarmupEpochs { get; init; } = 1;
@@ -97,7 +104,8 @@ public sealed record TrainingOptions
 
         Require(Epochs > 0, "epochs must be positive");
         Require(BatchSize > 0, "batch size must be positive");
-        Require(LearningRate > 0 && MinLearningRate >= 0 && MinLearningRate <= LearningRate, "need 0 ≤ min lr ≤ lr, lr > 0");
+        Require(LearningRate > 0 && MinLearningRate >= 0 && MinLearningRate <= PeakLearningRate, "need 0 ≤ min lr ≤ peak lr, lr > 0");
+        Require(KeepCheckpoints >= 0, "checkpoints kept must not be negative (0 keeps all)");
         Require(WarmupEpochs >= 0 && WeightDecay >= 0, "warm-up and weight decay must not be negative");
         Require(CheckpointEverySteps > 0, "checkpoint interval must be positive");
         Require(!Resume || CheckpointDirectory is not null, "--resume needs a checkpoint directory");

@@ -17,6 +17,7 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 128 };
         var lr = new Option<double>("--lr") { Description = "Peak learning rate (AdamW, warm-up + cosine)", DefaultValueFactory = _ => 5e-4 };
+        var minLr = new Option<double?>("--min-lr") { Description = "Learning rate the cosine ends at, in --lr's units; = --lr holds the rate constant after warm-up (snapshots to average)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Run directory (checkpoints/, metrics.jsonl)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/train") };
         var every = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => 500 };
@@ -32,7 +33,7 @@ public static class TrainCommand
         var trainLimit = new Option<int?>("--train-images") { Description = "Train on only the first N images of the training split (short ablation runs)" };
         var command = new Command("train", "Train a quantization-aware ViT supernet (Quasar-ViT) on the CPU")
         {
-            space, data, validation, epochs, batch, lr, seed, output, every, keepCheckpoints, resume, sandwich, distill, teacher,
+            space, data, validation, epochs, batch, lr, minLr, seed, output, every, keepCheckpoints, resume, sandwich, distill, teacher,
             initFrom, noLayerScale, warmup, trainLimit, noAugment,
         };
         command.SetAction(parse => CliErrors.Run(() =>
@@ -48,6 +49,7 @@ public static class TrainCommand
                 Epochs = parse.GetValue(epochs),
                 BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr),
+                MinLearningRate = parse.GetValue(minLr) is double min ? min * parse.GetValue(batch) / TrainingOptions.ReferenceBatch : new TrainingOptions().MinLearningRate,
                 Seed = parse.GetValue(seed),
                 CheckpointDirectory = Path.Combine(run, "checkpoints"),
                 CheckpointEverySteps = parse.GetValue(every),

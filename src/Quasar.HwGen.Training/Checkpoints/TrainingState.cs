@@ -27,4 +27,5 @@ public sealed record TrainingState(
     string RandomScheme,
     bool LayerScale = true,
     string? InitFrom = null,
-    string? AveragedFrom = null);
+    string? AveragedFrom = null,
+    double MinLearningRate = 1e-6);
