@@ -206,7 +206,15 @@ public sealed class SupernetTrainer
             var logits = supernet.forward(input);
             var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: o.LabelSmoothing);
             if (softTargets is not null)
-                loss = (1 - o.DistillationWeight) * loss + o.DistillationWeight * DistillationLoss(logits, softTargets, o.DistillationTemperature);
+            {
+                // Explicit scalars, alive until the native calls return (docs/training.md, "TorchSharp scalars").
+                using var labelWeight = (1 - o.DistillationWeight).ToScalar();
+                using var distillWeight = o.DistillationWeight.ToScalar();
+                using var distillLoss = DistillationLoss(logits, softTargets, o.DistillationTemperature);
+                using var fromLabels = loss.mul(labelWeight);
+                using var fromTeacher = distillLoss.mul(distillWeight);
+                loss = fromLabels.add(fromTeacher);
+            }
             loss.backward();
             lossSum += loss.item<float>();
             // Inplace distillation: the largest subnet (first in the sandwich) teaches the others of this step.
@@ -222,10 +230,12 @@ public sealed class SupernetTrainer
         ArgumentNullException.ThrowIfNull(studentLogits);
         ArgumentNullException.ThrowIfNull(teacherLogits);
         using var scope = NewDisposeScope();
-        var teacherLog = (teacherLogits / temperature).log_softmax(1);
-        var studentLog = (studentLogits / temperature).log_softmax(1);
+        using var t = temperature.ToScalar();
+        using var tSquared = (temperature * temperature).ToScalar();
+        var teacherLog = teacherLogits.div(t).log_softmax(1);
+        var studentLog = studentLogits.div(t).log_softmax(1);
         var kl = (teacherLog.exp() * (teacherLog - studentLog)).sum(1).mean();
-        return (kl * (temperature * temperature)).MoveToOuterDisposeScope();
+        return kl.mul(tSquared).MoveToOuterDisposeScope();
     }
 
     /// <summary>LSQ step initialization of every quantizer from the largest subnet on the first batch (no augmentation).</summary>

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Quasar.HwGen.Training.Model;
@@ -11,6 +12,8 @@ public static class ParameterInit
     {
         ArgumentNullException.ThrowIfNull(parameter);
         using var noGrad = no_grad();
-        parameter.normal_(0, std).clamp_(-2 * std, 2 * std);
+        using var low = (-2 * std).ToScalar();
+        using var high = (2 * std).ToScalar();
+        parameter.normal_(0, std).clamp_(low, high);
     }
 }

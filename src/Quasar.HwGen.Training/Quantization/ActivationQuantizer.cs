@@ -88,8 +88,7 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
         using var noGrad = no_grad();
         using var meanAbs = input.detach().abs().mean();
         float value = 2f * meanAbs.item<float>() / MathF.Sqrt(QMax);
-        log_step.fill_(MathF.Log(value > 0 ? value : 1e-8f));
-        initialized.fill_(1f);
+        SetLogStep(MathF.Log(value > 0 ? value : 1e-8f));
     }
 
     /// <summary>Overwrites the step (tests, or importing a calibrated value).</summary>
@@ -97,7 +96,14 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
     {
         using var noGrad = no_grad();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
-        log_step.fill_(MathF.Log(value));
-        initialized.fill_(1f);
+        SetLogStep(MathF.Log(value));
+    }
+
+    private void SetLogStep(float logStep)
+    {
+        using var logValue = logStep.ToScalar();
+        using var one = 1f.ToScalar();
+        log_step.fill_(logValue);
+        initialized.fill_(one);
     }
 }
