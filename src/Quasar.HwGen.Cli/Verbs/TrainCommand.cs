@@ -65,6 +65,14 @@ public static class TrainCommand
                 TrainLimit = parse.GetValue(trainLimit),
                 Augment = !parse.GetValue(noAugment),
             };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"quasar train: {e.Message}", e); // a user error: one line, exit code 1
+            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {spec.Name} on {train.Count} images of {directory} ({held.Count} held out for validation), {options.Epochs} epochs, seed {options.Seed}"));
             var result = new SupernetTrainer(spec, options, Console.Out).Train(train, held);
