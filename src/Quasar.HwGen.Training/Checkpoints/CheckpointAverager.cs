@@ -15,7 +15,10 @@ namespace Quasar.HwGen.Training.Checkpoints;
 /// </summary>
 public static class CheckpointAverager
 {
-    /// <summary>Averages <paramref name="manifests"/> into a checkpoint in <paramref name="directory"/>, which must hold none yet.</summary>
+    /// <summary>
+    /// Averages <paramref name="manifests"/> into a checkpoint in <paramref name="directory"/>, which must hold none yet.
+    /// Its training state is the last ingredient's, with <see cref="TrainingState.AveragedFrom"/> naming every ingredient.
+    /// </summary>
     /// <returns>The new checkpoint's sidecar.</returns>
     public static string Average(IReadOnlyList<string> manifests, SupernetSpec spec, string directory)
     {
@@ -30,7 +33,7 @@ public static class CheckpointAverager
         var sums = new Dictionary<string, Tensor>();
         try
         {
-            TrainingState? first = null;
+            TrainingState? first = null, last = null;
             var identities = new List<string>();
             foreach (var path in manifests)
             {
@@ -39,6 +42,7 @@ public static class CheckpointAverager
                 if (first is not null && manifest.State.FakeQuant != first.FakeQuant)
                     throw new CheckpointException(path, $"is a {Kind(manifest.State)} checkpoint and {manifests[0]} a {Kind(first)} one; average checkpoints of one kind");
                 first ??= manifest.State;
+                last = manifest.State;
                 identities.Add(manifest.WeightsSha256);
                 Accumulate(sums, ingredient, path, manifests[0]);
             }
@@ -50,8 +54,9 @@ public static class CheckpointAverager
                 using var value = tensor.is_floating_point() ? sums[name].div(count) : sums[name].alias();
                 tensor.copy_(value);
             }
-            using var optimizer = SupernetTrainer.CreateOptimizer(mean, first!.LearningRate, first.WeightDecay);
-            var state = first with
+            // The state (and so the file name) of the last ingredient: for snapshots of one run, where the run ended.
+            using var optimizer = SupernetTrainer.CreateOptimizer(mean, last!.LearningRate, last.WeightDecay);
+            var state = last with
             {
                 AveragedFrom = string.Create(CultureInfo.InvariantCulture, $"mean of {manifests.Count} checkpoints, weights sha256 {string.Join(", ", identities)}"),
             };

@@ -68,6 +68,7 @@ public sealed class CheckpointAveragerTests
             .And.Contain(CheckpointStore.ReadManifest(_first).WeightsSha256)
             .And.Contain(CheckpointStore.ReadManifest(_second).WeightsSha256));
         Assert.That(manifest.LastLoss, Is.NaN, "no training step produced the average");
+        Assert.That(manifest.State with { AveragedFrom = null }, Is.EqualTo(CheckpointStore.ReadManifest(_second).State), "the last ingredient's state");
     }
 
     [Test]
