@@ -48,7 +48,7 @@ public static class DemoCommand
         var (supernet, space) = TrainedModels.Load(checkpoint, null);
         using var owned = supernet;
         var state = CheckpointStore.ReadManifest(checkpoint).State;
-        Console.WriteLine(string.Create(ci, $"[2/8] supernet  {ShippedSupernet}: '{space.Name}', {state.Epochs} epochs on {state.TrainImages} images, seed {state.Seed}{(state.InitFrom is null ? "" : ", continuing earlier runs")} (see its README.md)"));
+        Console.WriteLine(string.Create(ci, $"[2/8] supernet  {ShippedSupernet}: '{space.Name}', {state.Epochs} epochs on {state.TrainImages} images, seed {state.Seed}{(state.InitFrom is null ? "" : ", continuing earlier runs")}{(state.AveragedFrom is null ? "" : ", the average of that run's snapshots")} (see its README.md)"));
 
         var platform = SampleConfigs.LoadPlatform(SampleConfigs.Zcu102);
         var model = EngineSolver.ForSpace(platform, space).Model;
