@@ -37,7 +37,11 @@ Task("TestSweep")
 Task("TestBenchmark")
     .Description("Speed measurements (category Benchmark), e.g. supernet training images/s.")
     .IsDependentOn("Build")
-    .Does(() => RunTests("TestCategory=Benchmark"));
+    .Does(() =>
+{
+    RunTests("TestCategory=Benchmark");
+    PrintTestOutput(testResults);
+});
 
 Task("Demo")
     .Description("The main job end to end on the shipped samples, in software emulation.")
@@ -98,6 +102,19 @@ void RunTests(string filter)
     System.IO.File.WriteAllText(testResults.CombineWithFilePath("summary.txt").FullPath, summary + "\n");
     Information(summary);
     if (failures.Count > 0) throw new Exception("Test failures:\n" + string.Join("\n", failures));
+}
+
+// What the tests wrote (dotnet test keeps it in the TRX files, not on the console): the benchmarks' measurements.
+void PrintTestOutput(DirectoryPath results)
+{
+    XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+    foreach (var trx in System.IO.Directory.EnumerateFiles(results.FullPath, "*.trx"))
+    {
+        var output = XDocument.Load(trx).Descendants(ns + "ResultSummary").Elements(ns + "Output").Elements(ns + "StdOut").FirstOrDefault()?.Value;
+        if (output is null) continue;
+        foreach (var line in output.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0 && !l.Contains("NUnit") && !l.StartsWith("Running selected tests")))
+            Information(line);
+    }
 }
 
 // Sums the counters of every TRX file: "N passed, N failed, N skipped".

@@ -271,7 +271,7 @@ public sealed class SupernetTrainer
         }
         var metrics = new EpochMetrics(epoch, step, trainLoss, lr, seconds, images / seconds, largest, smallest);
         _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"epoch {epoch} done: train loss {trainLoss:F4}, {metrics.ImagesPerSecond:F0} img/s, val top-1 largest {largest:P2} smallest {smallest:P2}"));
+            $"epoch {epoch} done: train loss {trainLoss:F4}, {metrics.ImagesPerSecond:F0} img/s{(largest is null ? ", no validation split" : $", val top-1 largest {largest:P2} smallest {smallest:P2}")}"));
         return metrics;
     }
 
