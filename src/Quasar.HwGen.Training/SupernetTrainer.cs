@@ -84,6 +84,9 @@ public sealed class SupernetTrainer
 
         long step = 0, lastCheckpointStep = -1;
         string? lastCheckpoint = null;
+        // A fresh run would prune the checkpoints of the run already there.
+        if (!o.Resume && store?.Latest() is string earlier)
+            throw new CheckpointException(earlier, "belongs to a run already in this folder; continue it with --resume, or train into another folder");
         if (o.Resume && store!.Latest() is string latest)
         {
             var manifest = CheckpointStore.Load(latest, supernet, optimizer);

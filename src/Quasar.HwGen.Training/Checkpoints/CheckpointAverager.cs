@@ -26,8 +26,11 @@ public static class CheckpointAverager
         ArgumentNullException.ThrowIfNull(spec);
         if (manifests.Count == 0) throw new ArgumentException("name at least one checkpoint to average", nameof(manifests));
         var store = new CheckpointStore(directory, keep: 0);
-        if (store.Latest() is string existing)
-            throw new CheckpointException(existing, "is already in the output folder; the average goes into a folder without checkpoints, so that none is overwritten: choose another output folder");
+        const string Refusal = "is already in the output folder; the average goes into a folder without checkpoints, so that none is overwritten: choose another output folder";
+        if (store.Latest() is string existing) throw new CheckpointException(existing, Refusal);
+        // Also the binaries of a checkpoint whose sidecar has another name (a shipped supernet.json).
+        long step = CheckpointStore.ReadManifest(manifests[^1]).State.Step;
+        if (store.FilesOf(step).FirstOrDefault(File.Exists) is string taken) throw new CheckpointException(taken, Refusal);
 
         using var noGrad = torch.no_grad();
         var sums = new Dictionary<string, Tensor>();

@@ -35,7 +35,7 @@ public sealed class CheckpointStore(string directory, int keep = 2)
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(state);
         System.IO.Directory.CreateDirectory(Directory);
-        string stem = Prefix + state.Step.ToString("D8", CultureInfo.InvariantCulture);
+        string stem = Stem(state.Step);
         byte[] weights = Serialize(writer => supernet.save(writer));
         byte[] optimizerState = Serialize(optimizer.save_state_dict);
         string weightsFile = stem + ".weights.bin", optimizerFile = stem + ".optimizer.bin";
@@ -50,6 +50,15 @@ public sealed class CheckpointStore(string directory, int keep = 2)
         Prune();
         return manifestPath;
     }
+
+    /// <summary>The files a checkpoint of <paramref name="step"/> is written to: sidecar, weights, optimizer state.</summary>
+    public IReadOnlyList<string> FilesOf(long step)
+    {
+        string stem = System.IO.Path.Combine(Directory, Stem(step));
+        return [stem + ".json", stem + ".weights.bin", stem + ".optimizer.bin"];
+    }
+
+    private static string Stem(long step) => Prefix + step.ToString("D8", CultureInfo.InvariantCulture);
 
     /// <summary>The sidecar of the newest checkpoint, or null when the folder has none.</summary>
     public string? Latest()

@@ -95,6 +95,25 @@ public sealed class CheckpointAveragerTests
     }
 
     [Test]
+    public void A_folder_with_the_binaries_of_a_renamed_checkpoint_is_refused_and_left_as_it_was()
+    {
+        // The shipped layout: the sidecar renamed to supernet.json, the binaries keep their step names.
+        string folder = Path.Combine(_folder.Path, "shipped");
+        Directory.CreateDirectory(folder);
+        string stem = Path.GetFileNameWithoutExtension(_second);
+        foreach (var extension in new[] { ".weights.bin", ".optimizer.bin" })
+            File.Copy(Path.Combine(Path.GetDirectoryName(_second)!, stem + extension), Path.Combine(folder, stem + extension));
+        File.Copy(_second, Path.Combine(folder, "supernet.json"));
+        var before = Directory.GetFiles(folder).ToDictionary(file => file, File.ReadAllBytes);
+
+        var error = Assert.Throws<CheckpointException>(() => CheckpointAverager.Average([_first, _second], TinySpace.Spec, folder))!;
+
+        Assert.That(error.Path, Does.StartWith(Path.Combine(folder, stem)));
+        Assert.That(Directory.GetFiles(folder), Is.EquivalentTo(before.Keys));
+        foreach (var (file, bytes) in before) Assert.That(File.ReadAllBytes(file), Is.EqualTo(bytes), file);
+    }
+
+    [Test]
     public void Resuming_training_from_an_average_is_refused_because_no_run_wrote_it()
     {
         string output = Path.Combine(_folder.Path, "resume");

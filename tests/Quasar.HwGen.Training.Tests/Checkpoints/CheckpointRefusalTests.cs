@@ -115,4 +115,17 @@ public sealed class CheckpointRefusalTests
         var error = Assert.Throws<CheckpointException>(() => new SupernetTrainer(TinySpace.Spec, options).Train(TinySpace.ShippedTrain, null));
         Assert.That(error!.Message, Does.Contain(WeightsPath));
     }
+
+    [Test]
+    public void A_fresh_run_into_a_folder_with_a_run_is_refused_and_leaves_it_as_it_was()
+    {
+        var before = Directory.GetFiles(_folder.Path).ToDictionary(file => file, File.ReadAllBytes);
+        var options = new TrainingOptions { Threads = 1, Epochs = 1, BatchSize = 64, TrainLimit = 128, CheckpointDirectory = _folder.Path, CheckpointEverySteps = 1 };
+
+        var error = Assert.Throws<CheckpointException>(() => new SupernetTrainer(TinySpace.Spec, options).Train(TinySpace.ShippedTrain, null))!;
+
+        Assert.That(error.Message, Does.Contain(_manifest).And.Contain("--resume"));
+        Assert.That(Directory.GetFiles(_folder.Path), Is.EquivalentTo(before.Keys));
+        foreach (var (file, bytes) in before) Assert.That(File.ReadAllBytes(file), Is.EqualTo(bytes), file);
+    }
 }
