@@ -128,4 +128,19 @@ public sealed class CheckpointRefusalTests
         Assert.That(Directory.GetFiles(_folder.Path), Is.EquivalentTo(before.Keys));
         foreach (var (file, bytes) in before) Assert.That(File.ReadAllBytes(file), Is.EqualTo(bytes), file);
     }
+
+    [Test]
+    public void A_sidecar_written_before_the_newer_state_fields_reads_with_their_defaults()
+    {
+        var lines = File.ReadAllLines(_manifest);
+        var older = lines.Where(line => !line.Contains("\"min_learning_rate\"") && !line.Contains("\"averaged_from\"")).ToArray();
+        Assert.That(older, Has.Length.EqualTo(lines.Length - 2), "both fields were written");
+        older = older.Select(line => line.Contains("\"init_from\"") ? line.TrimEnd(',') : line).ToArray(); // now the last field of the state
+        File.WriteAllLines(_manifest, older);
+
+        var state = CheckpointStore.ReadManifest(_manifest).State;
+
+        Assert.That(state.MinLearningRate, Is.EqualTo(new TrainingOptions().MinLearningRate), "so that runs written before can still be resumed");
+        Assert.That(state.AveragedFrom, Is.Null);
+    }
 }
