@@ -117,8 +117,11 @@ public sealed class EvolutionarySearch
         {
             var expected = Fingerprint.Split('\n');
             var found = state.Fingerprint.Split('\n');
-            var first = expected.Zip(found).FirstOrDefault(p => p.First != p.Second);
-            throw new InvalidDataException($"{statePath}: the state was written by a different search; it has '{first.Second ?? found.LastOrDefault()}' where this one has '{first.First ?? expected.LastOrDefault()}'");
+            // The first differing line; a state written by an older version may lack the last lines altogether.
+            int line = Enumerable.Range(0, Math.Max(expected.Length, found.Length))
+                .First(i => i >= expected.Length || i >= found.Length || expected[i] != found[i]);
+            string Quote(string[] lines) => line < lines.Length ? $"'{lines[line]}'" : "no such line";
+            throw new InvalidDataException($"{statePath}: the state was written by a different search; it has {Quote(found)} where this one has {Quote(expected)}. Resume with the settings it was written with, or search into another folder");
         }
         return new SearchRun(this, state);
     }

@@ -159,6 +159,22 @@ public sealed class EvolutionarySearchTests
     }
 
     [Test]
+    public void A_state_written_before_a_fingerprint_line_existed_names_the_missing_line()
+    {
+        using var directory = new TemporaryDirectory();
+        var state = directory.File("search.json");
+        SearchSetup.Search().Run(state);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(state))!;
+        string fingerprint = (string)json["fingerprint"]!;
+        json["fingerprint"] = fingerprint[..fingerprint.LastIndexOf('\n')]; // as written before the accuracy line
+        File.WriteAllText(state, json.ToJsonString());
+
+        var error = Assert.Throws<InvalidDataException>(() => SearchSetup.Search().Run(state, resume: true))!;
+
+        Assert.That(error.Message, Does.Contain("it has no such line where this one has 'accuracy: "));
+    }
+
+    [Test]
     public void A_fresh_search_does_not_overwrite_a_state()
     {
         using var directory = new TemporaryDirectory();
