@@ -48,7 +48,7 @@ public static class DatasetCommand
             var full = FashionMnist.LoadTrain(source);
             var trainSet = full.Take(parse.GetValue(train));
             var testSet = FashionMnist.LoadTest(source).Take(parse.GetValue(test));
-            var validationSet = TrainCommand.Split(full, parse.GetValue(validation)).Validation;
+            var validationSet = TrainCommand.Split(full, parse.GetValue(validation), "--validation").Validation;
             IdxDataset.Save(trainSet, Path.Combine(target, "train-images-idx3-ubyte.gz"), Path.Combine(target, "train-labels-idx1-ubyte.gz"));
             IdxDataset.Save(testSet, Path.Combine(target, "t10k-images-idx3-ubyte.gz"), Path.Combine(target, "t10k-labels-idx1-ubyte.gz"));
             Console.WriteLine($"train: {Describe(trainSet)}");

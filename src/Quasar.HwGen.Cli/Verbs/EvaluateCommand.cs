@@ -29,8 +29,11 @@ public static class EvaluateCommand
         {
             var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
             bool validation = parse.GetValue(split) == "validation";
+            if (validation && parse.GetValue(heldOut) <= 0)
+                throw new InvalidDataException($"--validation-images {parse.GetValue(heldOut)}: give the number of images `quasar train` held out (5000 unless its --validation-images said otherwise)");
             var test = validation ? ValidationSplit.Load(directory, parse.GetValue(heldOut), int.MaxValue) : FashionMnist.LoadTest(directory);
             if (parse.GetValue(count) is int n) test = test.Take(n);
+            if (test.Count == 0) throw new InvalidDataException($"--count {parse.GetValue(count)}: no images to evaluate; give a positive count");
             var calibration = FashionMnist.LoadTrain(directory).Take(CalibrationCount);
             var (supernet, space) = TrainedModels.Load(parse.GetRequiredValue(checkpoint).FullName, null);
             using (supernet)

@@ -86,9 +86,10 @@ public static class TrainCommand
     }
 
     /// <summary>The last <paramref name="count"/> images become the validation split: fixed, so every tool agrees on it.</summary>
-    internal static (LabeledImages Train, LabeledImages Validation) Split(LabeledImages all, int count)
+    internal static (LabeledImages Train, LabeledImages Validation) Split(LabeledImages all, int count, string option = "--validation-images")
     {
-        if (count < 0 || count >= all.Count) throw new ArgumentOutOfRangeException(nameof(count), count, $"hold out between 0 and {all.Count - 1} images");
+        if (count < 0 || count >= all.Count)
+            throw new InvalidDataException($"{option} {count}: hold out between 0 and {all.Count - 1} of the {all.Count} training images");
         int keep = all.Count - count, size = all.PixelsPerImage;
         return (all.Take(keep), all with { Pixels = all.Pixels[(keep * size)..], Labels = all.Labels[keep..], Count = count });
     }
