@@ -33,7 +33,10 @@ public static class EvaluateCommand
                 throw new InvalidDataException($"--validation-images {parse.GetValue(heldOut)}: give the number of images `quasar train` held out (5000 unless its --validation-images said otherwise)");
             var test = validation ? ValidationSplit.Load(directory, parse.GetValue(heldOut), int.MaxValue) : FashionMnist.LoadTest(directory);
             if (parse.GetValue(count) is int n) test = test.Take(n);
-            if (test.Count == 0) throw new InvalidDataException($"--count {parse.GetValue(count)}: no images to evaluate; give a positive count");
+            if (test.Count == 0)
+                throw new InvalidDataException(parse.GetValue(count) is int given
+                    ? $"--count {given}: no images to evaluate; give a positive count"
+                    : $"{directory}: its {parse.GetValue(split)} split has no images");
             var calibration = FashionMnist.LoadTrain(directory).Take(CalibrationCount);
             var (supernet, space) = TrainedModels.Load(parse.GetRequiredValue(checkpoint).FullName, null);
             using (supernet)
