@@ -20,7 +20,10 @@ public sealed record TrainingOptions
     public double LearningRate { get; init; } = 5e-4;
 
     /// <summary>The peak learning rate of this run's batch size.</summary>
-    public double PeakLearningRate => LearningRate * BatchSize / ReferenceBatch;
+    public double PeakLearningRate => ForBatch(LearningRate, BatchSize);
+
+    /// <summary>A learning rate given for <see cref="ReferenceBatch"/> images, scaled linearly to <paramref name="batchSize"/>.</summary>
+    public static double ForBatch(double learningRate, int batchSize) => learningRate * batchSize / ReferenceBatch;
 
     /// <summary>Where the cosine ends (absolute, not scaled by the batch); equal to the peak for a constant rate after warm-up.</summary>
     public double MinLearningRate { get; init; } = 1e-6;

@@ -9,7 +9,7 @@ public static class AverageCommand
 {
     public static Command Create()
     {
-        var checkpoints = new Option<FileInfo[]>("--checkpoint") { Description = "Checkpoint manifests to average (repeatable): late checkpoints of one run, or runs continued from one another", Required = true, AllowMultipleArgumentsPerToken = true };
+        var checkpoints = new Option<FileInfo[]>("--checkpoint") { Description = "Checkpoint manifests to average (repeatable), e.g. the snapshots of one constant-rate run (train --min-lr = --lr --keep-checkpoints 0)", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the averaged checkpoint; it must hold no checkpoint yet", Required = true };
         var command = new Command("average", "Average the weights of checkpoints of one supernet into a new checkpoint") { checkpoints, output };
         command.SetAction(parse => CliErrors.Run(() =>

@@ -49,7 +49,7 @@ public static class TrainCommand
                 Epochs = parse.GetValue(epochs),
                 BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr),
-                MinLearningRate = parse.GetValue(minLr) is double min ? min * parse.GetValue(batch) / TrainingOptions.ReferenceBatch : new TrainingOptions().MinLearningRate,
+                MinLearningRate = parse.GetValue(minLr) is double min ? TrainingOptions.ForBatch(min, parse.GetValue(batch)) : new TrainingOptions().MinLearningRate,
                 Seed = parse.GetValue(seed),
                 CheckpointDirectory = Path.Combine(run, "checkpoints"),
                 CheckpointEverySteps = parse.GetValue(every),

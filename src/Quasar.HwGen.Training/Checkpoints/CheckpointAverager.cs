@@ -7,11 +7,12 @@ using static TorchSharp.torch;
 namespace Quasar.HwGen.Training.Checkpoints;
 
 /// <summary>
-/// Weight averaging: the element-wise mean of several checkpoints of one supernet, written as a new checkpoint. Averaging
-/// the end points of runs that continue one another, or the late checkpoints of one run, lands in a flatter region of
-/// the loss than any single one (stochastic weight averaging; a "model soup"), which is what a model that fits its
-/// training images better than its validation images needs. The learned quantizer steps and SLS λ are averaged like
-/// the weights: they are parameters of the same model.
+/// Weight averaging: the element-wise mean of several checkpoints of one supernet, written as a new checkpoint. The
+/// snapshots of one run at a constant learning rate average into a flatter region of the loss than any of them
+/// (stochastic weight averaging), which helps a model that fits its training images better than its validation images.
+/// Runs that have moved apart need not share a basin, and their mean can be worse than either (measured in
+/// docs/training.md), so choose an average on the validation split. The learned quantizer steps and SLS λ are averaged
+/// like the weights: they are parameters of the same model.
 /// </summary>
 public static class CheckpointAverager
 {
