@@ -4,6 +4,7 @@ using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Training.Evaluation;
 using Quasar.HwGen.Training.Spaces;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -18,11 +19,11 @@ public static class AblationCommand
     public static Command Create()
     {
         var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Trained supernet (checkpoint manifest .json)", Required = true };
-        var candidates = new Option<int>("--candidates") { Description = "Flexible candidates per fixed ratio", DefaultValueFactory = _ => 24 };
-        var validationImages = new Option<int>("--validation-images") { DefaultValueFactory = _ => 1000 };
+        var candidates = new Option<int>("--candidates") { Description = "Flexible candidates per fixed ratio", DefaultValueFactory = _ => 24 }.InRange(1, 5000);
+        var validationImages = new Option<int>("--validation-images") { Description = "Validation images that pick the best flexible candidate", DefaultValueFactory = _ => 1000 }.InRange(1);
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var rows = new Command("rows", "Fixed vs flexible row-wise mixed precision at equal size") { checkpoint, candidates, validationImages, seed };
-        rows.SetAction(parse => CliErrors.Run(() =>
+        rows.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var (supernet, space) = TrainedModels.Load(parse.GetRequiredValue(checkpoint).FullName, null);
             using var owned = supernet;

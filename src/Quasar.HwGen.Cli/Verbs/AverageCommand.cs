@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Quasar.HwGen.Training.Spaces;
 using Quasar.HwGen.Training.Checkpoints;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -12,7 +13,7 @@ public static class AverageCommand
         var checkpoints = new Option<FileInfo[]>("--checkpoint") { Description = "Checkpoint manifests to average (repeatable), e.g. the snapshots of one constant-rate run (train --min-lr = --lr --keep-checkpoints 0)", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the averaged checkpoint; it must hold no checkpoint yet", Required = true };
         var command = new Command("average", "Average the weights of checkpoints of one supernet into a new checkpoint") { checkpoints, output };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var manifests = parse.GetRequiredValue(checkpoints).Select(file => file.FullName).ToList();
             var space = ConfigArguments.Space(CheckpointStore.ReadManifest(manifests[0]).SearchSpace);

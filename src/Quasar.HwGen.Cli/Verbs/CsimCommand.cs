@@ -4,6 +4,7 @@ using Quasar.HwGen.Vitis.Csim;
 using Quasar.HwGen.Vitis.Hls;
 using Quasar.HwGen.Vitis.Projects;
 using Quasar.HwGen.Vitis.Tools;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -28,14 +29,16 @@ public static class CsimCommand
         {
             Description = "Also run this IR package end to end on --images inputs through the g++-built kernel and through the C# emulation, and compare the logits bit for bit",
         };
-        var images = new Option<int>("--images") { Description = "Inputs for --package", DefaultValueFactory = _ => 100 };
+        var images = new Option<int>("--count", "--images") { Description = "Images for --package", DefaultValueFactory = _ => 100 }.InRange(1, 1_000_000);
         var data = new Option<DirectoryInfo?>("--data") { Description = "IDX directory whose test images --package uses (default: the shipped Fashion-MNIST when the shape fits, else random images)" };
         var command = new Command("csim", "C-simulate a generated HLS project against its golden vectors") { project, golden, gxx, vitis, noLint, package, images, data };
         command.Validators.Add(result =>
         {
             if (result.GetValue(gxx) && result.GetValue(vitis)) result.AddError("--gxx and --vitis exclude each other");
+            if (result.GetResult(images) is { Implicit: false } && result.GetValue(package) is null) result.AddError("--count needs --package (the IR package to run end to end)");
+            if (result.GetResult(data) is not null && result.GetValue(package) is null) result.AddError("--data needs --package (the IR package to run end to end)");
         });
-        command.SetAction((parse, cancellation) => CliErrors.RunAsync(async () =>
+        command.SetAction((parse, cancellation) => CliErrors.RunAsync(parse, async () =>
         {
             var tools = await ToolDiscovery.DiscoverAsync(cancellation).ConfigureAwait(false);
             var hls = HlsProject.Open(parse.GetRequiredValue(project).FullName);
@@ -98,9 +101,7 @@ public static class CsimCommand
     {
         if (tools.Flow == HlsFlow.Unified && golden.Length > 0)
         {
-            await Console.Error.WriteLineAsync("error: the unified Vitis flow reads testbench arguments from hls_config.cfg (csim.argv); drop --golden or use --gxx")
-                .ConfigureAwait(false);
-            return 1;
+            throw new UsageException("--golden: the unified Vitis flow reads testbench arguments from hls_config.cfg (csim.argv); drop --golden or use --gxx");
         }
         var runner = new VitisHlsRunner(tools);
         if (runner.Flow != HlsFlow.None) Console.Error.WriteLine($"csim with Vitis HLS ({runner.Flow} flow) in {project.Root}");

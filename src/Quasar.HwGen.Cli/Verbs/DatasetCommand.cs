@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Quasar.HwGen.Core.Data;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -18,7 +19,7 @@ public static class DatasetCommand
         var images = new Option<FileInfo>("--images") { Description = "IDX image file (.gz or raw)", Required = true };
         var labels = new Option<FileInfo>("--labels") { Description = "IDX label file (.gz or raw)", Required = true };
         var command = new Command("info", "Print count, shape and label histogram of an image/label IDX pair") { images, labels };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var set = IdxDataset.Load(parse.GetRequiredValue(images).FullName, parse.GetRequiredValue(labels).FullName);
             Console.WriteLine(Describe(set));
@@ -33,15 +34,15 @@ public static class DatasetCommand
             Description = "Directory with the four Fashion-MNIST IDX files",
             DefaultValueFactory = _ => new DirectoryInfo(FashionMnist.DebianPackageDirectory),
         };
-        var train = new Option<int>("--train") { Description = "Number of training images to keep (the first N)", DefaultValueFactory = _ => 4000 };
-        var test = new Option<int>("--test") { Description = "Number of test images to keep (the first N)", DefaultValueFactory = _ => 2000 };
-        var validation = new Option<int>("--validation") { Description = "Number of validation images to keep (the LAST N of the training split, held out by `quasar train`)", DefaultValueFactory = _ => 1000 };
+        var train = new Option<int>("--train") { Description = "Number of training images to keep (the first N)", DefaultValueFactory = _ => 4000 }.InRange(1);
+        var test = new Option<int>("--test") { Description = "Number of test images to keep (the first N)", DefaultValueFactory = _ => 2000 }.InRange(1);
+        var validation = new Option<int>("--validation") { Description = "Number of validation images to keep (the LAST N of the training split, held out by `quasar train`)", DefaultValueFactory = _ => 1000 }.InRange(0);
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory", Required = true };
         var command = new Command("subset", "Write the first N train and test images and the last N training images (validation) of a Fashion-MNIST directory as gzip IDX files")
         {
             from, train, test, validation, output,
         };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var source = parse.GetRequiredValue(from).FullName;
             var target = parse.GetRequiredValue(output).FullName;

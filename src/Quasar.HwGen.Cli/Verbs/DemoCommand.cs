@@ -15,6 +15,7 @@ using Quasar.HwGen.Search.Evolution;
 using Quasar.HwGen.Training.Checkpoints;
 using Quasar.HwGen.Vitis.Csim;
 using Quasar.HwGen.Vitis.Projects;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -31,7 +32,7 @@ public static class DemoCommand
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Work directory", DefaultValueFactory = _ => new DirectoryInfo("artifacts/demo") };
         var command = new Command("demo", "Run the pipeline end to end on the shipped supernet and sample data (software emulation)") { output };
-        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetRequiredValue(output).FullName)));
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetRequiredValue(output).FullName)));
         return command;
     }
 
@@ -60,7 +61,7 @@ public static class DemoCommand
         // the state of a search with another supernet or other settings (the demo owns this directory) is discarded.
         var evaluator = new SupernetAccuracyEvaluator(supernet, validation, checkpoint, data);
         bool resume = job.CanResume(evaluator);
-        if (!resume) File.Delete(job.StatePath);
+        if (!resume && File.Exists(job.StatePath)) File.Delete(job.StatePath); // a fresh clone has no search directory yet
         var found = job.Run(evaluator, resume).Result.Targets[0];
         var chosen = found.Best;
         Console.WriteLine(string.Create(ci, $"[3/8] search    target {target:F0} FPS on {platform.Name} (the space spans {slowest:F0}-{fastest:F0}): {found.Best.Subnet.Summary(space)}"));
@@ -90,10 +91,10 @@ public static class DemoCommand
 
         var project = HlsProject.Open(projectDirectory);
         var csim = new GxxCsim("g++", GxxCsimOptions.Default).RunAsync(project, []).GetAwaiter().GetResult();
-        if (!csim.Succeeded) throw new InvalidOperationException($"csim of {projectDirectory} failed: {csim.Summary()}");
+        if (!csim.Succeeded) throw new CheckFailedException($"csim of {projectDirectory} failed: {csim.Summary()}");
         using var kernel = new CompiledKernelEngine(new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(project).GetAwaiter().GetResult());
         var endToEnd = EndToEndCsim.Run(graph, kernel, [.. Enumerable.Range(0, 100).Select(i => test.Image(i).ToArray())]);
-        if (!endToEnd.Passed) throw new InvalidOperationException($"the g++-built kernel disagrees with the emulation: {endToEnd.Mismatch}");
+        if (!endToEnd.Passed) throw new CheckFailedException($"the g++-built kernel disagrees with the emulation: {endToEnd.Mismatch}");
         Console.WriteLine(string.Create(ci, $"[8/8] csim      g++ testbench: {csim.Summary()}"));
         Console.WriteLine(string.Create(ci, $"                end to end: identical logits on {endToEnd.ImagesMatched} test images ({endToEnd.KernelCalls} kernel calls; `quasar csim {projectDirectory} --package {package}`)"));
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Quasar.HwGen.Hardware.Latency;
 using Quasar.HwGen.Hardware.Resources;
 using Quasar.HwGen.Hardware.Solver;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -32,7 +33,7 @@ public static class EstimateCommand
         {
             subnet, space, platform, engine, dsp, lut, ff, bram, mode,
         };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var options = new EstimateOptions(parse.GetRequiredValue(subnet), parse.GetValue(space), parse.GetRequiredValue(platform),
                 parse.GetRequiredValue(engine) == EstimateOptions.SubnetEngine ? EstimateOptions.SubnetEngine : EstimateOptions.SpaceEngine,
@@ -59,13 +60,6 @@ public static class EstimateCommand
         return EstimateReport.Format(options.Subnet, net, searchSpace, board, solution, $"{scope}, budget {budgetNote}");
     }
 
-    private static Option<int?> Budget(string name, string unit)
-    {
-        var option = new Option<int?>(name) { Description = $"{unit} the engine may use (default: the paper's utilisation of the platform)" };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValue(option) is <= 0) result.AddError($"{name} must be a positive number of {unit}");
-        });
-        return option;
-    }
+    private static Option<int?> Budget(string name, string unit) =>
+        new Option<int?>(name) { Description = $"{unit} the engine may use (default: the paper's utilisation of the platform)" }.InRange(1);
 }

@@ -6,6 +6,7 @@ using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Lowering;
 using Quasar.HwGen.Training.Evaluation;
 using Quasar.HwGen.Training.Spaces;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -20,12 +21,12 @@ public static class EvaluateCommand
         var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Checkpoint manifest (checkpoints/step-N.json)", Required = true };
         var subnets = new Option<string[]>("--subnet") { Description = "largest | smallest | subnet YAML | sample name (repeatable)", DefaultValueFactory = _ => ["largest", "smallest"], AllowMultipleArgumentsPerToken = true };
         var data = new Option<DirectoryInfo?>("--data") { Description = $"IDX directory (default: {FashionMnist.DebianPackageDirectory} if installed, else samples/data/fashion-mnist)" };
-        var count = new Option<int?>("--count") { Description = "Evaluate only the first N images of the split" };
+        var count = new Option<int?>("--count") { Description = "Evaluate only the first N images of the split" }.InRange(1);
         var split = new Option<string>("--split") { Description = "test, or validation (the images `quasar train` held out: choose between checkpoints here, then measure the chosen one on test)", DefaultValueFactory = _ => "test" };
         split.AcceptOnlyFromAmong("test", "validation");
-        var heldOut = new Option<int>("--validation-images") { Description = "With --split validation: how many images training held out from the end of the training split", DefaultValueFactory = _ => 5000 };
+        var heldOut = new Option<int>("--validation-images") { Description = "With --split validation: how many images training held out from the end of the training split", DefaultValueFactory = _ => 5000 }.InRange(1);
         var command = new Command("evaluate", "Accuracy of subnets on the test (or validation) split: fake-quant model vs integer emulation") { checkpoint, subnets, data, count, split, heldOut };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
             bool validation = parse.GetValue(split) == "validation";

@@ -4,6 +4,7 @@ using Quasar.HwGen.Codegen.Engine;
 using Quasar.HwGen.Codegen.Project;
 using Quasar.HwGen.Codegen.Templates;
 using Quasar.HwGen.Core.Configs;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -24,20 +25,16 @@ public static class GenerateCommand
         engine.AcceptOnlyFromAmong("subnet", "space");
         var maxReduction = Positive("--max-reduction", "MAX_REDUCTION to build instead of the solver's (the longest k a call may have)");
         var maxRows = Positive("--max-rows", "MAX_ROWS to build instead of the solver's (the most output rows of a per-row call)");
-        var images = new Option<int>("--golden-images") { Description = "Images whose FPGA calls become the golden vectors", DefaultValueFactory = _ => 2 };
-        images.Validators.Add(result =>
-        {
-            if (result.GetValue(images) <= 0) result.AddError("--golden-images must be at least 1");
-        });
-        var data = new Option<DirectoryInfo?>("--golden-data") { Description = "IDX directory whose test images to use (default: the shipped Fashion-MNIST when the shape fits, else random images)" };
-        var seed = new Option<int>("--golden-seed") { Description = "Seed of the random golden images", DefaultValueFactory = _ => 1 };
+        var images = new Option<int>("--count", "--golden-images") { Description = "Images whose FPGA calls become the golden vectors", DefaultValueFactory = _ => 2 }.InRange(1, 1000);
+        var data = new Option<DirectoryInfo?>("--data", "--golden-data") { Description = "IDX directory whose test images to use (default: the shipped Fashion-MNIST when the shape fits, else random images)" };
+        var seed = new Option<int>("--seed", "--golden-seed") { Description = "Seed of the random golden images", DefaultValueFactory = _ => 1 };
         var templates = new Option<DirectoryInfo?>("--hls-templates") { Description = "hls-templates folder to use (default: the repository's, else the copy built into quasar)" };
         var force = new Option<bool>("--force") { Description = "Overwrite generated files you edited (and existing files generation did not write)" };
         var command = new Command("generate", "Generate the Vitis HLS project (engine, testbench, golden vectors, Tcl/cfg/Makefile) for an IR package")
         {
             package, output, platform, space, engine, maxReduction, maxRows, images, data, seed, templates, force,
         };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
             var loaded = LoadedPackage.Read(parse.GetRequiredValue(package).FullName);
@@ -75,13 +72,5 @@ public static class GenerateCommand
         return w.ToString();
     }
 
-    private static Option<int?> Positive(string name, string description)
-    {
-        var option = new Option<int?>(name) { Description = description };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValue(option) is <= 0) result.AddError($"{name} must be positive");
-        });
-        return option;
-    }
+    private static Option<int?> Positive(string name, string description) => new Option<int?>(name) { Description = description }.InRange(1, 1 << 20);
 }

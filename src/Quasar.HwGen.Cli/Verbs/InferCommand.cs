@@ -5,6 +5,7 @@ using Quasar.HwGen.Core;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Ir.Package;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -15,9 +16,9 @@ public static class InferCommand
     {
         var package = new Option<DirectoryInfo>("--package") { Description = "IR package directory (from `quasar lower`)", Required = true };
         var data = new Option<DirectoryInfo?>("--data") { Description = "IDX directory in the Fashion-MNIST layout (default: samples/data/fashion-mnist)" };
-        var count = new Option<int>("--count") { Description = "Number of test images", DefaultValueFactory = _ => 1000 };
+        var count = new Option<int>("--count") { Description = "Number of test images (the first N of the test split)", DefaultValueFactory = _ => 1000 }.InRange(1);
         var command = new Command("infer", "Run an IR package on the test split in the C# emulation of the engine") { package, data, count };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var graph = IrPackage.Read(parse.GetRequiredValue(package).FullName);
             var directory = parse.GetValue(data)?.FullName ?? Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Quasar.HwGen.Vitis.Lint;
 using Quasar.HwGen.Vitis.Projects;
 using Quasar.HwGen.Vitis.Tools;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -15,7 +16,7 @@ public static class LintCommand
         {
             project,
         };
-        command.SetAction((parse, cancellation) => CliErrors.RunAsync(async () =>
+        command.SetAction((parse, cancellation) => CliErrors.RunAsync(parse, async () =>
         {
             var tools = await ToolDiscovery.DiscoverAsync(cancellation).ConfigureAwait(false);
             var report = await RunAsync(tools, HlsProject.Open(parse.GetRequiredValue(project).FullName), cancellation).ConfigureAwait(false);

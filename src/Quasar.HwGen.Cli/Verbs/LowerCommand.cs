@@ -4,6 +4,7 @@ using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Package;
 using Quasar.HwGen.Core.Lowering;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -15,13 +16,13 @@ public static class LowerCommand
         var subnet = new Option<string>("--subnet") { Description = "Subnet YAML, or a sample name (fashion-mnist.largest, quasar-s-like)", Required = true };
         var space = new Option<string?>("--space") { Description = "Search space YAML or sample name (default: the one the subnet names)" };
         var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "Trained supernet (checkpoint manifest .json) whose weights the subnet takes" };
-        var seed = new Option<int>("--random-seed") { Description = "Without --checkpoint: seed of the random initializer", DefaultValueFactory = _ => 1 };
-        var data = new Option<DirectoryInfo?>("--calibration-data") { Description = "IDX directory (Fashion-MNIST layout) of calibration images (default: samples/data/fashion-mnist)" };
-        var count = new Option<int>("--calibration-images") { Description = "Number of calibration images", DefaultValueFactory = _ => 8 };
+        var seed = new Option<int>("--seed", "--random-seed") { Description = "Without --checkpoint: seed of the random initializer", DefaultValueFactory = _ => 1 };
+        var data = new Option<DirectoryInfo?>("--data", "--calibration-data") { Description = "IDX directory (Fashion-MNIST layout) whose training images calibrate the integer ranges (default: samples/data/fashion-mnist)" };
+        var count = new Option<int>("--count", "--calibration-images") { Description = "Number of calibration images (the first N of --data)", DefaultValueFactory = _ => 8 }.InRange(1, 10_000);
         var output = new Option<DirectoryInfo>("--out") { Description = "Output IR package directory", Required = true };
-        var force = new Option<bool>("--force") { Description = "Replace an existing package" };
+        var force = new Option<bool>("--force") { Description = "Replace an existing IR package in --out (a folder holding anything else is never replaced)" };
         var command = new Command("lower", "Lower a subnet to a verified, checksummed IR package") { subnet, space, checkpoint, seed, data, count, output, force };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var (net, searchSpace) = ConfigArguments.Subnet(parse.GetRequiredValue(subnet), parse.GetValue(space));
             var architecture = VitArchitecture.FromSubnet(net, searchSpace);

@@ -4,6 +4,7 @@ using Quasar.HwGen.Core;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Search;
 using Quasar.HwGen.Search.Evolution;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -13,15 +14,16 @@ public static class SearchCommand
     public static Command Create()
     {
         var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Trained supernet (checkpoint manifest .json)", Required = true };
-        var targets = new Option<double[]>("--fps") { Description = "FPS targets on the platform (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var targets = new Option<double[]>("--fps") { Description = "FPS targets on the platform (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true }
+            .EachInRange(0, 1e9, exclusiveMin: true);
         var platform = new Option<string>("--platform") { Description = "Platform YAML or sample name", DefaultValueFactory = _ => "zcu102" };
         var data = new Option<DirectoryInfo?>("--data") { Description = $"IDX directory whose training split's LAST --validation-images images were held out by `quasar train` (default: {FashionMnist.DebianPackageDirectory} if installed, else samples/data/fashion-mnist and its shipped validation files)" };
-        var validation = new Option<int>("--validation-images") { Description = "Size of the held-out validation split (as given to quasar train)", DefaultValueFactory = _ => 5000 };
-        var evaluate = new Option<int>("--evaluate-images") { Description = "Validation images per accuracy estimate (the first N of the split)", DefaultValueFactory = _ => 1000 };
-        var population = new Option<int>("--population") { DefaultValueFactory = _ => 50 };
-        var generations = new Option<int>("--generations") { DefaultValueFactory = _ => 20 };
-        var children = new Option<int>("--children") { Description = "Mutations and crossovers per generation, each", DefaultValueFactory = _ => 25 };
-        var topK = new Option<int>("--top-k") { DefaultValueFactory = _ => 10 };
+        var validation = new Option<int>("--validation-images") { Description = "Size of the held-out validation split (as given to quasar train)", DefaultValueFactory = _ => 5000 }.InRange(1);
+        var evaluate = new Option<int>("--evaluate-images") { Description = "Validation images per accuracy estimate (the first N of the split)", DefaultValueFactory = _ => 1000 }.InRange(1);
+        var population = new Option<int>("--population") { Description = "Subnets kept per generation", DefaultValueFactory = _ => 50 }.InRange(1, 100_000);
+        var generations = new Option<int>("--generations") { DefaultValueFactory = _ => 20 }.InRange(1, 100_000);
+        var children = new Option<int>("--children") { Description = "Mutations and crossovers per generation, each", DefaultValueFactory = _ => 25 }.InRange(0, 100_000);
+        var topK = new Option<int>("--top-k") { Description = "Parents of the next generation: the best K of the population", DefaultValueFactory = _ => 10 }.InRange(1);
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (Pareto subnets, CSV, plot, resumable state)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/search") };
         var resume = new Option<bool>("--resume") { Description = "Continue the search whose state is in --out" };
@@ -29,8 +31,15 @@ public static class SearchCommand
         {
             checkpoint, targets, platform, data, validation, evaluate, population, generations, children, topK, seed, output, resume,
         };
-        command.SetAction(parse => CliErrors.Run(() =>
+        // Relations between options are checked in the action: a parse-time validator sees 0 for an option left at its default.
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
+            if (parse.GetValue(topK) > parse.GetValue(population))
+                throw new UsageException($"--top-k {parse.GetValue(topK)} is more than --population {parse.GetValue(population)}: the parents are the best of the population; lower --top-k or raise --population");
+            if (parse.GetValue(evaluate) > parse.GetValue(validation))
+                throw new UsageException($"--evaluate-images {parse.GetValue(evaluate)} is more than --validation-images {parse.GetValue(validation)}: the estimates use the first N of the held-out split");
+            if (parse.GetRequiredValue(targets) is var fps && fps.Distinct().Count() != fps.Length)
+                throw new UsageException($"--fps {string.Join(' ', fps)}: give each target once");
             var checkpointPath = parse.GetRequiredValue(checkpoint).FullName;
             var (supernet, space) = TrainedModels.Load(checkpointPath, null);
             using (supernet)

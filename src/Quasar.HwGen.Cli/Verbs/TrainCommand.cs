@@ -3,6 +3,7 @@ using System.Globalization;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Training;
 using Quasar.HwGen.Training.Spaces;
+using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -13,31 +14,38 @@ public static class TrainCommand
     {
         var space = new Option<string>("--space") { Description = "Search space YAML or sample name", DefaultValueFactory = _ => "fashion-mnist" };
         var data = new Option<DirectoryInfo?>("--data") { Description = $"IDX or image-folder dataset (default: {FashionMnist.DebianPackageDirectory} if installed, else samples/data/fashion-mnist)" };
-        var validation = new Option<int>("--validation-images") { Description = "Images held out from the END of the training split for validation (and later the search); the test split is never used", DefaultValueFactory = _ => 5000 };
-        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 10 };
-        var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 128 };
-        var lr = new Option<double>("--lr") { Description = "Peak learning rate (AdamW, warm-up + cosine)", DefaultValueFactory = _ => 5e-4 };
-        var minLr = new Option<double?>("--min-lr") { Description = "Learning rate the cosine ends at, in --lr's units; = --lr holds the rate constant after warm-up (snapshots to average)" };
+        var validation = new Option<int>("--validation-images") { Description = "Images held out from the END of the training split for validation (and later the search); the test split is never used", DefaultValueFactory = _ => 5000 }.InRange(0);
+        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 10 }.InRange(1, 100_000);
+        var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 128 }.InRange(1, 65_536);
+        var lr = new Option<double>("--lr") { Description = "Peak learning rate (AdamW, warm-up + cosine)", DefaultValueFactory = _ => 5e-4 }.InRange(0, 1, exclusiveMin: true);
+        var minLr = new Option<double?>("--min-lr") { Description = "Learning rate the cosine ends at, in --lr's units; = --lr holds the rate constant after warm-up (snapshots to average)" }.InRange(0, 1);
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Run directory (checkpoints/, metrics.jsonl)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/train") };
-        var every = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => 500 };
-        var keepCheckpoints = new Option<int>("--keep-checkpoints") { Description = "Checkpoints kept in --out (older ones are deleted); 0 keeps every one, e.g. to average them later", DefaultValueFactory = _ => 2 };
+        var every = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => 500 }.InRange(1);
+        var keepCheckpoints = new Option<int>("--keep-checkpoints") { Description = "Checkpoints kept in --out (older ones are deleted); 0 keeps every one, e.g. to average them later", DefaultValueFactory = _ => 2 }.InRange(0);
         var resume = new Option<bool>("--resume") { Description = "Continue from the last checkpoint in --out" };
         var sandwich = new Option<bool>("--sandwich") { Description = "Largest + smallest + random subnet per step" };
         var distill = new Option<DistillationMode>("--distill") { Description = "none | inplace (needs --sandwich) | teacher", DefaultValueFactory = _ => DistillationMode.None };
         var teacher = new Option<FileInfo?>("--teacher") { Description = "Teacher checkpoint manifest for --distill teacher" };
         var initFrom = new Option<FileInfo?>("--init-from") { Description = "Start from this checkpoint manifest's weights (fresh optimizer and schedule), e.g. to train a finished run longer" };
         var noLayerScale = new Option<bool>("--no-layer-scale") { Description = "Freeze every SLS λ at 1 (the ablation's SLS off)" };
-        var warmup = new Option<double>("--warmup-epochs") { DefaultValueFactory = _ => 1.0 };
+        var warmup = new Option<double>("--warmup-epochs") { DefaultValueFactory = _ => 1.0 }.InRange(0, 100_000);
         var noAugment = new Option<bool>("--no-augment") { Description = "No random crop / flip (faster convergence when the model underfits)" };
-        var trainLimit = new Option<int?>("--train-images") { Description = "Train on only the first N images of the training split (short ablation runs)" };
+        var trainLimit = new Option<int?>("--train-images") { Description = "Train on only the first N images of the training split (short ablation runs)" }.InRange(1);
         var command = new Command("train", "Train a quantization-aware ViT supernet (Quasar-ViT) on the CPU")
         {
             space, data, validation, epochs, batch, lr, minLr, seed, output, every, keepCheckpoints, resume, sandwich, distill, teacher,
             initFrom, noLayerScale, warmup, trainLimit, noAugment,
         };
-        command.SetAction(parse => CliErrors.Run(() =>
+        // Relations between options are checked in the action: a parse-time validator sees 0 for an option left at its default.
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
+            if (parse.GetValue(minLr) is double floor && floor > parse.GetValue(lr))
+                throw new UsageException($"--min-lr {floor} is above --lr {parse.GetValue(lr)}: the cosine ends at or below the peak rate");
+            if (parse.GetValue(distill) == DistillationMode.Inplace && !parse.GetValue(sandwich))
+                throw new UsageException("--distill inplace needs --sandwich (the largest subnet of each step is the teacher)");
+            if (parse.GetValue(distill) == DistillationMode.Teacher && parse.GetValue(teacher) is null)
+                throw new UsageException("--distill teacher needs --teacher <checkpoint manifest>");
             var spec = ConfigConversions.ToSpec(ConfigArguments.Space(parse.GetRequiredValue(space)));
             var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
             var all = Training.Data.DatasetLoader.LoadTrain(directory, spec);
@@ -71,7 +79,7 @@ public static class TrainCommand
             }
             catch (ArgumentException e)
             {
-                throw new InvalidDataException($"quasar train: {e.Message}", e); // a user error: one line, exit code 1
+                throw new UsageException(e.Message); // what the parse-time checks above do not cover
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {spec.Name} on {train.Count} images of {directory} ({held.Count} held out for validation), {options.Epochs} epochs, seed {options.Seed}"));
