@@ -63,6 +63,17 @@ internal static class OptionRules
         return option;
     }
 
+    /// <summary>An output directory option: an existing file there is refused (writing would fail half-way).</summary>
+    public static Option<DirectoryInfo> OutputDirectory(this Option<DirectoryInfo> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<DirectoryInfo>() is { } directory && File.Exists(directory.FullName))
+                result.AddError($"{option.Name} {directory.FullName}: is a file; give a directory (new or one this verb wrote before)");
+        });
+        return option;
+    }
+
     private static bool Fits(double value, double min, double max, bool exclusiveMin) =>
         double.IsFinite(value) && (exclusiveMin ? value > min : value >= min) && value <= max;
 

@@ -11,7 +11,7 @@ public static class AverageCommand
     public static Command Create()
     {
         var checkpoints = new Option<FileInfo[]>("--checkpoint") { Description = "Checkpoint manifests to average (repeatable), e.g. the snapshots of one constant-rate run (train --min-lr = --lr --keep-checkpoints 0)", Required = true, AllowMultipleArgumentsPerToken = true };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the averaged checkpoint; it must hold no checkpoint yet", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the averaged checkpoint; it must hold no checkpoint yet", Required = true }.OutputDirectory();
         var command = new Command("average", "Average the weights of checkpoints of one supernet into a new checkpoint") { checkpoints, output };
         command.SetAction(parse => CliErrors.Run(parse, () =>
         {

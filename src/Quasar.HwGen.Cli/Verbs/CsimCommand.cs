@@ -27,7 +27,7 @@ public static class CsimCommand
         var noLint = new Option<bool>("--no-lint") { Description = "Skip the synthesizability lint" };
         var package = new Option<DirectoryInfo?>("--package")
         {
-            Description = "Also run this IR package end to end on --images inputs through the g++-built kernel and through the C# emulation, and compare the logits bit for bit",
+            Description = "Also run this IR package end to end on --count inputs through the g++-built kernel and through the C# emulation, and compare the logits bit for bit",
         };
         var images = new Option<int>("--count", "--images") { Description = "Images for --package", DefaultValueFactory = _ => 100 }.InRange(1, 1_000_000);
         var data = new Option<DirectoryInfo?>("--data") { Description = "IDX directory whose test images --package uses (default: the shipped Fashion-MNIST when the shape fits, else random images)" };

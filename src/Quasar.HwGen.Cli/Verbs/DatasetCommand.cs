@@ -37,7 +37,7 @@ public static class DatasetCommand
         var train = new Option<int>("--train") { Description = "Number of training images to keep (the first N)", DefaultValueFactory = _ => 4000 }.InRange(1);
         var test = new Option<int>("--test") { Description = "Number of test images to keep (the first N)", DefaultValueFactory = _ => 2000 }.InRange(1);
         var validation = new Option<int>("--validation") { Description = "Number of validation images to keep (the LAST N of the training split, held out by `quasar train`)", DefaultValueFactory = _ => 1000 }.InRange(0);
-        var output = new Option<DirectoryInfo>("--out") { Description = "Output directory", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Output directory", Required = true }.OutputDirectory();
         var command = new Command("subset", "Write the first N train and test images and the last N training images (validation) of a Fashion-MNIST directory as gzip IDX files")
         {
             from, train, test, validation, output,

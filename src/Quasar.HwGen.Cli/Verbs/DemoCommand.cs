@@ -30,7 +30,7 @@ public static class DemoCommand
 
     public static Command Create()
     {
-        var output = new Option<DirectoryInfo>("--out") { Description = "Work directory", DefaultValueFactory = _ => new DirectoryInfo("artifacts/demo") };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Work directory", DefaultValueFactory = _ => new DirectoryInfo("artifacts/demo") }.OutputDirectory();
         var command = new Command("demo", "Run the pipeline end to end on the shipped supernet and sample data (software emulation)") { output };
         command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetRequiredValue(output).FullName)));
         return command;

@@ -14,7 +14,7 @@ public static class GenerateCommand
     public static Command Create()
     {
         var package = new Option<DirectoryInfo>("--package") { Description = "IR package directory (written by `quasar lower`)", Required = true };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Project directory to create or regenerate", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Project directory to create or regenerate", Required = true }.OutputDirectory();
         var platform = new Option<string>("--platform") { Description = "Platform YAML or sample name", DefaultValueFactory = _ => SampleConfigs.Zcu102 };
         var space = new Option<string?>("--space") { Description = "Search space YAML or sample name (default: the one the package was lowered in)" };
         var engine = new Option<string>("--engine")

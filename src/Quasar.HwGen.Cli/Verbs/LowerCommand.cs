@@ -19,7 +19,7 @@ public static class LowerCommand
         var seed = new Option<int>("--seed", "--random-seed") { Description = "Without --checkpoint: seed of the random initializer", DefaultValueFactory = _ => 1 };
         var data = new Option<DirectoryInfo?>("--data", "--calibration-data") { Description = "IDX directory (Fashion-MNIST layout) whose training images calibrate the integer ranges (default: samples/data/fashion-mnist)" };
         var count = new Option<int>("--count", "--calibration-images") { Description = "Number of calibration images (the first N of --data)", DefaultValueFactory = _ => 8 }.InRange(1, 10_000);
-        var output = new Option<DirectoryInfo>("--out") { Description = "Output IR package directory", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Output IR package directory", Required = true }.OutputDirectory();
         var force = new Option<bool>("--force") { Description = "Replace an existing IR package in --out (a folder holding anything else is never replaced)" };
         var command = new Command("lower", "Lower a subnet to a verified, checksummed IR package") { subnet, space, checkpoint, seed, data, count, output, force };
         command.SetAction(parse => CliErrors.Run(parse, () =>

@@ -25,7 +25,7 @@ public static class SearchCommand
         var children = new Option<int>("--children") { Description = "Mutations and crossovers per generation, each", DefaultValueFactory = _ => 25 }.InRange(0, 100_000);
         var topK = new Option<int>("--top-k") { Description = "Parents of the next generation: the best K of the population", DefaultValueFactory = _ => 10 }.InRange(1);
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (Pareto subnets, CSV, plot, resumable state)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/search") };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (Pareto subnets, CSV, plot, resumable state)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/search") }.OutputDirectory();
         var resume = new Option<bool>("--resume") { Description = "Continue the search whose state is in --out" };
         var command = new Command("search", "Evolutionary search for the most accurate subnets that meet FPS targets in the hardware model")
         {

@@ -20,7 +20,7 @@ public static class TrainCommand
         var lr = new Option<double>("--lr") { Description = "Peak learning rate (AdamW, warm-up + cosine)", DefaultValueFactory = _ => 5e-4 }.InRange(0, 1, exclusiveMin: true);
         var minLr = new Option<double?>("--min-lr") { Description = "Learning rate the cosine ends at, in --lr's units; = --lr holds the rate constant after warm-up (snapshots to average)" }.InRange(0, 1);
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Run directory (checkpoints/, metrics.jsonl)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/train") };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Run directory (checkpoints/, metrics.jsonl)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/train") }.OutputDirectory();
         var every = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => 500 }.InRange(1);
         var keepCheckpoints = new Option<int>("--keep-checkpoints") { Description = "Checkpoints kept in --out (older ones are deleted); 0 keeps every one, e.g. to average them later", DefaultValueFactory = _ => 2 }.InRange(0);
         var resume = new Option<bool>("--resume") { Description = "Continue from the last checkpoint in --out" };

@@ -58,7 +58,7 @@ public sealed class ProjectGenerator
         var engine = EngineSizing.Choose(graph, ops, request.Platform, request.Space, request.Engine);
         Step("map FPGA ops to kernel calls, size the engine");
 
-        if (request.GoldenImages.Count == 0) throw new CodegenException("golden vectors need at least one image (--golden-images)");
+        if (request.GoldenImages.Count == 0) throw new CodegenException("golden vectors need at least one image (generate --count)");
         var golden = GoldenRecorder.Record(graph, request.GoldenImages);
         var goldenBytes = GoldenVectorWriter.ToBytes(golden);
         Step("record golden vectors (C# emulation)");

@@ -1,0 +1,13 @@
+namespace Quasar.HwGen.Cli.Tests.Support;
+
+/// <summary>What a `quasar` run left: its exit code and everything it printed.</summary>
+internal sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    /// <summary>The lines a user reads on stderr, for messages that must be one line.</summary>
+    public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A .NET stack frame: what a user must never see without --verbose.</summary>
+    public bool ShowsStackTrace => Error.Contains("\n   at ", StringComparison.Ordinal) || Error.Contains("Unhandled exception", StringComparison.Ordinal);
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace Quasar.HwGen.Cli.Tests.Support;
+
+/// <summary>
+/// Runs `quasar` as its own process (`dotnet quasar.dll`), for what only a process shows: the real exit code after a
+/// crash, a stack overflow, the console streams as a shell sees them.
+/// </summary>
+internal static class QuasarProcess
+{
+    public static CliRun Run(string workingDirectory, TimeSpan timeout, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "quasar.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"quasar {string.Join(' ', args)} did not finish within {timeout}: it hangs");
+        }
+        return new CliRun(process.ExitCode, output.Result, error.Result);
+    }
+}
