@@ -42,6 +42,8 @@ public static class CsimCommand
         {
             var tools = await ToolDiscovery.DiscoverAsync(cancellation).ConfigureAwait(false);
             var hls = HlsProject.Open(parse.GetRequiredValue(project).FullName);
+            var endToEnd = parse.GetValue(package) is { } ir ? Codegen.Project.LoadedPackage.Read(ir.FullName) : null;
+            if (endToEnd is not null && ProjectPackageFit.ThrowIfCannotRun(hls.Root, endToEnd) is { } note) await Console.Error.WriteLineAsync(note).ConfigureAwait(false);
             var goldenFiles = (parse.GetValue(golden) ?? []).Select(f => f.FullName).ToArray();
             bool useVitis = parse.GetValue(vitis) || (!parse.GetValue(gxx) && tools.Flow != HlsFlow.None);
             if (!parse.GetValue(noLint))
@@ -56,8 +58,8 @@ public static class CsimCommand
             int exit = useVitis
                 ? await RunVitisAsync(tools, hls, goldenFiles, cancellation).ConfigureAwait(false)
                 : await RunGxxAsync(tools, hls, goldenFiles, cancellation).ConfigureAwait(false);
-            if (exit != 0 || parse.GetValue(package) is not { } ir) return exit;
-            return await RunEndToEndAsync(tools, hls, ir, parse.GetValue(images), parse.GetValue(data), cancellation).ConfigureAwait(false);
+            if (exit != 0 || endToEnd is null) return exit;
+            return await RunEndToEndAsync(tools, hls, endToEnd.Graph, parse.GetValue(images), parse.GetValue(data), cancellation).ConfigureAwait(false);
         }));
         return command;
     }
@@ -73,10 +75,9 @@ public static class CsimCommand
         return result.Succeeded ? 0 : 1;
     }
 
-    private static async Task<int> RunEndToEndAsync(Toolset tools, HlsProject project, DirectoryInfo package, int count, DirectoryInfo? data,
+    private static async Task<int> RunEndToEndAsync(Toolset tools, HlsProject project, Core.Ir.IrGraph graph, int count, DirectoryInfo? data,
         CancellationToken cancellation)
     {
-        var graph = Core.Ir.Package.IrPackage.Read(package.FullName);
         var (images, source) = GoldenImages.Load(graph, data, count, seed: 1);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var library = await new KernelLibraryBuilder(tools.Require(ToolNames.Gxx), GxxCsimOptions.Default).BuildAsync(project, cancellation: cancellation)

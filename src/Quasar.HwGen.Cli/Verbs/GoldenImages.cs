@@ -1,7 +1,6 @@
 using Quasar.HwGen.Core;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Core.Ir;
-using Quasar.HwGen.Core.Ir.Ops;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -13,15 +12,12 @@ internal static class GoldenImages
 {
     public static (IReadOnlyList<byte[]> Images, string Source) Load(IrGraph graph, DirectoryInfo? directory, int count, int seed)
     {
-        var patchify = graph.Ops.OfType<PatchifyOp>().FirstOrDefault()
-            ?? throw new InvalidDataException($"'{graph.Name}' has no patchify op: cannot tell its input image shape");
-        int channels = patchify.Channels, size = patchify.ImageSize;
+        var (channels, size) = ModelInput.Shape(graph);
         var path = directory?.FullName ?? Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory);
         if (directory is not null || (channels == 1 && size == 28 && Directory.Exists(path)))
         {
             var set = FashionMnist.LoadTest(path);
-            if (set.Channels != channels || set.Height != size || set.Width != size)
-                throw new InvalidDataException($"{path}: images are {set.Channels}x{set.Height}x{set.Width}, the model takes {channels}x{size}x{size}");
+            ModelInput.ThrowIfMismatched(graph, set, path);
             if (set.Count < count) throw new InvalidDataException($"{path}: {set.Count} test images, {count} asked for");
             return ([.. Enumerable.Range(0, count).Select(i => set.Image(i).ToArray())], $"the first {count} test images of {path}");
         }

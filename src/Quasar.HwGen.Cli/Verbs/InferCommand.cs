@@ -23,6 +23,7 @@ public static class InferCommand
             var graph = IrPackage.Read(parse.GetRequiredValue(package).FullName);
             var directory = parse.GetValue(data)?.FullName ?? Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory);
             var test = FashionMnist.LoadTest(directory).Take(parse.GetValue(count));
+            ModelInput.ThrowIfMismatched(graph, test, directory);
             var result = Evaluate(new IrInterpreter(graph, new EmulatedEngine()), test);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{test.Count} images: top-1 {100.0 * result.Correct / test.Count:F2}%, {test.Count / result.Elapsed.TotalSeconds:F1} images/s (emulation)"));

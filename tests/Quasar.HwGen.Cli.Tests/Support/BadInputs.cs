@@ -31,6 +31,9 @@ internal sealed class BadInputs : IDisposable
     /// <summary>A valid IR package of the smallest Fashion-MNIST subnet (random weights), made through `quasar lower`.</summary>
     public string Package => _paths.TryGetValue("package", out var path) ? path : _paths["package"] = MakePackage();
 
+    /// <summary>A valid IR package of the QUASAR-S-like ImageNet subnet (3×224×224 input, random weights, one calibration image).</summary>
+    public string ImageNetPackage => _paths.TryGetValue("imagenet-package", out var path) ? path : _paths["imagenet-package"] = MakeImageNetPackage();
+
     /// <summary>A valid HLS project generated for <see cref="Package"/>, made through `quasar generate`.</summary>
     public string Project => _paths.TryGetValue("project", out var path) ? path : _paths["project"] = MakeProject();
 
@@ -41,6 +44,7 @@ internal sealed class BadInputs : IDisposable
     {
         "{package}" => Package,
         "{project}" => Project,
+        "{imagenet-package}" => ImageNetPackage,
         _ when arg.StartsWith('{') && arg.EndsWith('}') => _paths[arg[1..^1]],
         _ => arg,
     })];
@@ -51,6 +55,14 @@ internal sealed class BadInputs : IDisposable
     {
         var path = _work.File("package");
         var run = Shell.Run("lower", "--subnet", "fashion-mnist.largest", "--out", path);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        return path;
+    }
+
+    private string MakeImageNetPackage()
+    {
+        var path = _work.File("imagenet package");
+        var run = Shell.Run("lower", "--subnet", "quasar-s-like", "--count", "1", "--out", path);
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         return path;
     }

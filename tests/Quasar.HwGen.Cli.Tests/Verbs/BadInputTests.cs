@@ -32,7 +32,7 @@ public sealed class BadInputTests
         ["dataset subset", "the source does not exist", "dataset subset --from {missing} --out {out}", Bad, "{missing}"],
         ["dataset subset", "the source holds no IDX files", "dataset subset --from {bad-idx} --out {out}", Bad, "{bad-idx}"],
         ["demo", "an unknown option", "demo --fast", Usage, "Unrecognized command or argument '--fast'."],
-        ["demo", "--out is a file", "demo --out {a-file}", Bad, "{a-file}"],
+        ["demo", "--out is a file", "demo --out {a-file}", Usage, "is a file; give a directory"],
         ["lower", "a count below 1", "lower --subnet fashion-mnist.largest --out {out} --count 0", Usage, "--count 0: give a number from 1 to 10000"],
         ["lower", "the subnet is neither a file nor a sample", "lower --subnet {missing} --out {out}", Bad, "is neither a file nor a shipped sample"],
         ["lower", "the subnet YAML is malformed", "lower --subnet {malformed.yaml} --out {out}", Bad, "{malformed.yaml}"],
@@ -44,6 +44,7 @@ public sealed class BadInputTests
         ["infer", "the folder is no package", "infer --package {not-a-package}", Bad, "{not-a-package}"],
         ["infer", "the package manifest is empty", "infer --package {bad-package}", Bad, "{bad-package}"],
         ["infer", "the data is no IDX", "infer --package {package} --data {bad-idx}", Bad, "{bad-idx}"],
+        ["infer", "images of another size than the package takes", "infer --package {imagenet-package} --count 1", Bad, "images are 1x28x28, the model 'imagenet-tiny' takes 3x224x224"],
         ["train", "zero epochs", "train --epochs 0 --out {out}", Usage, "--epochs 0: give a number from 1 to 100000"],
         ["train", "a learning rate that is not a number", "train --lr NaN --out {out}", Usage, "--lr NaN: give a number above 0 and at most 1"],
         ["train", "--min-lr above --lr", "train --lr 1e-4 --min-lr 1e-3 --out {out}", Usage, "--min-lr 0.001 is above --lr 0.0001"],
@@ -82,6 +83,7 @@ public sealed class BadInputTests
         ["csim", "the project does not exist", "csim {missing}", Bad, "{missing}"],
         ["csim", "the folder is no project", "csim {empty-dir}", Bad, "{empty-dir}"],
         ["csim", "the package is no package", "csim {project} --gxx --no-lint --package {not-a-package}", Bad, "{not-a-package}"],
+        ["csim", "a package the project's engine cannot run", "csim {project} --gxx --no-lint --package {imagenet-package}", Bad, "was generated for another package"],
     ];
 
     private static IEnumerable<TestCaseData> VerbCases() =>

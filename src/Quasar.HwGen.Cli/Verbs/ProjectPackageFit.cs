@@ -1,0 +1,32 @@
+using System.Globalization;
+using Quasar.HwGen.Codegen.Project;
+using Quasar.HwGen.Core.Execution.Kernel;
+
+namespace Quasar.HwGen.Cli.Verbs;
+
+/// <summary>
+/// Before a package runs through a project's kernel: the package the project was generated from always fits; another
+/// one (a subnet of the same space on an `--engine space` project) fits when no call exceeds the engine's
+/// MAX_REDUCTION or MAX_ROWS, else the kernel would stop with a status the user cannot act on.
+/// </summary>
+internal static class ProjectPackageFit
+{
+    /// <summary>Null when <paramref name="package"/> is the project's own, else a note that it is another package that fits.</summary>
+    public static string? ThrowIfCannotRun(string projectRoot, LoadedPackage package)
+    {
+        var manifestPath = Path.Combine(projectRoot, ProjectManifest.FileName);
+        var manifest = ProjectManifest.Read(manifestPath);
+        if (string.Equals(manifest.IrPackageSha256, package.Sha256, StringComparison.OrdinalIgnoreCase)) return null;
+        var engine = manifest.Engine;
+        var ops = KernelOpMapper.Map(package.Graph);
+        var problems = ops.Where(op => op.Call.K > engine.MaxReduction).Select(op => $"k = {op.Call.K} of '{op.Name}' exceeds MAX_REDUCTION = {engine.MaxReduction}")
+            .Concat(ops.Where(op => !op.Call.PerTensor && op.Call.N > engine.MaxRows).Select(op => $"n = {op.Call.N} rows of '{op.Name}' exceed MAX_ROWS = {engine.MaxRows}"))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"{package.Directory}: the project {projectRoot} was generated for another package ({manifest.IrPackage}) and its engine cannot run this one: {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}; generate a project for it (quasar generate --package {package.Directory} --out <dir>)"));
+        }
+        return $"note: {package.Directory} is not the package {projectRoot} was generated from ({manifest.IrPackage}); it fits the engine (MAX_REDUCTION {engine.MaxReduction}, MAX_ROWS {engine.MaxRows})";
+    }
+}
