@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Quasar.HwGen.Cli.Errors;
@@ -9,69 +10,50 @@ namespace Quasar.HwGen.Cli.Errors;
 /// </summary>
 internal static class OptionRules
 {
-    public static Option<int> InRange(this Option<int> option, int min, int max = int.MaxValue)
-    {
-        option.Validators.Add(result =>
-        {
-            int value = result.GetValueOrDefault<int>();
-            if (value < min || value > max) result.AddError(Message(option.Name, Text(value), min, max));
-        });
-        return option;
-    }
+    public static Option<int> InRange(this Option<int> option, int min, int max = int.MaxValue) =>
+        Check(option, (int value) => value >= min && value <= max, value => Message(option.Name, Text(value), min, max));
 
-    public static Option<int?> InRange(this Option<int?> option, int min, int max = int.MaxValue)
-    {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is int value && (value < min || value > max)) result.AddError(Message(option.Name, Text(value), min, max));
-        });
-        return option;
-    }
+    public static Option<int?> InRange(this Option<int?> option, int min, int max = int.MaxValue) =>
+        Check(option, (int? value) => value is not int v || (v >= min && v <= max), value => Message(option.Name, Text(value!.Value), min, max));
 
     /// <summary>A finite number in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="exclusiveMin"/> makes it (min, max].</summary>
-    public static Option<double> InRange(this Option<double> option, double min, double max, bool exclusiveMin = false)
-    {
-        option.Validators.Add(result =>
-        {
-            double value = result.GetValueOrDefault<double>();
-            if (!Fits(value, min, max, exclusiveMin)) result.AddError(Message(option.Name, Text(value), min, max, exclusiveMin));
-        });
-        return option;
-    }
+    public static Option<double> InRange(this Option<double> option, double min, double max, bool exclusiveMin = false) =>
+        Check(option, (double value) => Fits(value, min, max, exclusiveMin), value => Message(option.Name, Text(value), min, max, exclusiveMin));
 
-    public static Option<double?> InRange(this Option<double?> option, double min, double max, bool exclusiveMin = false)
-    {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is double value && !Fits(value, min, max, exclusiveMin))
-                result.AddError(Message(option.Name, Text(value), min, max, exclusiveMin));
-        });
-        return option;
-    }
+    public static Option<double?> InRange(this Option<double?> option, double min, double max, bool exclusiveMin = false) =>
+        Check(option, (double? value) => value is not double v || Fits(v, min, max, exclusiveMin), value => Message(option.Name, Text(value!.Value), min, max, exclusiveMin));
 
-    public static Option<double[]> EachInRange(this Option<double[]> option, double min, double max, bool exclusiveMin = false)
-    {
-        option.Validators.Add(result =>
-        {
-            foreach (double value in result.GetValueOrDefault<double[]>() ?? [])
-            {
-                if (Fits(value, min, max, exclusiveMin)) continue;
-                result.AddError(Message(option.Name, Text(value), min, max, exclusiveMin));
-                return;
-            }
-        });
-        return option;
-    }
+    public static Option<double[]> EachInRange(this Option<double[]> option, double min, double max, bool exclusiveMin = false) =>
+        Check<double[]>(option, values => (values ?? []).All(v => Fits(v, min, max, exclusiveMin)),
+            values => Message(option.Name, Text(values!.First(v => !Fits(v, min, max, exclusiveMin))), min, max, exclusiveMin));
 
     /// <summary>An output directory option: an existing file there is refused (writing would fail half-way).</summary>
-    public static Option<DirectoryInfo> OutputDirectory(this Option<DirectoryInfo> option)
+    public static Option<DirectoryInfo> OutputDirectory(this Option<DirectoryInfo> option) =>
+        Check<DirectoryInfo>(option, directory => directory is null || !File.Exists(directory.FullName),
+            directory => $"{option.Name} {directory!.FullName}: is a file; give a directory (new or one this verb wrote before)");
+
+    private static Option<T> Check<T>(Option<T> option, Func<T, bool> valid, Func<T, string> message)
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<DirectoryInfo>() is { } directory && File.Exists(directory.FullName))
-                result.AddError($"{option.Name} {directory.FullName}: is a file; give a directory (new or one this verb wrote before)");
+            if (TryGetValue(result, out T value) && !valid(value)) result.AddError(message(value));
         });
         return option;
+    }
+
+    /// <summary>False when the text does not convert: the parser reports that error itself, and a validator must not throw.</summary>
+    private static bool TryGetValue<T>(OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
+        }
     }
 
     private static bool Fits(double value, double min, double max, bool exclusiveMin) =>
