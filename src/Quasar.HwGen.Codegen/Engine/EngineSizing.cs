@@ -19,6 +19,7 @@ public static class EngineSizing
         ArgumentNullException.ThrowIfNull(platform);
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var solution = options.Scope == EngineScope.Space
             ? EngineSolver.ForSpace(platform, space)
             : EngineSolver.ForSubnet(platform, SubnetRecovery.Recover(graph, space), space);

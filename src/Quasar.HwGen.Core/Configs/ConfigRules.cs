@@ -18,7 +18,26 @@ internal static partial class ConfigRules
 
     public static void Positive(List<ConfigIssue> issues, string field, double value, string what)
     {
-        if (value <= 0) issues.Add(new(field, $"{ConfigText.Number(value)} must be a positive {what}"));
+        if (!double.IsFinite(value)) issues.Add(NotFinite(field, value));
+        else if (value <= 0) issues.Add(new(field, $"{ConfigText.Number(value)} must be a positive {what}"));
+    }
+
+    /// <summary>A count in [<paramref name="min"/>, <paramref name="max"/>]; below a minimum of 1 it reads as "must be positive".</summary>
+    public static void InRange(List<ConfigIssue> issues, string field, int value, int min, int max, string what)
+    {
+        if (value < min && min == 1) issues.Add(new(field, $"{value} must be a positive {what}"));
+        else if (value < min && min == 0) issues.Add(new(field, $"{value} must be a {what} of at least 0"));
+        else if (value < min) issues.Add(new(field, $"{value} is too small; the smallest supported {what} is {ConfigText.Number(min)}"));
+        else if (value > max) issues.Add(new(field, $"{value} is too large; the largest supported {what} is {ConfigText.Number(max)}"));
+    }
+
+    /// <summary>A finite number in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="unit"/> follows the limit in the message.</summary>
+    public static void InRange(List<ConfigIssue> issues, string field, double value, double min, double max, string what, string unit = "")
+    {
+        var suffix = unit.Length > 0 ? " " + unit : "";
+        if (!double.IsFinite(value)) issues.Add(NotFinite(field, value));
+        else if (value < min) issues.Add(new(field, $"{ConfigText.Number(value)} is too small; the smallest supported {what} is {ConfigText.Number(min)}{suffix}"));
+        else if (value > max) issues.Add(new(field, $"{ConfigText.Number(value)} is too large; the largest supported {what} is {ConfigText.Number(max)}{suffix}"));
     }
 
     public static void NotNegative(List<ConfigIssue> issues, string field, int value, string what)
@@ -28,7 +47,8 @@ internal static partial class ConfigRules
 
     public static void Fraction(List<ConfigIssue> issues, string field, double value, string meaning)
     {
-        if (value is < 0 or > 1) issues.Add(new(field, $"{ConfigText.Number(value)} is outside [0, 1]; {meaning}"));
+        if (!double.IsFinite(value)) issues.Add(NotFinite(field, value));
+        else if (value is < 0 or > 1) issues.Add(new(field, $"{ConfigText.Number(value)} is outside [0, 1]; {meaning}"));
     }
 
     public static void NonEmpty<T>(List<ConfigIssue> issues, string field, IReadOnlyList<T> values)
@@ -54,6 +74,9 @@ internal static partial class ConfigRules
     {
         if (!choices.Contains(value)) issues.Add(new(field, $"{ConfigText.Number(value)} is not one of the search space's choices {ConfigText.Set(choices)}"));
     }
+
+    private static ConfigIssue NotFinite(string field, double value) =>
+        new(field, $"{ConfigText.Number(value)} is not a finite number; give a number");
 
     private static int IndexOf<T>(IReadOnlyList<T> values, T value)
     {

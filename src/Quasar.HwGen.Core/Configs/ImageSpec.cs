@@ -9,11 +9,13 @@ public sealed record ImageSpec(int Size, int PatchSize, int Channels, int Classe
 {
     public int PatchesPerSide => Size / PatchSize;
 
-    public int PatchCount => PatchesPerSide * PatchesPerSide;
+    /// <summary>Checked: 65,536 patches a side must not wrap to 0 (the rules allow 64).</summary>
+    public int PatchCount => CheckedSize.Product(PatchesPerSide, PatchesPerSide, "image.patch_size", "patches (patches a side squared)");
 
     /// <summary>Patches plus the class token: the row count of every transformer block's GEMMs.</summary>
     public int TokenCount => PatchCount + 1;
 
     /// <summary>Inputs of the patch-embedding linear: channels × patch × patch.</summary>
-    public int PatchFeatures => Channels * PatchSize * PatchSize;
+    public int PatchFeatures =>
+        CheckedSize.Product(Channels, CheckedSize.Product(PatchSize, PatchSize, "image.patch_size", "pixels a patch"), "image.channels", "patch features (channels × pixels a patch)");
 }

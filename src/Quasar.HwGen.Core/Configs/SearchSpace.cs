@@ -44,11 +44,11 @@ public sealed record SearchSpace(
     public int TokenCount => Image.TokenCount;
 
     /// <summary>The widest attention (heads × head dim), the rows of a stored qkv weight divided by 3.</summary>
-    public int MaxAttentionDim => MaxHeads * HeadDim;
+    public int MaxAttentionDim => AttentionDim(MaxHeads);
 
     public int MaxHiddenDim => HiddenDim(MaxEmbedDim, MaxMlpRatio);
 
-    public int AttentionDim(int heads) => heads * HeadDim;
+    public int AttentionDim(int heads) => CheckedSize.Product(heads, HeadDim, "head_dim", "attention dim (heads × head_dim)");
 
     /// <summary>The MLP hidden dim, embed × ratio; the space's rules make it whole for every pair of choices.</summary>
     public static int HiddenDim(int embedDim, double mlpRatio)
@@ -56,7 +56,12 @@ public sealed record SearchSpace(
         var hidden = embedDim * mlpRatio;
         if (!IsWhole(hidden))
             throw new ArgumentException($"embed dim {embedDim} × mlp ratio {ConfigText.Number(mlpRatio)} = {ConfigText.Number(hidden)} is not a whole number", nameof(mlpRatio));
-        return checked((int)Math.Round(hidden));
+        if (Math.Round(hidden) > ConfigLimits.MaxHiddenDim)
+        {
+            throw new ConfigException([new ConfigIssue("mlp_ratio",
+                $"{ConfigText.Number(mlpRatio)} × embed dim {embedDim} = {ConfigText.Number(hidden)} hidden units is too large; the largest supported is {ConfigLimits.MaxHiddenDim}")]);
+        }
+        return (int)Math.Round(hidden);
     }
 
     /// <summary>Every problem of this space (empty when it is valid); the loader gives each one its line.</summary>

@@ -11,7 +11,7 @@ internal static class SearchSpaceRules
         ConfigRules.Name(issues, "name", space.Name);
         CheckImage(issues, space.Image);
         CheckChoices(issues, space.Choices);
-        ConfigRules.Positive(issues, "head_dim", space.HeadDim, "number of channels per head");
+        ConfigRules.InRange(issues, "head_dim", space.HeadDim, 1, ConfigLimits.MaxHeadDim, "number of channels per head");
         if (space.ActivationBits != SearchSpace.SupportedActivationBits)
         {
             issues.Add(new("activation_bits",
@@ -27,20 +27,34 @@ internal static class SearchSpaceRules
 
     private static void CheckImage(List<ConfigIssue> issues, ImageSpec image)
     {
-        ConfigRules.Positive(issues, "image.size", image.Size, "number of pixels");
-        ConfigRules.Positive(issues, "image.patch_size", image.PatchSize, "number of pixels");
+        ConfigRules.InRange(issues, "image.size", image.Size, 1, ConfigLimits.MaxImageSize, "number of pixels");
+        ConfigRules.InRange(issues, "image.patch_size", image.PatchSize, 1, ConfigLimits.MaxPatchSize, "number of pixels");
         if (image.Size > 0 && image.PatchSize > 0 && image.Size % image.PatchSize != 0)
         {
-            var divisors = Enumerable.Range(1, image.Size).Where(d => image.Size % d == 0);
+            var divisors = Enumerable.Range(1, Math.Min(image.Size, ConfigLimits.MaxPatchSize)).Where(d => image.Size % d == 0);
             issues.Add(new("image.patch_size",
                 $"{image.PatchSize} does not divide image.size {image.Size}; choose one of {ConfigText.Set(divisors)}"));
         }
-        ConfigRules.Positive(issues, "image.channels", image.Channels, "number of channels");
-        if (image.Classes < 2) issues.Add(new("image.classes", $"{image.Classes} is too few; a classifier needs at least 2 classes"));
+        else if (image.Size > 0 && image.PatchSize > 0 && image.Size / image.PatchSize > ConfigLimits.MaxPatchesPerSide)
+        {
+            // Tokens grow with the square of patches a side; bound them before anything multiplies them.
+            issues.Add(new("image.patch_size",
+                $"{image.PatchSize} cuts image.size {image.Size} into {image.Size / image.PatchSize} patches a side; at most {ConfigLimits.MaxPatchesPerSide} are supported ({ConfigLimits.MaxTokens} tokens): use patches of at least {CeilDiv(image.Size, ConfigLimits.MaxPatchesPerSide)} pixels"));
+        }
+        ConfigRules.InRange(issues, "image.channels", image.Channels, 1, ConfigLimits.MaxChannels, "number of channels");
+        if (image.Classes < ConfigLimits.MinClasses) issues.Add(new("image.classes", $"{image.Classes} is too few; a classifier needs at least {ConfigLimits.MinClasses} classes"));
+        else ConfigRules.InRange(issues, "image.classes", image.Classes, ConfigLimits.MinClasses, ConfigLimits.MaxClasses, "number of classes");
         PerChannel(issues, "image.mean", image.Mean, image.Channels);
         PerChannel(issues, "image.std", image.Std, image.Channels);
-        for (int c = 0; c < image.Std.Count; c++) ConfigRules.Positive(issues, $"image.std[{c}]", image.Std[c], "standard deviation");
+        for (int c = 0; c < image.Mean.Count; c++) ConfigRules.Fraction(issues, $"image.mean[{c}]", image.Mean[c], "pixels are scaled to [0, 1] before the mean is subtracted");
+        for (int c = 0; c < image.Std.Count; c++)
+        {
+            if (image.Std[c] <= 0 || !double.IsFinite(image.Std[c])) ConfigRules.Positive(issues, $"image.std[{c}]", image.Std[c], "standard deviation");
+            else ConfigRules.InRange(issues, $"image.std[{c}]", image.Std[c], ConfigLimits.MinStd, ConfigLimits.MaxStd, "standard deviation");
+        }
     }
+
+    private static int CeilDiv(int a, int b) => (a + b - 1) / b;
 
     private static void PerChannel(List<ConfigIssue> issues, string field, ValueList<double> values, int channels)
     {
@@ -50,21 +64,17 @@ internal static class SearchSpaceRules
 
     private static void CheckChoices(List<ConfigIssue> issues, SearchChoices choices)
     {
-        PositiveInts(issues, "choices.embed_dims", choices.EmbedDims, "embedding dim");
-        PositiveInts(issues, "choices.depths", choices.Depths, "number of layers");
-        PositiveInts(issues, "choices.heads", choices.Heads, "number of heads");
+        Counts(issues, "choices.embed_dims", choices.EmbedDims, ConfigLimits.MaxEmbedDim, "embedding dim");
+        Counts(issues, "choices.depths", choices.Depths, ConfigLimits.MaxDepth, "number of layers");
+        Counts(issues, "choices.heads", choices.Heads, ConfigLimits.MaxHeads, "number of heads");
 
         ConfigRules.NonEmpty(issues, "choices.mlp_ratios", choices.MlpRatios);
         for (int i = 0; i < choices.MlpRatios.Count; i++)
         {
             var ratio = choices.MlpRatios[i];
             var field = $"choices.mlp_ratios[{i}]";
-            if (ratio <= 0)
-            {
-                ConfigRules.Positive(issues, field, ratio, "ratio");
-                continue;
-            }
-            foreach (var embed in choices.EmbedDims.Where(e => e > 0 && !SearchSpace.IsWhole(e * ratio)))
+            if (!MlpRatioInRange(issues, field, ratio)) continue;
+            foreach (var embed in choices.EmbedDims.Where(e => e is > 0 and <= ConfigLimits.MaxEmbedDim && !SearchSpace.IsWhole(e * ratio)))
             {
                 issues.Add(new(field,
                     $"{ConfigText.Number(ratio)} × embed dim {embed} = {ConfigText.Number(embed * ratio)} is not a whole number of hidden units; every embed dim × mlp ratio must be an integer"));
@@ -79,10 +89,22 @@ internal static class SearchSpaceRules
         ConfigRules.Distinct(issues, "choices.row_8bit_ratios", choices.Row8BitRatios, ConfigText.Number);
     }
 
-    private static void PositiveInts(List<ConfigIssue> issues, string field, ValueList<int> values, string what)
+    /// <summary>
+    /// An MLP ratio within <see cref="ConfigLimits"/>; false if not (then whole-number checks would only add noise).
+    /// Shared with the subnet rules.
+    /// </summary>
+    public static bool MlpRatioInRange(List<ConfigIssue> issues, string field, double ratio)
+    {
+        int before = issues.Count;
+        if (ratio <= 0 || !double.IsFinite(ratio)) ConfigRules.Positive(issues, field, ratio, "ratio");
+        else ConfigRules.InRange(issues, field, ratio, ConfigLimits.MinMlpRatio, ConfigLimits.MaxMlpRatio, "MLP ratio");
+        return issues.Count == before;
+    }
+
+    private static void Counts(List<ConfigIssue> issues, string field, ValueList<int> values, int max, string what)
     {
         ConfigRules.NonEmpty(issues, field, values);
-        for (int i = 0; i < values.Count; i++) ConfigRules.Positive(issues, $"{field}[{i}]", values[i], what);
+        for (int i = 0; i < values.Count; i++) ConfigRules.InRange(issues, $"{field}[{i}]", values[i], 1, max, what);
         ConfigRules.Distinct(issues, field, values, ConfigText.Number);
     }
 }

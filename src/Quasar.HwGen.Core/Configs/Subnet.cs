@@ -42,7 +42,7 @@ public sealed record Subnet(
             var layer = Layers[i];
             int attention = space.AttentionDim(layer.Heads);
             int hidden = SearchSpace.HiddenDim(EmbedDim, layer.MlpRatio);
-            linears.Add(new($"layers[{i}].qkv", tokens, EmbedDim, 3 * attention, layer.QkvRow8Bit));
+            linears.Add(new($"layers[{i}].qkv", tokens, EmbedDim, CheckedSize.Product(3, attention, $"layers[{i}].heads", "qkv rows"), layer.QkvRow8Bit));
             linears.Add(new($"layers[{i}].proj", tokens, attention, EmbedDim, layer.ProjRow8Bit));
             linears.Add(new($"layers[{i}].fc1", tokens, EmbedDim, hidden, layer.Fc1Row8Bit));
             linears.Add(new($"layers[{i}].fc2", tokens, hidden, EmbedDim, layer.Fc2Row8Bit));
@@ -56,27 +56,28 @@ public sealed record Subnet(
     {
         ArgumentNullException.ThrowIfNull(space);
         long tokens = space.TokenCount;
-        return Layers.Sum(layer => 2L * layer.Heads * tokens * tokens * space.HeadDim);
+        long perHead = CheckedSize.Product(CheckedSize.Product(2 * tokens, tokens, "image.patch_size", "attention MACs"), space.HeadDim, "head_dim", "attention MACs");
+        return Total(Layers.Select((layer, i) => CheckedSize.Product(perHead, layer.Heads, $"layers[{i}].heads", "attention MACs")), "attention MACs");
     }
 
     /// <summary>
     /// Multiply-accumulates of one image: every linear plus the attention matmuls. LayerNorm, softmax, GELU, biases,
     /// layer scale and residual adds are not MACs and are not counted.
     /// </summary>
-    public long Macs(SearchSpace space) => Linears(space).Sum(l => l.Macs) + AttentionMacs(space);
+    public long Macs(SearchSpace space) => Total([Total(Linears(space).Select(l => l.Macs), "MACs"), AttentionMacs(space)], "MACs");
 
     /// <summary>Weights of all linears (biases, LayerNorm, embeddings and layer scales not counted).</summary>
-    public long Weights(SearchSpace space) => Linears(space).Sum(l => l.Weights);
+    public long Weights(SearchSpace space) => Total(Linears(space).Select(l => l.Weights), "weights");
 
     /// <summary>The share of <see cref="Weights"/> in 8-bit rows, the paper's "8-bit mixed ratio" of a whole model.</summary>
     public double EightBitWeightFraction(SearchSpace space)
     {
         var linears = Linears(space);
-        return (double)linears.Sum(l => l.EightBitWeights) / linears.Sum(l => l.Weights);
+        return (double)Total(linears.Select(l => l.EightBitWeights), "8-bit weights") / Total(linears.Select(l => l.Weights), "weights");
     }
 
     /// <summary>Bytes of packed weights: 8-bit rows at a byte per weight, 4-bit rows at half a byte.</summary>
-    public long WeightBytes(SearchSpace space) => (Linears(space).Sum(l => l.WeightBits) + 7) / 8;
+    public long WeightBytes(SearchSpace space) => (Total(Linears(space).Select(l => l.WeightBits), "weight bits") + 7) / 8;
 
     /// <summary>One line of cost: <c>1.415 GMACs, 39.2% of weights in 8-bit rows, 4.31 MB of weights</c>.</summary>
     public string Summary(SearchSpace space)
@@ -129,6 +130,19 @@ public sealed record Subnet(
                 Pick(choices.Row8BitRatios), Pick(choices.Row8BitRatios), Pick(choices.Row8BitRatios), Pick(choices.Row8BitRatios));
         }
         return new Subnet(space.Name, embed, depth, Pick(choices.Row8BitRatios), Pick(choices.Row8BitRatios), ValueList.Create<SubnetLayer>(layers));
+    }
+
+    /// <summary>A checked sum; an overflow (only possible outside the rules' limits) names the layers.</summary>
+    private static long Total(IEnumerable<long> values, string what)
+    {
+        long total = 0;
+        foreach (var value in values)
+        {
+            if (value > long.MaxValue - total)
+                throw new ConfigException([new ConfigIssue("layers", $"the subnet's {what} exceed {ConfigText.Number(long.MaxValue)}; keep the configuration within the limits of docs/configs.md")]);
+            total += value;
+        }
+        return total;
     }
 
     private static void ThrowIfAny(IReadOnlyList<ConfigIssue> issues)

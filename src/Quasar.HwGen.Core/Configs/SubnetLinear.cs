@@ -6,7 +6,7 @@ namespace Quasar.HwGen.Core.Configs;
 /// </summary>
 public sealed record SubnetLinear(string Name, int Tokens, int InFeatures, int OutFeatures, double Row8BitRatio)
 {
-    public long Macs => (long)Tokens * InFeatures * OutFeatures;
+    public long Macs => CheckedSize.Product(Tokens, Weights, Name, "MACs (tokens × weights)");
 
     public long Weights => (long)InFeatures * OutFeatures;
 
@@ -15,7 +15,7 @@ public sealed record SubnetLinear(string Name, int Tokens, int InFeatures, int O
     public long EightBitWeights => (long)EightBitRows * InFeatures;
 
     /// <summary>Weight storage in bits: 8 per weight of an 8-bit row, 4 per weight of a 4-bit row.</summary>
-    public long WeightBits => 8 * EightBitWeights + 4 * (Weights - EightBitWeights);
+    public long WeightBits => CheckedSize.Product(4, Weights + EightBitWeights, Name, "weight bits (4 × (weights + 8-bit weights))");
 
     /// <summary>
     /// The project's rule for turning a ratio into rows: the nearest whole number of rows, halves rounded up

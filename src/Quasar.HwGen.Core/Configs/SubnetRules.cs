@@ -5,13 +5,13 @@ internal static class SubnetRules
 {
     private const string RatioMeaning = "a ratio is the fraction of a layer's weight rows held in 8 bits";
 
-    /// <summary>What can be checked without the space: positive counts, ratios in [0, 1], one layer per depth.</summary>
+    /// <summary>What can be checked without the space: counts within <see cref="ConfigLimits"/>, ratios in [0, 1], one layer per depth.</summary>
     public static IReadOnlyList<ConfigIssue> Check(Subnet subnet)
     {
         var issues = new List<ConfigIssue>();
         ConfigRules.Name(issues, "search_space", subnet.SpaceName);
-        ConfigRules.Positive(issues, "embed_dim", subnet.EmbedDim, "embedding dim");
-        ConfigRules.Positive(issues, "depth", subnet.Depth, "number of layers");
+        ConfigRules.InRange(issues, "embed_dim", subnet.EmbedDim, 1, ConfigLimits.MaxEmbedDim, "embedding dim");
+        ConfigRules.InRange(issues, "depth", subnet.Depth, 1, ConfigLimits.MaxDepth, "number of layers");
         ConfigRules.Fraction(issues, "patch_embed_row_8bit", subnet.PatchEmbedRow8Bit, RatioMeaning);
         ConfigRules.Fraction(issues, "head_row_8bit", subnet.HeadRow8Bit, RatioMeaning);
         LayerCount(issues, subnet);
@@ -19,9 +19,9 @@ internal static class SubnetRules
         {
             var layer = subnet.Layers[i];
             var path = $"layers[{i}]";
-            ConfigRules.Positive(issues, $"{path}.heads", layer.Heads, "number of heads");
-            ConfigRules.Positive(issues, $"{path}.mlp_ratio", layer.MlpRatio, "ratio");
-            if (layer.MlpRatio > 0 && subnet.EmbedDim > 0 && !SearchSpace.IsWhole(subnet.EmbedDim * layer.MlpRatio))
+            ConfigRules.InRange(issues, $"{path}.heads", layer.Heads, 1, ConfigLimits.MaxHeads, "number of heads");
+            if (SearchSpaceRules.MlpRatioInRange(issues, $"{path}.mlp_ratio", layer.MlpRatio)
+                && subnet.EmbedDim is > 0 and <= ConfigLimits.MaxEmbedDim && !SearchSpace.IsWhole(subnet.EmbedDim * layer.MlpRatio))
             {
                 issues.Add(new($"{path}.mlp_ratio",
                     $"{ConfigText.Number(layer.MlpRatio)} × embed_dim {subnet.EmbedDim} = {ConfigText.Number(subnet.EmbedDim * layer.MlpRatio)} is not a whole number of hidden units"));

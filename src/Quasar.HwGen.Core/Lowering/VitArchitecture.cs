@@ -16,11 +16,12 @@ public sealed record VitArchitecture(
     double PatchEmbedRow8,
     double HeadRow8)
 {
-    public int PatchCount => (ImageSize / PatchSize) * (ImageSize / PatchSize);
+    public int PatchCount => CheckedSize.Product(ImageSize / PatchSize, ImageSize / PatchSize, "image.patch_size", "patches (patches a side squared)");
 
     public int Tokens => PatchCount + 1;
 
-    public int PatchFeatures => Channels * PatchSize * PatchSize;
+    public int PatchFeatures =>
+        CheckedSize.Product(Channels, CheckedSize.Product(PatchSize, PatchSize, "image.patch_size", "pixels a patch"), "image.channels", "patch features (channels × pixels a patch)");
 
     /// <summary>The architecture of <paramref name="subnet"/>, which must belong to <paramref name="space"/> (validated).</summary>
     public static VitArchitecture FromSubnet(Subnet subnet, SearchSpace space)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Hardware.Constants;
 
 namespace Quasar.HwGen.Hardware.Engine;
@@ -31,6 +32,18 @@ public sealed record EngineConfig(
     int MaxRows,
     double ClockMhz)
 {
+    /// <summary>The longest K an engine is built for: the widest MLP hidden dim the config rules allow (the longest reduction of any GEMM).</summary>
+    public const int MaxReductionLimit = ConfigLimits.MaxHiddenDim;
+
+    /// <summary>The most output rows an engine is built for: the widest MLP hidden dim (wider than any attention dim or class count the rules allow).</summary>
+    public const int MaxRowsLimit = ConfigLimits.MaxHiddenDim;
+
+    /// <summary>The largest tile side (TM, TN, TK); with <see cref="MaxUnitsLimit"/> it keeps every buffer size within an int.</summary>
+    public const int MaxTileLimit = 4_096;
+
+    /// <summary>The most 4-bit units, DSP and LUT together: 50× what a ZCU102 holds.</summary>
+    public const int MaxUnitsLimit = 1 << 20;
+
     /// <summary>All 4-bit atomic units, DSP- and LUT-based.</summary>
     public int Units => DspUnits + LutUnits;
 
@@ -67,10 +80,14 @@ public sealed record EngineConfig(
         if (PackingFactor is not (PaperConstants.Packing3UnitsPerDsp or PaperConstants.Packing4UnitsPerDsp))
             issues.Add($"packing factor {PackingFactor} is neither 3 nor 4");
         if (DspUnits < 0 || LutUnits < 0) issues.Add("unit counts cannot be negative");
-        if (Units <= 0) issues.Add("the array needs at least one unit");
+        else if ((long)DspUnits + LutUnits > MaxUnitsLimit) issues.Add($"{(long)DspUnits + LutUnits} units exceed the {MaxUnitsLimit} supported");
+        else if (Units <= 0) issues.Add("the array needs at least one unit");
         if (TileTokens <= 0 || TileRows <= 0 || TileReduction <= 0) issues.Add("tile sizes must be positive");
-        if (MaxReduction <= 0 || MaxRows <= 0) issues.Add("the buffer bounds must be positive");
-        if (ClockMhz <= 0 || !double.IsFinite(ClockMhz)) issues.Add("the clock must be positive");
+        else if (Math.Max(TileTokens, Math.Max(TileRows, TileReduction)) > MaxTileLimit) issues.Add($"tile sizes must be at most {MaxTileLimit}");
+        if (CheckMaxReduction(MaxReduction) is { } reduction) issues.Add(reduction);
+        if (CheckMaxRows(MaxRows) is { } rows) issues.Add(rows);
+        if (!(ClockMhz >= ConfigLimits.MinClockMhz && ClockMhz <= ConfigLimits.MaxClockMhz))
+            issues.Add(string.Create(CultureInfo.InvariantCulture, $"the clock {ClockMhz:R} MHz is outside [{ConfigLimits.MinClockMhz}, {ConfigLimits.MaxClockMhz}] MHz"));
         if (issues.Count > 0) return issues;
 
         if (PackingFactor > 0 && DspUnits % PackingFactor != 0)
@@ -85,6 +102,16 @@ public sealed record EngineConfig(
             issues.Add($"the token tile {TileTokens} is not a multiple of the {TokensPerCycle} tokens the array takes a cycle");
         return issues;
     }
+
+    /// <summary>Why <paramref name="maxReduction"/> cannot be an engine's MAX_REDUCTION, or null if it can (1 to <see cref="MaxReductionLimit"/>).</summary>
+    public static string? CheckMaxReduction(int maxReduction) =>
+        maxReduction is >= 1 and <= MaxReductionLimit ? null
+            : string.Create(CultureInfo.InvariantCulture, $"the longest reduction (MAX_REDUCTION) {maxReduction} is outside [1, {MaxReductionLimit}]");
+
+    /// <summary>Why <paramref name="maxRows"/> cannot be an engine's MAX_ROWS, or null if it can (1 to <see cref="MaxRowsLimit"/>).</summary>
+    public static string? CheckMaxRows(int maxRows) =>
+        maxRows is >= 1 and <= MaxRowsLimit ? null
+            : string.Create(CultureInfo.InvariantCulture, $"the most output rows (MAX_ROWS) {maxRows} is outside [1, {MaxRowsLimit}]");
 
     /// <summary>Throws <see cref="ArgumentException"/> naming every issue, if there is one.</summary>
     public void Validate()

@@ -31,9 +31,9 @@ public static class VitWorkload
         for (int i = 0; i < subnet.Layers.Count; i++)
         {
             var layer = subnet.Layers[i];
-            int heads = layer.Heads, attention = heads * headDim;
+            int heads = layer.Heads, attention = space.AttentionDim(heads);
             int hidden = SearchSpace.HiddenDim(d, layer.MlpRatio);
-            int qkv8 = SubnetLinear.EightBitRowCount(3 * attention, layer.QkvRow8Bit);
+            int qkv8 = SubnetLinear.EightBitRowCount(CheckedSize.Product(3, attention, "head_dim", "qkv rows"), layer.QkvRow8Bit);
 
             sink.Host(VitOp.Norm1, i, HostOpKind.LayerNorm, tokenElements);
             sink.Host(VitOp.QkvQuantize, i, HostOpKind.Quantize, tokenElements);

@@ -9,6 +9,31 @@ public sealed record ResourceBudget(int Dsp, int Lut, int Ff, int Bram)
 {
     public static IReadOnlyList<ResourceKind> Kinds { get; } = [ResourceKind.Dsp, ResourceKind.Lut, ResourceKind.Ff, ResourceKind.Bram];
 
+    /// <summary>The largest budget of each resource: the largest device the platform rules allow (a budget is never negative).</summary>
+    public static int MaxBudget(ResourceKind kind) => kind switch
+    {
+        ResourceKind.Dsp => ConfigLimits.MaxDsp,
+        ResourceKind.Lut => ConfigLimits.MaxLut,
+        ResourceKind.Ff => ConfigLimits.MaxFf,
+        ResourceKind.Bram => ConfigLimits.MaxBram18k,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Why <paramref name="value"/> cannot be a budget of <paramref name="kind"/>, or null if it can: 0 to <see cref="MaxBudget"/>.</summary>
+    public static string? Check(ResourceKind kind, int value) =>
+        value >= 0 && value <= MaxBudget(kind) ? null
+            : string.Create(CultureInfo.InvariantCulture, $"a {Name(kind)} budget of {value} is outside [0, {MaxBudget(kind)}] {Unit(kind)}");
+
+    /// <summary>Every budget outside its range (<see cref="Check"/>); empty when all are usable.</summary>
+    public IReadOnlyList<string> FindIssues() => [.. Kinds.Select(kind => Check(kind, (int)this[kind])).OfType<string>()];
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming every budget outside its range.</summary>
+    public void Validate()
+    {
+        var issues = FindIssues();
+        if (issues.Count > 0) throw new ArgumentException("invalid resource budget: " + string.Join("; ", issues));
+    }
+
     /// <summary>The paper's designs: 69% of the DSPs, 66% of the LUTs, 31% of the FFs, 44% of the BRAM.</summary>
     public static ResourceBudget Paper(PlatformConfig platform) => Fraction(platform,
         PaperConstants.DspUtilisation, PaperConstants.LutUtilisation, PaperConstants.FfUtilisation, PaperConstants.BramUtilisation);
@@ -17,6 +42,8 @@ public sealed record ResourceBudget(int Dsp, int Lut, int Ff, int Bram)
     public static ResourceBudget Fraction(PlatformConfig platform, double dsp, double lut, double ff, double bram)
     {
         ArgumentNullException.ThrowIfNull(platform);
+        if (!new[] { dsp, lut, ff, bram }.All(share => share is >= 0 and <= 1))
+            throw new ArgumentOutOfRangeException(nameof(dsp), "resource shares must be within [0, 1]");
         var r = platform.Resources;
         return new ResourceBudget((int)Math.Floor(dsp * r.Dsp), (int)Math.Floor(lut * r.Lut), (int)Math.Floor(ff * r.Ff), (int)Math.Floor(bram * r.Bram18k));
     }

@@ -30,7 +30,8 @@ public static class EngineSolver
     public static EngineSolution ForSubnet(PlatformConfig platform, Subnet subnet, SearchSpace space, ResourceBudget? budget = null, LatencyParameters? parameters = null, double? minFps = null)
     {
         ArgumentNullException.ThrowIfNull(subnet);
-        ArgumentNullException.ThrowIfNull(space);
+        ValidateConfigs(platform, space);
+        subnet.Validate();
         return Solve(platform, space, [subnet], VitWorkload.MaxReduction(subnet, space), VitWorkload.MaxRows(subnet, space),
             budget, parameters, minFps, $"the subnet ({subnet.Summary(space)})");
     }
@@ -41,7 +42,7 @@ public static class EngineSolver
     /// </summary>
     public static EngineSolution ForSpace(PlatformConfig platform, SearchSpace space, ResourceBudget? budget = null, LatencyParameters? parameters = null, double? minFps = null)
     {
-        ArgumentNullException.ThrowIfNull(space);
+        ValidateConfigs(platform, space);
         var largest = Subnet.Largest(space);
         return Solve(platform, space, RepresentativeSubnets(space), VitWorkload.MaxReduction(largest, space), VitWorkload.MaxRows(largest, space),
             budget, parameters, minFps, $"the smallest subnet of '{space.Name}'");
@@ -73,7 +74,8 @@ public static class EngineSolver
                     for (int tk = ShapeStep; tk <= MaxTileSide; tk += ShapeStep)
                     {
                         int units = pt * tn * tk;
-                        int dspUnits = Math.Min(Math.Min(units, arrayDsps * packing) / packing * packing, EngineConfig.PackableUnits(packing, pt, tn, tk));
+                        // long: a budget far beyond the device must not wrap arrayDsps × packing to a negative count.
+                        int dspUnits = (int)Math.Min(Math.Min(units, (long)arrayDsps * packing) / packing * packing, EngineConfig.PackableUnits(packing, pt, tn, tk));
                         foreach (int tm in tokenTiles)
                             yield return new EngineConfig(dspUnits, packing, units - dspUnits, tm, tn, tk, maxReduction, maxRows, platform.ClockMhz);
                     }
@@ -87,6 +89,7 @@ public static class EngineSolver
     {
         ArgumentNullException.ThrowIfNull(platform);
         budget ??= ResourceBudget.Paper(platform);
+        budget.Validate();
         int tried = 0, admitted = 0;
         EngineConfig? best = null;
         ResourceEstimate? bestResources = null;
@@ -138,6 +141,15 @@ public static class EngineSolver
             }
         }
         return solution;
+    }
+
+    /// <summary>Config problems are ConfigExceptions naming the field, before any size is computed from the configs.</summary>
+    private static void ValidateConfigs(PlatformConfig platform, SearchSpace space)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(space);
+        platform.Validate();
+        space.Validate();
     }
 
     private static InfeasibleEngineException NoEngineFits(ResourceBudget budget, double[] minimum, ResourceEstimate?[] minimumEstimate, int maxReduction)

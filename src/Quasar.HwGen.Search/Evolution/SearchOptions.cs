@@ -20,20 +20,78 @@ public sealed record SearchOptions(
     int Seed = 0,
     int TriesPerCandidate = 10)
 {
+    /// <summary>The most FPS targets, each an evolution of its own.</summary>
+    public const int MaxFpsTargets = 64;
+
+    /// <summary>The highest FPS target: far beyond any engine the latency model can size.</summary>
+    public const double MaxFpsTarget = 1_000_000;
+
+    /// <summary>The largest population (AutoFormer: 50); with the other limits every count product fits an int.</summary>
+    public const int MaxPopulation = 10_000;
+
+    /// <summary>The most mutations, and the most crossovers, per generation.</summary>
+    public const int MaxChildren = 10_000;
+
+    public const int MaxGenerations = 10_000;
+
+    /// <summary>The most tries per child wanted; tries × children stays below 10⁸.</summary>
+    public const int MaxTriesPerCandidate = 1_000;
+
+    /// <summary>Every problem of these options, one message each; empty when valid. The Check methods give the same per option.</summary>
     public IReadOnlyList<string> FindIssues()
     {
-        var issues = new List<string>();
-        if (FpsTargets is null || FpsTargets.Count == 0) issues.Add("at least one FPS target is needed");
-        else if (FpsTargets.Any(t => !(t > 0) || !double.IsFinite(t))) issues.Add("FPS targets must be positive numbers");
-        else if (FpsTargets.Distinct().Count() != FpsTargets.Count) issues.Add("FPS targets must differ");
-        if (Population < 1) issues.Add("the population needs at least one subnet");
-        if (TopK < 1 || TopK > Population) issues.Add($"top-k {TopK} must be between 1 and the population {Population}");
-        if (Mutations < 0 || Crossovers < 0) issues.Add("mutation and crossover counts cannot be negative");
-        if (!(MutationProbability is >= 0 and <= 1)) issues.Add($"mutation probability {MutationProbability} is outside [0, 1]");
-        if (Generations < 1) issues.Add("at least one generation is needed");
-        if (TriesPerCandidate < 1) issues.Add("at least one try per candidate is needed");
-        return issues;
+        string?[] checks =
+        [
+            CheckFpsTargets(FpsTargets), CheckPopulation(Population), CheckTopK(TopK, Population), CheckMutations(Mutations),
+            CheckCrossovers(Crossovers), CheckMutationProbability(MutationProbability), CheckGenerations(Generations),
+            CheckTriesPerCandidate(TriesPerCandidate),
+        ];
+        return [.. checks.OfType<string>()];
     }
+
+    /// <summary>Why <paramref name="targets"/> cannot be the FPS targets, or null: 1 to <see cref="MaxFpsTargets"/> distinct finite targets in (0, <see cref="MaxFpsTarget"/>].</summary>
+    public static string? CheckFpsTargets(IReadOnlyList<double>? targets)
+    {
+        if (targets is null || targets.Count == 0) return "at least one FPS target is needed";
+        if (targets.Count > MaxFpsTargets) return Text($"{targets.Count} FPS targets are too many; at most {MaxFpsTargets}");
+        foreach (var target in targets)
+        {
+            // Written so that NaN fails too.
+            if (!(target > 0 && target <= MaxFpsTarget)) return Text($"FPS target {target:R} is outside (0, {MaxFpsTarget:R}]");
+        }
+        if (targets.Distinct().Count() != targets.Count) return "FPS targets must differ";
+        return null;
+    }
+
+    /// <summary>Why <paramref name="population"/> cannot be the population, or null: 1 to <see cref="MaxPopulation"/>.</summary>
+    public static string? CheckPopulation(int population) =>
+        population is >= 1 and <= MaxPopulation ? null : Text($"population {population} is outside [1, {MaxPopulation}]");
+
+    /// <summary>Why <paramref name="topK"/> cannot be the top-k of <paramref name="population"/>, or null: 1 to the population.</summary>
+    public static string? CheckTopK(int topK, int population) =>
+        topK >= 1 && topK <= population ? null : Text($"top-k {topK} must be between 1 and the population {population}");
+
+    /// <summary>Why <paramref name="mutations"/> cannot be the mutations per generation, or null: 0 to <see cref="MaxChildren"/>.</summary>
+    public static string? CheckMutations(int mutations) =>
+        mutations is >= 0 and <= MaxChildren ? null : Text($"mutations {mutations} is outside [0, {MaxChildren}]");
+
+    /// <summary>Why <paramref name="crossovers"/> cannot be the crossovers per generation, or null: 0 to <see cref="MaxChildren"/>.</summary>
+    public static string? CheckCrossovers(int crossovers) =>
+        crossovers is >= 0 and <= MaxChildren ? null : Text($"crossovers {crossovers} is outside [0, {MaxChildren}]");
+
+    /// <summary>Why <paramref name="probability"/> cannot be the mutation probability, or null: within [0, 1].</summary>
+    public static string? CheckMutationProbability(double probability) =>
+        probability is >= 0 and <= 1 ? null : Text($"mutation probability {probability:R} is outside [0, 1]");
+
+    /// <summary>Why <paramref name="generations"/> cannot be the generations, or null: 1 to <see cref="MaxGenerations"/>.</summary>
+    public static string? CheckGenerations(int generations) =>
+        generations is >= 1 and <= MaxGenerations ? null : Text($"generations {generations} is outside [1, {MaxGenerations}]");
+
+    /// <summary>Why <paramref name="tries"/> cannot be the tries per candidate, or null: 1 to <see cref="MaxTriesPerCandidate"/>.</summary>
+    public static string? CheckTriesPerCandidate(int tries) =>
+        tries is >= 1 and <= MaxTriesPerCandidate ? null : Text($"tries per candidate {tries} is outside [1, {MaxTriesPerCandidate}]");
+
+    private static string Text(FormattableString message) => message.ToString(CultureInfo.InvariantCulture);
 
     public void Validate()
     {

@@ -3,6 +3,7 @@ using Quasar.HwGen.Codegen.Engine;
 using Quasar.HwGen.Codegen.Project;
 using Quasar.HwGen.Codegen.Templates;
 using Quasar.HwGen.Core.Ir.Package;
+using Quasar.HwGen.Hardware.Engine;
 
 namespace Quasar.HwGen.Tests.Codegen;
 
@@ -168,7 +169,7 @@ public sealed class ProjectGeneratorTests
     public void A_design_that_does_not_fit_the_board_is_refused_naming_the_resource()
     {
         using var output = new TemporaryDirectory();
-        var error = Assert.Throws<CodegenException>(() => Generate(output.Path, engine: new EngineSizingOptions(MaxReduction: 200_000)));
+        var error = Assert.Throws<CodegenException>(() => Generate(output.Path, engine: new EngineSizingOptions(MaxReduction: EngineConfig.MaxReductionLimit)));
         Assert.That(error!.Message, Does.Contain("does not fit the zcu102").And.Contain("BRAM_18K"));
     }
 

@@ -49,7 +49,7 @@ public sealed class PlatformLoadErrorTests
     public void An_efficiency_above_one_is_refused()
     {
         Assert.That(ErrorOf("efficiency: 0.7", "efficiency: 1.5"),
-            Is.EqualTo("board.yaml:13:15: ddr.efficiency: 1.5 is outside (0, 1]; it is the sustained fraction of the peak bandwidth"));
+            Is.EqualTo("board.yaml:13:15: ddr.efficiency: 1.5 is outside [0.01, 1]; it is the sustained fraction of the peak bandwidth"));
     }
 
     [Test]
