@@ -20,10 +20,10 @@ public static class EstimateCommand
             DefaultValueFactory = _ => "auto",
         };
         engine.AcceptOnlyFromAmong([.. EstimateOptions.EngineChoices]);
-        var dsp = Budget("--dsp-budget", "DSP48E2s");
-        var lut = Budget("--lut-budget", "LUTs");
-        var ff = Budget("--ff-budget", "flip-flops");
-        var bram = Budget("--bram-budget", "BRAM_18K blocks");
+        var dsp = Budget("--dsp-budget", ResourceKind.Dsp, "DSP48E2s");
+        var lut = Budget("--lut-budget", ResourceKind.Lut, "LUTs");
+        var ff = Budget("--ff-budget", ResourceKind.Ff, "flip-flops");
+        var bram = Budget("--bram-budget", ResourceKind.Bram, "BRAM_18K blocks");
         var mode = new Option<ExecutionMode>("--mode")
         {
             Description = "Pipelined: two frames in flight (the calibrated default); Sequential: one frame at a time",
@@ -60,6 +60,6 @@ public static class EstimateCommand
         return EstimateReport.Format(options.Subnet, net, searchSpace, board, solution, $"{scope}, budget {budgetNote}");
     }
 
-    private static Option<int?> Budget(string name, string unit) =>
-        new Option<int?>(name) { Description = $"{unit} the engine may use (default: the paper's utilisation of the platform)" }.InRange(1);
+    private static Option<int?> Budget(string name, ResourceKind kind, string unit) =>
+        new Option<int?>(name) { Description = $"{unit} the engine may use (default: the paper's utilisation of the platform)" }.InRange(1, ResourceBudget.MaxBudget(kind));
 }

@@ -23,8 +23,8 @@ public static class GenerateCommand
             DefaultValueFactory = _ => "subnet",
         };
         engine.AcceptOnlyFromAmong("subnet", "space");
-        var maxReduction = Positive("--max-reduction", "MAX_REDUCTION to build instead of the solver's (the longest k a call may have)");
-        var maxRows = Positive("--max-rows", "MAX_ROWS to build instead of the solver's (the most output rows of a per-row call)");
+        var maxReduction = Positive("--max-reduction", Hardware.Engine.EngineConfig.MaxReductionLimit, "MAX_REDUCTION to build instead of the solver's (the longest k a call may have)");
+        var maxRows = Positive("--max-rows", Hardware.Engine.EngineConfig.MaxRowsLimit, "MAX_ROWS to build instead of the solver's (the most output rows of a per-row call)");
         var images = new Option<int>("--count", "--golden-images") { Description = "Images whose FPGA calls become the golden vectors", DefaultValueFactory = _ => 2 }.InRange(1, 1000);
         var data = new Option<DirectoryInfo?>("--data", "--golden-data") { Description = "IDX directory whose test images to use (default: the shipped Fashion-MNIST when the shape fits, else random images)" };
         var seed = new Option<int>("--seed", "--golden-seed") { Description = "Seed of the random golden images", DefaultValueFactory = _ => 1 };
@@ -72,5 +72,5 @@ public static class GenerateCommand
         return w.ToString();
     }
 
-    private static Option<int?> Positive(string name, string description) => new Option<int?>(name) { Description = description }.InRange(1, 1 << 20);
+    private static Option<int?> Positive(string name, int max, string description) => new Option<int?>(name) { Description = description }.InRange(1, max);
 }

@@ -15,14 +15,14 @@ public static class SearchCommand
     {
         var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Trained supernet (checkpoint manifest .json)", Required = true };
         var targets = new Option<double[]>("--fps") { Description = "FPS targets on the platform (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true }
-            .EachInRange(0, 1e9, exclusiveMin: true);
+            .EachInRange(0, SearchOptions.MaxFpsTarget, exclusiveMin: true);
         var platform = new Option<string>("--platform") { Description = "Platform YAML or sample name", DefaultValueFactory = _ => "zcu102" };
         var data = new Option<DirectoryInfo?>("--data") { Description = $"IDX directory whose training split's LAST --validation-images images were held out by `quasar train` (default: {FashionMnist.DebianPackageDirectory} if installed, else samples/data/fashion-mnist and its shipped validation files)" };
         var validation = new Option<int>("--validation-images") { Description = "Size of the held-out validation split (as given to quasar train)", DefaultValueFactory = _ => 5000 }.InRange(1);
         var evaluate = new Option<int>("--evaluate-images") { Description = "Validation images per accuracy estimate (the first N of the split)", DefaultValueFactory = _ => 1000 }.InRange(1);
-        var population = new Option<int>("--population") { Description = "Subnets kept per generation", DefaultValueFactory = _ => 50 }.InRange(1, 100_000);
-        var generations = new Option<int>("--generations") { DefaultValueFactory = _ => 20 }.InRange(1, 100_000);
-        var children = new Option<int>("--children") { Description = "Mutations and crossovers per generation, each", DefaultValueFactory = _ => 25 }.InRange(0, 100_000);
+        var population = new Option<int>("--population") { Description = "Subnets kept per generation", DefaultValueFactory = _ => 50 }.InRange(1, SearchOptions.MaxPopulation);
+        var generations = new Option<int>("--generations") { DefaultValueFactory = _ => 20 }.InRange(1, SearchOptions.MaxGenerations);
+        var children = new Option<int>("--children") { Description = "Mutations and crossovers per generation, each", DefaultValueFactory = _ => 25 }.InRange(0, SearchOptions.MaxChildren);
         var topK = new Option<int>("--top-k") { Description = "Parents of the next generation: the best K of the population", DefaultValueFactory = _ => 10 }.InRange(1);
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (Pareto subnets, CSV, plot, resumable state)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/search") }.OutputDirectory();
@@ -48,6 +48,7 @@ public static class SearchCommand
                 var held = ValidationSplit.Load(directory, parse.GetValue(validation), parse.GetValue(evaluate));
                 var options = new SearchOptions(parse.GetRequiredValue(targets), parse.GetValue(population), parse.GetValue(topK),
                     parse.GetValue(children), parse.GetValue(children), Generations: parse.GetValue(generations), Seed: parse.GetValue(seed));
+                if (options.FindIssues() is [var issue, ..]) throw new UsageException($"quasar search: {issue}");
                 var job = new SearchJob(space, ConfigArguments.Platform(parse.GetRequiredValue(platform)), options, parse.GetRequiredValue(output).FullName);
                 Console.WriteLine($"searching '{space.Name}' with accuracy on {held.Count} held-out validation images of {directory}");
                 var result = job.Run(new SupernetAccuracyEvaluator(supernet, held, checkpointPath, directory), parse.GetValue(resume),
