@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Training;
 using Quasar.HwGen.Training.Spaces;
@@ -36,7 +37,8 @@ public static class TrainCommand
             space, data, validation, epochs, batch, lr, minLr, seed, output, every, keepCheckpoints, resume, sandwich, distill, teacher,
             initFrom, noLayerScale, warmup, trainLimit, noAugment,
         };
-        command.SetAction(parse => CliErrors.Run(() =>
+        // Off the invoking thread, so that System.CommandLine's own signal handler (when enabled) is in place during the run.
+        command.SetAction((parse, cancellation) => CliErrors.RunAsync(() => Task.Run(() =>
         {
             var spec = ConfigConversions.ToSpec(ConfigArguments.Space(parse.GetRequiredValue(space)));
             var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
@@ -75,15 +77,40 @@ public static class TrainCommand
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {spec.Name} on {train.Count} images of {directory} ({held.Count} held out for validation), {options.Epochs} epochs, seed {options.Seed}"));
-            var result = new SupernetTrainer(spec, options, Console.Out).Train(train, held);
+            // System.CommandLine 2.0 cancels the token on a signal only when InvocationConfiguration.ProcessTerminationTimeout
+            // is set, and then ends the process after that timeout even mid-step. So the first Ctrl+C / SIGTERM here asks
+            // for a checkpoint after the current step; a second one ends the process at once.
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            void OnSignal(PosixSignalContext context)
+            {
+                context.Cancel = !interrupt.IsCancellationRequested;
+                if (context.Cancel) Console.Error.WriteLine("stopping after this step to write a checkpoint (again to quit at once)");
+                interrupt.Cancel();
+            }
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            TrainingResult result;
+            try
+            {
+                result = new SupernetTrainer(spec, options, Console.Out).Train(train, held, interrupt.Token);
+            }
+            catch (TrainingCancelledException stopped)
+            {
+                Console.Error.WriteLine($"interrupted: checkpoint {stopped.Checkpoint} written; rerun with --resume to continue");
+                return InterruptedExitCode;
+            }
             using (result.Supernet)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"done: {result.Steps} steps, {result.ImagesPerSecond:F0} images/s, last checkpoint {result.LastCheckpoint}"));
             }
-        }));
+            return 0;
+        }, CancellationToken.None)));
         return command;
     }
+
+    /// <summary>128 + SIGINT, as a shell reports a process stopped by Ctrl+C.</summary>
+    internal const int InterruptedExitCode = 130;
 
     /// <summary>The last <paramref name="count"/> images become the validation split: fixed, so every tool agrees on it.</summary>
     internal static (LabeledImages Train, LabeledImages Validation) Split(LabeledImages all, int count, string option = "--validation-images")
