@@ -8,7 +8,8 @@ using Quasar.HwGen.Training.Export;
 using Quasar.HwGen.Training.Model;
 using Quasar.HwGen.Training.Spaces;
 
-// A console harness for supernet training until the CLI's `quasar train` verb is wired:
+// A console harness over SupernetTrainer with knobs `quasar train` does not expose (--threads, --eval-limit,
+// --stop-after, --progress, --float, --largest, --smoothing) and a quick --evaluate of the test split:
 //   dotnet run -c Release --project bench/Quasar.HwGen.Training.Bench -- --data /usr/share/datasets/fashion-mnist
 //       --epochs 10 --batch 128 --out runs/fmnist [--resume] [--sandwich] [--distill inplace|teacher:PATH]
 //       [--lr 5e-4] [--seed 0] [--largest] [--float] [--limit N] [--eval-limit N] [--every N] [--stop-after N] [--threads 2]
@@ -47,12 +48,27 @@ for (int i = 0; i < args.Length; i++)
     };
 }
 
-// SIGTERM / Ctrl+C: finish the step, write a checkpoint, exit; --resume continues exactly.
+// SIGTERM / Ctrl+C: the trainer finishes the step and writes a checkpoint (as in `quasar train`); --resume continues exactly.
 using var stop = new CancellationTokenSource();
-using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
-using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+void OnSignal(PosixSignalContext context)
+{
+    context.Cancel = !stop.IsCancellationRequested; // a second signal ends the process at once
+    stop.Cancel();
+}
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 var trainer = new SupernetTrainer(BuiltInSpaces.FashionMnist, options, Console.Out);
-using var result = new ResultScope(trainer.Train(stop.Token));
+TrainingResult trained;
+try
+{
+    trained = trainer.Train(stop.Token);
+}
+catch (TrainingCancelledException stopped)
+{
+    Console.WriteLine(stopped.Message);
+    return 130;
+}
+using var result = new ResultScope(trained);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{(result.Value.Completed ? "done" : "stopped")}: {result.Value.Steps} steps, last loss {result.Value.LastLoss:F4}, {result.Value.ImagesPerSecond:F0} img/s, checkpoint {result.Value.LastCheckpoint ?? "(none)"}"));
 return 0;

@@ -50,9 +50,11 @@ public sealed class SupernetTrainer
     }
 
     /// <summary>
-    /// Trains until the last step, <see cref="TrainingOptions.StopAfterStep"/>, or <paramref name="cancellation"/>
-    /// (e.g. SIGTERM): a cancelled run finishes its current step, writes a checkpoint and returns, so that
-    /// <see cref="TrainingOptions.Resume"/> continues it exactly.
+    /// Trains until the last step or <see cref="TrainingOptions.StopAfterStep"/> (then returns), or until
+    /// <paramref name="cancellation"/> (Ctrl+C, SIGTERM): a cancelled run finishes its current step, writes a checkpoint
+    /// there through the same <see cref="CheckpointStore"/> as the regular ones, disposes the supernet and throws
+    /// <see cref="TrainingCancelledException"/> naming the step and the checkpoint, which
+    /// <see cref="TrainingOptions.Resume"/> continues exactly. A request after the last step changes nothing.
     /// </summary>
     public TrainingResult Train(LabeledImages train, LabeledImages? validation, CancellationToken cancellation = default)
     {
@@ -125,10 +127,13 @@ public sealed class SupernetTrainer
             if (o.StopAfterStep is long stop && step >= stop) break;
             if (cancellation.IsCancellationRequested)
             {
-                if (store is not null && lastCheckpointStep != step)
-                    lastCheckpoint = store.Save(supernet, optimizer, expectedState with { Step = step, Epoch = (int)(step / stepsPerEpoch) }, lastLoss);
-                _progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopped on request at step {step}/{totalSteps}; checkpoint {lastCheckpoint ?? "(none)"}"));
-                break;
+                // The same Save as the regular checkpoints: a resume from here is the resume from a regular one.
+                string? here = null;
+                if (store is not null)
+                    here = lastCheckpointStep == step ? lastCheckpoint
+                        : store.Save(supernet, optimizer, expectedState with { Step = step, Epoch = (int)(step / stepsPerEpoch) }, lastLoss);
+                supernet.Dispose();
+                throw new TrainingCancelledException(step, totalSteps, here, cancellation);
             }
             int epoch = (int)(step / stepsPerEpoch);
             int indexInEpoch = (int)(step % stepsPerEpoch);

@@ -52,7 +52,9 @@ public static class DemoCommand
         Console.WriteLine(string.Create(ci, $"[2/8] supernet  {ShippedSupernet}: '{space.Name}', {state.Epochs} epochs on {state.TrainImages} images, seed {state.Seed}{(state.InitFrom is null ? "" : ", continuing earlier runs")}{(state.AveragedFrom is null ? "" : ", the average of that run's snapshots")} (see its README.md)"));
 
         var platform = SampleConfigs.LoadPlatform(SampleConfigs.Zcu102);
-        var model = EngineSolver.ForSpace(platform, space).Model;
+        // The engine for the whole space: what the search assumes, `quasar estimate` and `quasar generate` default to, and step 7 generates.
+        var engine = EngineSolver.ForSpace(platform, space);
+        var model = engine.Model;
         double slowest = model.FramesPerSecond(Subnet.Largest(space), space), fastest = model.FramesPerSecond(Subnet.Smallest(space), space);
         double target = 100 * Math.Round((slowest + 0.5 * (fastest - slowest)) / 100);
         var options = new SearchOptions([target], Population: 12, TopK: 4, Mutations: 6, Crossovers: 6, Generations: 3, Seed: 1);
@@ -81,12 +83,14 @@ public static class DemoCommand
             $"[5/8] infer     {subset.Count} test images: integer emulation top-1 {100 * comparison.Integer:F1}%, fake-quant model {100 * comparison.FakeQuant:F1}%, top-1 agreement {100 * comparison.Agreement:F1}%"));
 
         var estimate = model.FramesPerSecond(chosen.Subnet, space);
-        Console.WriteLine(string.Create(ci, $"[6/8] estimate  {estimate:F0} FPS on {platform.Name} at {platform.ClockMhz} MHz (`quasar estimate --subnet {Path.Combine(job.OutputDirectory, "targets")}/...` for the breakdown)"));
+        Console.WriteLine(string.Create(ci, $"[6/8] estimate  {estimate:F0} FPS on {platform.Name} at {platform.ClockMhz} MHz on the space's engine, generated next (`quasar estimate --subnet {Path.Combine(job.OutputDirectory, "targets")}/...` for the breakdown)"));
 
         // A rerun replaces the generated files it wrote before; a file the user edited there stops it (no --force here).
         var projectDirectory = Path.Combine(work, "hls-project");
         var generated = new ProjectGenerator(HlsSources.Locate()).Generate(new GenerateRequest(LoadedPackage.Read(package), projectDirectory, platform, space,
-            new EngineSizingOptions(), [.. Enumerable.Range(0, 2).Select(i => test.Image(i).ToArray())]));
+            new EngineSizingOptions(EngineScope.Space), [.. Enumerable.Range(0, 2).Select(i => test.Image(i).ToArray())]));
+        if (generated.Engine.Config != engine.Engine)
+            throw new InvalidOperationException($"the generated engine {generated.Engine.Config.Describe()} is not the one estimated in step 6 ({engine.Engine.Describe()})");
         Console.WriteLine(string.Create(ci, $"[7/8] generate  {projectDirectory}: {generated.Files.Count} files, {generated.GoldenCalls} golden calls; engine {generated.Engine.Config.Describe()}"));
 
         var project = HlsProject.Open(projectDirectory);

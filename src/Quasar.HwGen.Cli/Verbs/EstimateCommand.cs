@@ -16,7 +16,7 @@ public static class EstimateCommand
         var platform = new Option<string>("--platform") { Description = "Platform YAML or sample name", DefaultValueFactory = _ => "zcu102" };
         var engine = new Option<string>("--engine")
         {
-            Description = "auto or space: the engine for the subnet's whole search space; subnet: an engine sized for this subnet alone",
+            Description = "auto or space (default, as in `quasar generate` and the search): the engine for the subnet's whole search space; subnet: an engine sized for this subnet alone",
             DefaultValueFactory = _ => "auto",
         };
         engine.AcceptOnlyFromAmong([.. EstimateOptions.EngineChoices]);

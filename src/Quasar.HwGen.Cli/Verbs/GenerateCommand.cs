@@ -19,8 +19,8 @@ public static class GenerateCommand
         var space = new Option<string?>("--space") { Description = "Search space YAML or sample name (default: the one the package was lowered in)" };
         var engine = new Option<string>("--engine")
         {
-            Description = "subnet: the solver's engine for this package's subnet; space: one engine (one bitstream) for every subnet of the search space",
-            DefaultValueFactory = _ => "subnet",
+            Description = "space (default, as in `quasar estimate` and the search): the solver's engine for every subnet of the search space (one bitstream); subnet: the solver's engine for this package's subnet alone",
+            DefaultValueFactory = _ => "space",
         };
         engine.AcceptOnlyFromAmong("subnet", "space");
         var maxReduction = Positive("--max-reduction", Hardware.Engine.EngineConfig.MaxReductionLimit, "MAX_REDUCTION to build instead of the solver's (the longest k a call may have)");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Training;
 using Quasar.HwGen.Training.Spaces;
@@ -38,7 +39,8 @@ public static class TrainCommand
             initFrom, noLayerScale, warmup, trainLimit, noAugment,
         };
         // Relations between options are checked in the action: a parse-time validator sees 0 for an option left at its default.
-        command.SetAction(parse => CliErrors.Run(parse, () =>
+        // Off the invoking thread, so that System.CommandLine's own signal handler (when enabled) is in place during the run.
+        command.SetAction((parse, cancellation) => CliErrors.RunAsync(parse, () => Task.Run(() =>
         {
             if (parse.GetValue(minLr) is double floor && floor > parse.GetValue(lr))
                 throw new UsageException($"--min-lr {floor} is above --lr {parse.GetValue(lr)}: the cosine ends at or below the peak rate");
@@ -83,13 +85,35 @@ public static class TrainCommand
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {spec.Name} on {train.Count} images of {directory} ({held.Count} held out for validation), {options.Epochs} epochs, seed {options.Seed}"));
-            var result = new SupernetTrainer(spec, options, Console.Out).Train(train, held);
+            // System.CommandLine 2.0 cancels the token on a signal only when InvocationConfiguration.ProcessTerminationTimeout
+            // is set, and then ends the process after that timeout even mid-step. So the first Ctrl+C / SIGTERM here asks
+            // for a checkpoint after the current step; a second one ends the process at once.
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            void OnSignal(PosixSignalContext context)
+            {
+                context.Cancel = !interrupt.IsCancellationRequested;
+                if (context.Cancel) Console.Error.WriteLine("stopping after this step to write a checkpoint (again to quit at once)");
+                interrupt.Cancel();
+            }
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            TrainingResult result;
+            try
+            {
+                result = new SupernetTrainer(spec, options, Console.Out).Train(train, held, interrupt.Token);
+            }
+            catch (TrainingCancelledException stopped)
+            {
+                Console.Error.WriteLine($"interrupted: checkpoint {stopped.Checkpoint} written; rerun with --resume to continue");
+                return ExitCodes.Interrupted;
+            }
             using (result.Supernet)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"done: {result.Steps} steps, {result.ImagesPerSecond:F0} images/s, last checkpoint {result.LastCheckpoint}"));
             }
-        }));
+            return 0;
+        }, CancellationToken.None)));
         return command;
     }
 

@@ -48,7 +48,7 @@ public sealed class ResumeTests
     [Test]
     // Also the regression test of resuming where some block had not been used since the resume: with gradients zeroed
     // (not set to none) its AdamW state moved in the uninterrupted run only (step 14 differed).
-    public void A_cancelled_run_checkpoints_where_it_stopped_and_resumes_to_the_same_weights()
+    public void A_cancelled_run_checkpoints_the_step_it_finished_and_resumes_to_the_weights_of_an_uninterrupted_run()
     {
         using var straight = new TempDirectory();
         using var cancelled = new TempDirectory();
@@ -57,20 +57,40 @@ public sealed class ResumeTests
         {
             using var cancellation = new CancellationTokenSource();
             var options = Options(cancelled.Path, false) with { ProgressEverySteps = 1 };
-            var stopped = new SupernetTrainer(TinySpace.Spec, options, new CancelAfterLine("(7/16)", cancellation)).Train(TinySpace.ShippedTrain, null, cancellation.Token);
-            stopped.Supernet.Dispose();
-            Assert.That(stopped.Steps, Is.EqualTo(7));
-            Assert.That(stopped.LastCheckpoint, Does.EndWith("step-00000007.json"), "a checkpoint where it stopped, between the regular ones");
+            var trainer = new SupernetTrainer(TinySpace.Spec, options, new CancelAfterLine("(7/16)", cancellation));
+            var stopped = Assert.Throws<TrainingCancelledException>(() => trainer.Train(TinySpace.ShippedTrain, null, cancellation.Token))!;
+            Assert.That(stopped, Is.InstanceOf<OperationCanceledException>());
+            Assert.That(stopped.CancellationToken, Is.EqualTo(cancellation.Token));
+            Assert.That(stopped.Step, Is.EqualTo(7), "the step in progress when cancelled is finished");
+            Assert.That(stopped.Checkpoint, Does.EndWith("step-00000007.json"), "a checkpoint where it stopped, between the regular ones");
+            Assert.That(CheckpointStore.ReadManifest(stopped.Checkpoint!).State.Step, Is.EqualTo(7));
+            Assert.That(stopped.Message, Does.Contain("step 7/16").And.Contain(stopped.Checkpoint));
 
             var resumed = new SupernetTrainer(TinySpace.Spec, Options(cancelled.Path, false) with { Resume = true }).Train(TinySpace.ShippedTrain, null);
             using (resumed.Supernet)
             {
+                Assert.That(resumed.Completed, Is.True);
                 var expected = StateDicts.Snapshot(full.Supernet);
                 var actual = StateDicts.Snapshot(resumed.Supernet);
+                Assert.That(actual.Keys, Is.EquivalentTo(expected.Keys));
                 foreach (var (name, values) in expected)
                     Assert.That(actual[name], Is.EqualTo(values), $"{name} differs after resume");
+                Assert.That(resumed.StepLosses, Is.EqualTo(full.StepLosses.Skip(7)), "the resumed steps see the same losses");
             }
         }
+    }
+
+    [Test]
+    public void A_run_cancelled_on_a_regular_checkpoint_names_that_checkpoint_and_writes_no_other()
+    {
+        using var folder = new TempDirectory();
+        using var cancellation = new CancellationTokenSource();
+        var options = Options(folder.Path, false) with { ProgressEverySteps = 1, StopAfterStep = 6 };
+        var trainer = new SupernetTrainer(TinySpace.Spec, options, new CancelAfterLine("(5/16)", cancellation));
+        var stopped = Assert.Throws<TrainingCancelledException>(() => trainer.Train(TinySpace.ShippedTrain, null, cancellation.Token))!;
+        Assert.That(stopped.Step, Is.EqualTo(5));
+        Assert.That(stopped.Checkpoint, Does.EndWith("step-00000005.json"));
+        Assert.That(Directory.GetFiles(folder.Path, "step-*.json").Select(Path.GetFileName), Is.EqualTo(new[] { "step-00000005.json" }));
     }
 
     /// <summary>Requests cancellation when the trainer reports a progress line containing a marker.</summary>
