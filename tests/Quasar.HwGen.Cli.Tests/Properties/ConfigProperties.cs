@@ -34,6 +34,6 @@ public sealed class ConfigProperties
                 "--platform", work.File("zcu102.platform.yaml")];
             CleanOutcome.Check(Shell.Run(TimeSpan.FromSeconds(60), args), string.Join(' ', args) + $"\n--- {mutated}:\n{text}");
             Assert.That(work.Snapshot(), Is.EqualTo(before), "estimate wrote or removed a file");
-        }, iter: PropertyRuns.Scaled(40), threads: 1, print: text => text);
+        }, iter: PropertyRuns.Scaled(80), threads: 1, print: text => text);
     }
 }

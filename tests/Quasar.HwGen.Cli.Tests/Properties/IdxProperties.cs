@@ -36,7 +36,7 @@ public sealed class IdxProperties
             string[] args = ["dataset", "info", "--images", imageFile, "--labels", labelFile];
             CleanOutcome.Check(Shell.Run(TimeSpan.FromSeconds(20), args),
                 $"{string.Join(' ', args)}\n--- images header {Convert.ToHexString(images[..Math.Min(24, images.Length)])}, labels header {Convert.ToHexString(labels[..Math.Min(24, labels.Length)])}");
-        }, iter: PropertyRuns.Scaled(150), threads: 1);
+        }, iter: PropertyRuns.Scaled(400), threads: 1);
     }
 
     private static string Write(string path, byte[] bytes, bool gzip)

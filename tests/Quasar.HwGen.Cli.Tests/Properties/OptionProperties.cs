@@ -66,6 +66,6 @@ public sealed class OptionProperties
             var resolved = _inputs.Resolve(args);
             CleanOutcome.Check(Shell.Run(TimeSpan.FromSeconds(90), resolved), string.Join(' ', args));
             Assert.That(Snapshots.Of(root, except: _inputs.Path("out")), Is.EqualTo(before), $"quasar {string.Join(' ', args)} wrote outside --out");
-        }, iter: PropertyRuns.Scaled(60), threads: 1, print: args => string.Join(' ', args));
+        }, iter: PropertyRuns.Scaled(120), threads: 1, print: args => string.Join(' ', args));
     }
 }

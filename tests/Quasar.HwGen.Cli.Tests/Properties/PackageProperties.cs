@@ -36,7 +36,7 @@ public sealed partial class PackageProperties
             if (mutated != "manifest.json") Rehash(copy, mutated);
             string[] args = ["infer", "--package", copy, "--count", "2"];
             CleanOutcome.Check(Shell.Run(TimeSpan.FromSeconds(60), args), $"{string.Join(' ', args)}\n--- {mutated} (mutated)");
-        }, iter: PropertyRuns.Scaled(mutated == "manifest.json" ? 40 : 60), threads: 1, print: text => text.Length > 4000 ? text[..4000] + "..." : text);
+        }, iter: PropertyRuns.Scaled(mutated == "manifest.json" ? 300 : 150), threads: 1, print: text => text.Length > 4000 ? text[..4000] + "..." : text);
     }
 
     [Test]
@@ -55,7 +55,7 @@ public sealed partial class PackageProperties
             Rehash(copy, "weights.bin");
             string[] args = ["infer", "--package", copy, "--count", "2"];
             CleanOutcome.Check(Shell.Run(TimeSpan.FromSeconds(60), args), $"{string.Join(' ', args)}\n--- weights.bin {(truncate ? $"cut to {cut} bytes" : $"byte {at} set to {value}")}");
-        }, iter: PropertyRuns.Scaled(25), threads: 1);
+        }, iter: PropertyRuns.Scaled(60), threads: 1);
     }
 
     private static void CopyPackage(string from, string to)

@@ -39,7 +39,7 @@ public sealed partial class ProjectManifestProperties
             string[] args = ["generate", "--package", _inputs.Package, "--out", project];
             CleanOutcome.Check(Shell.Run(TimeSpan.FromSeconds(120), args), $"{string.Join(' ', args)}\n--- quasar-project.json (mutated)");
             Assert.That(Snapshots.Of(work.Path, except: project), Is.EqualTo(outside), "generate touched a file outside the project");
-        }, iter: PropertyRuns.Scaled(12), threads: 1, print: text => text);
+        }, iter: PropertyRuns.Scaled(25), threads: 1, print: text => text);
     }
 
     /// <summary>One file entry's path replaced by a path that leaves the project, names a folder, or repeats.</summary>
