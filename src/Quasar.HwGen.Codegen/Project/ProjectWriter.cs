@@ -136,6 +136,9 @@ public sealed class ProjectWriter
     private static WritePlan Plan(string root, IReadOnlyList<ProjectFile> files, IReadOnlyList<ProjectFileEntry> entries, ProjectManifest? previous)
     {
         var recorded = previous?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal) ?? new Dictionary<string, ProjectFileEntry>(StringComparer.Ordinal);
+        var manifestPath = Path.Combine(root, ProjectManifest.FileName);
+        foreach (var file in files) ProjectPaths.RequireInside(root, file.Path, "the generated file");
+        foreach (var old in recorded.Keys) ProjectPaths.RequireInside(root, old, $"{manifestPath}: the listed file");
         var plan = new WritePlan();
         for (int i = 0; i < files.Count; i++)
         {
