@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
 using Quasar.HwGen.Core.Ir.Ops;
 
@@ -37,5 +38,5 @@ internal static class FiniteParameters
             .Where(p => p.GetIndexParameters().Length == 0 && (p.PropertyType == typeof(float) || p.PropertyType == typeof(double) || p.PropertyType == typeof(float[])))];
 
     private static IrDiagnostic Diagnostic(IrOp op, string parameter, double value) =>
-        new(IrDiagnosticCodes.NonFiniteParameter, op.Name, $"parameter {parameter} is {value}; every parameter must be a finite number (was the model trained to NaN?)");
+        new(IrDiagnosticCodes.NonFiniteParameter, op.Name, $"parameter {parameter} is {value.ToString(CultureInfo.InvariantCulture)}; every parameter must be a finite number (was the model trained to NaN?)");
 }

@@ -32,7 +32,7 @@ internal static class IrPackageTarget
     private static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
 
     private static string Names(IReadOnlyList<string> paths) =>
-        string.Join(", ", paths.Take(NamesShown).Select(p => $"'{Path.GetFileName(p)}'")) + (paths.Count > NamesShown ? $" and {paths.Count - NamesShown} more" : "");
+        string.Join(", ", paths.Select(Path.GetFileName).Order(StringComparer.Ordinal).Take(NamesShown).Select(n => $"'{n}'")) + (paths.Count > NamesShown ? $" and {paths.Count - NamesShown} more" : "");
 
     private static IOException Refuse(string directory, string why) =>
         new($"{directory}: --force replaces only an IR package or an empty directory, but {why}; choose an empty or new directory for the package");
