@@ -181,4 +181,18 @@ public sealed class ProjectManifestSafetyTests
 
         Assert.That(message, Does.StartWith(ManifestPath).And.Contain("files"));
     }
+
+    [Test]
+    [Platform("Linux")]
+    public void A_fifo_where_a_generated_file_was_is_refused_without_waiting_for_a_writer()
+    {
+        var makefile = Path.Combine(Project, "Makefile");
+        File.Delete(makefile);
+        Fifo.Create(makefile);
+
+        var error = Fifo.ThrownWithin(TimeSpan.FromSeconds(10), () => Generate(force: true), makefile);
+
+        Assert.That(error, Is.InstanceOf<IOException>());
+        Assert.That(error!.Message, Is.EqualTo($"{makefile}: is a FIFO (named pipe), not a regular file; give the path of a file"));
+    }
 }
