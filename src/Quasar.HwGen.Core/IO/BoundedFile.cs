@@ -36,17 +36,6 @@ public static class BoundedFile
         }
     }
 
-    /// <summary>Refuses anything at <paramref name="path"/> but an existing directory (symlinks followed).</summary>
-    public static void RequireDirectory(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var kind = NativeMethods.KindOf(path);
-        if (kind == FileKind.Directory || (kind == FileKind.Unknown && Directory.Exists(path))) return;
-        if (kind == FileKind.Missing || kind == FileKind.Unknown)
-            throw new DirectoryNotFoundException($"{path}: directory not found");
-        throw new IOException($"{path}: is {Describe(kind)}, not a directory; give the path of a directory");
-    }
-
     /// <summary>Opens a regular file for reading after checking that it holds at most <paramref name="cap"/> bytes.</summary>
     public static FileStream OpenRead(string path, long cap)
     {

@@ -1,7 +1,7 @@
 namespace Quasar.HwGen.Core.IO;
 
 /// <summary>What a path names, as far as reading it is concerned (the S_IFMT bits of its mode).</summary>
-public enum FileKind
+internal enum FileKind
 {
     /// <summary>The type could not be determined (not Linux, or statx unavailable); only size bounds apply.</summary>
     Unknown,
