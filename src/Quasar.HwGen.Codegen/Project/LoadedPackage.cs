@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Quasar.HwGen.Core.IO;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Package;
 
@@ -11,7 +12,7 @@ public sealed record LoadedPackage(string Directory, IrGraph Graph, string Sha25
     {
         var root = Path.GetFullPath(directory);
         var graph = IrPackage.Read(root);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(root, IrPackage.ManifestFile))));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(BoundedFile.ReadAllBytes(Path.Combine(root, IrPackage.ManifestFile), BoundedFile.ManifestCap)));
         return new LoadedPackage(root, graph, hash);
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Quasar.HwGen.Codegen.Templates;
+using Quasar.HwGen.Core.IO;
 
 namespace Quasar.HwGen.Codegen.Project;
 
@@ -29,23 +31,44 @@ public sealed record ProjectManifest(
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
 
-    /// <summary>The manifest at <paramref name="path"/>; an unreadable one is an <see cref="InvalidDataException"/> naming the file.</summary>
+    /// <summary>
+    /// The manifest at <paramref name="path"/>, checked against its schema: every field present and of its type, and
+    /// each file entry a relative path inside the project listed once. Regeneration deletes files listed here, so an
+    /// entry like <c>../../x</c> must never get that far. A defect is an <see cref="InvalidDataException"/> naming the file and field.
+    /// </summary>
     public static ProjectManifest Read(string path)
     {
+        ProjectManifest? manifest;
         try
         {
-            var manifest = JsonSerializer.Deserialize<ProjectManifest>(File.ReadAllBytes(path), Options);
-            if (manifest is null || manifest.Format != FormatName || manifest.Files is null)
-                throw new InvalidDataException($"{path} is not a {FormatName} manifest");
-            return manifest;
+            manifest = JsonSerializer.Deserialize<ProjectManifest>(BoundedFile.ReadAllBytes(path, BoundedFile.ManifestCap), Options);
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path} is not valid JSON ({e.Message}); delete it, or regenerate with --force", e);
+            throw Invalid(path, $"is not a valid {FormatName} manifest ({e.Message})", e);
         }
+        if (manifest is null || manifest.Format != FormatName) throw Invalid(path, $"is not a {FormatName} manifest (field format)");
+        if (manifest.Version != CurrentVersion) throw Invalid(path, $"has format version {manifest.Version}, this tool reads {CurrentVersion}");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < manifest.Files.Count; i++)
+        {
+            var entry = manifest.Files[i] ?? throw Invalid(path, $"files[{i}] is null; each entry needs path, bytes and sha256");
+            if (ConfinedTemplateLoader.Normalize(entry.Path) != entry.Path || entry.Path == FileName)
+                throw Invalid(path, $"files[{i}].path '{entry.Path}' is not a plain relative path inside the project (absolute, '..', or the manifest itself)");
+            if (!seen.Add(entry.Path)) throw Invalid(path, $"files[{i}].path lists '{entry.Path}' a second time");
+            if (entry.Bytes < 0) throw Invalid(path, $"files[{i}].bytes is {entry.Bytes}, a negative size");
+            if (entry.Sha256.Length != 64 || !entry.Sha256.All(Uri.IsHexDigit))
+                throw Invalid(path, $"files[{i}].sha256 '{entry.Sha256}' is not 64 hexadecimal digits");
+        }
+        return manifest;
     }
+
+    private static InvalidDataException Invalid(string path, string problem, Exception? inner = null) =>
+        new($"{path}: {problem}; delete it, or regenerate with --force", inner);
 }

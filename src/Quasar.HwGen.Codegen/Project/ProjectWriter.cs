@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Quasar.HwGen.Codegen.Engine;
+using Quasar.HwGen.Core.IO;
 
 namespace Quasar.HwGen.Codegen.Project;
 
@@ -136,6 +137,9 @@ public sealed class ProjectWriter
     private static WritePlan Plan(string root, IReadOnlyList<ProjectFile> files, IReadOnlyList<ProjectFileEntry> entries, ProjectManifest? previous)
     {
         var recorded = previous?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal) ?? new Dictionary<string, ProjectFileEntry>(StringComparer.Ordinal);
+        var manifestPath = Path.Combine(root, ProjectManifest.FileName);
+        foreach (var file in files) ProjectPaths.RequireInside(root, file.Path, "the generated file");
+        foreach (var old in recorded.Keys) ProjectPaths.RequireInside(root, old, $"{manifestPath}: the listed file");
         var plan = new WritePlan();
         for (int i = 0; i < files.Count; i++)
         {
@@ -147,7 +151,7 @@ public sealed class ProjectWriter
                 plan.Created.Add(path);
                 continue;
             }
-            var onDisk = Sha256(File.ReadAllBytes(destination));
+            var onDisk = HashOnDisk(destination);
             if (recorded.TryGetValue(path, out var entry))
             {
                 if (!string.Equals(onDisk, entry.Sha256, StringComparison.OrdinalIgnoreCase)) plan.Refuse(path, "edited since it was generated");
@@ -164,7 +168,16 @@ public sealed class ProjectWriter
         {
             var destination = Full(root, old.Path);
             if (!File.Exists(destination)) continue;
-            if (string.Equals(Sha256(File.ReadAllBytes(destination)), old.Sha256, StringComparison.OrdinalIgnoreCase)) plan.StaleUnedited.Add(old.Path);
+            string? onDisk;
+            try
+            {
+                onDisk = HashOnDisk(destination);
+            }
+            catch (IOException)
+            {
+                onDisk = null; // a FIFO or device where a generated file was: not ours to delete
+            }
+            if (string.Equals(onDisk, old.Sha256, StringComparison.OrdinalIgnoreCase)) plan.StaleUnedited.Add(old.Path);
             else plan.StaleEdited.Add(old.Path);
         }
         return plan;
@@ -184,6 +197,14 @@ public sealed class ProjectWriter
     {
         if (Templates.ConfinedTemplateLoader.Normalize(path) != path)
             throw new ArgumentException($"'{path}' is not a plain relative path inside the project", nameof(path));
+    }
+
+    /// <summary>The SHA-256 of a file in the project; anything but a regular file is refused, not read (a FIFO blocks, a device never ends).</summary>
+    private static string HashOnDisk(string path)
+    {
+        BoundedFile.RequireRegularFile(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     internal static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

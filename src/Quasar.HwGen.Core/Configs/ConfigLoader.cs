@@ -1,4 +1,5 @@
 using Quasar.HwGen.Core.Configs.Yaml;
+using Quasar.HwGen.Core.IO;
 
 namespace Quasar.HwGen.Core.Configs;
 
@@ -30,7 +31,7 @@ public static class ConfigLoader
     private static string ReadFile(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: configuration file not found", path);
-        return File.ReadAllText(path);
+        return BoundedFile.ReadAllText(path, BoundedFile.ConfigCap);
     }
 
     private static T Parse<T>(string yaml, string source, Func<MappingReader, T> read, Func<T, IReadOnlyList<ConfigIssue>> check)

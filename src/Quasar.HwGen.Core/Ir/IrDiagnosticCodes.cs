@@ -18,5 +18,6 @@ public static class IrDiagnosticCodes
     public const string GraphOutputUndefined = "QIR013";
     public const string DuplicateOpName = "QIR014";
     public const string BadHostParameter = "QIR015";
+    public const string NonFiniteParameter = "QIR016";
     public const string AccumulatorOverflow = "QIR020";
 }

@@ -37,6 +37,7 @@ public static class IrVerifier
 
             var visible = new Dictionary<string, TensorType>(defined, StringComparer.Ordinal);
             op.Verify(new OpVerificationContext(op, visible, diagnostics));
+            FiniteParameters.Verify(op, diagnostics);
         }
 
         if (!defined.ContainsKey(graph.Output))

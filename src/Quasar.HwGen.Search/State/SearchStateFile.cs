@@ -6,6 +6,9 @@ namespace Quasar.HwGen.Search.State;
 /// <summary>Reads and writes <see cref="SearchState"/> as JSON, atomically (Core's AtomicFile).</summary>
 public static class SearchStateFile
 {
+    /// <summary>A state holds every evaluated subnet; far above what a long search writes.</summary>
+    private const long SizeCap = 256L << 20;
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -21,7 +24,7 @@ public static class SearchStateFile
         SearchState? state;
         try
         {
-            state = JsonSerializer.Deserialize<SearchState>(File.ReadAllBytes(path), Options);
+            state = JsonSerializer.Deserialize<SearchState>(BoundedFile.ReadAllBytes(path, SizeCap), Options);
         }
         catch (JsonException e)
         {

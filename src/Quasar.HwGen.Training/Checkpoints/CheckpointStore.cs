@@ -120,7 +120,7 @@ public sealed class CheckpointStore(string directory, int keep = 2)
         CheckpointManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(manifestPath), Json);
+            manifest = JsonSerializer.Deserialize<CheckpointManifest>(BoundedFile.ReadAllBytes(manifestPath, BoundedFile.ManifestCap), Json);
         }
         catch (JsonException e)
         {
@@ -130,6 +130,7 @@ public sealed class CheckpointStore(string directory, int keep = 2)
             throw new CheckpointException(manifestPath, "is not a valid checkpoint sidecar (fields missing)");
         if (manifest.FormatVersion != CheckpointManifest.CurrentFormatVersion)
             throw new CheckpointException(manifestPath, $"has format version {manifest.FormatVersion}, this build reads {CheckpointManifest.CurrentFormatVersion}");
+        CheckpointManifestRules.ThrowIfInvalid(manifestPath, manifest);
         return manifest;
     }
 
@@ -138,6 +139,7 @@ public sealed class CheckpointStore(string directory, int keep = 2)
     private static void CheckFile(string path, long bytes, string sha256)
     {
         if (!File.Exists(path)) throw new CheckpointException(path, "is missing (named by its sidecar)");
+        BoundedFile.RequireRegularFile(path);
         long length = new FileInfo(path).Length;
         if (length != bytes) throw new CheckpointException(path, $"is {length} bytes, its sidecar says {bytes}: truncated or replaced");
         string actual;

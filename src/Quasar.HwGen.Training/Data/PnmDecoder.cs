@@ -1,4 +1,5 @@
 using System.Text;
+using Quasar.HwGen.Core.IO;
 
 namespace Quasar.HwGen.Training.Data;
 
@@ -8,13 +9,16 @@ namespace Quasar.HwGen.Training.Data;
 /// </summary>
 public sealed class PnmDecoder : IImageDecoder
 {
+    /// <summary>A 16-bit RGB image of 8,000 x 8,000 pixels; far above any training image.</summary>
+    private const long SizeCap = 512L << 20;
+
     private static readonly string[] Extensions = [".pgm", ".ppm", ".pnm"];
 
     public bool CanDecode(string path) => Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
     public DecodedImage Decode(string path)
     {
-        byte[] data = File.ReadAllBytes(path);
+        byte[] data = BoundedFile.ReadAllBytes(path, SizeCap); // a FIFO among the images would block forever
         int position = 0;
         string magic = Token(data, ref position, path);
         (int channels, bool binary) = magic switch

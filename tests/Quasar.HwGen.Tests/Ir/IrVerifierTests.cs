@@ -181,4 +181,41 @@ public sealed class IrVerifierTests
 
         Assert.That(error.Message, Does.StartWith("IR verification failed after a test pass (1 problem(s)):").And.Contain("QIR007 embed"));
     }
+
+    [TestCase(float.NaN)]
+    [TestCase(float.PositiveInfinity)]
+    [TestCase(float.NegativeInfinity)]
+    public void A_non_finite_weight_scale_is_QIR016_naming_the_op_and_parameter(float value)
+    {
+        var graph = WithLinear(Graph, Linear(Graph) with { WeightScales = [0.01f, value, 0.1f] });
+
+        Assert.That(Single(graph).ToString(), Is.EqualTo(
+            $"QIR016 embed: parameter WeightScales[1] is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; every parameter must be a finite number (was the model trained to NaN?)"));
+    }
+
+    [Test]
+    public void A_non_finite_normalization_std_is_QIR016()
+    {
+        var graph = Graph with { Ops = [.. Graph.Ops.Select(op => op is PatchifyOp p ? p with { Std = [float.NaN] } : op)] };
+
+        Assert.That(IrVerifier.Verify(graph).Select(d => d.ToString()), Does.Contain(
+            "QIR016 patchify: parameter Std[0] is NaN; every parameter must be a finite number (was the model trained to NaN?)"));
+    }
+
+    [Test]
+    public void A_non_finite_layer_norm_epsilon_is_QIR016()
+    {
+        var tensors = new List<TensorValue>
+        {
+            new("x", new TensorType(ElementType.Float32, 4, 4)),
+            new("patches_q", new TensorType(ElementType.Int6, 4, 4, 0.125f)),
+            new("y", new TensorType(ElementType.Float32, 4, 4)),
+        };
+        var graph = new IrGraph("ln", tensors,
+            [new PatchifyOp("patchify", "x", 1, 4, 2, [0.5f], [0.25f]), new LayerNormOp("norm", "x", "y", [1, 1, 1, 1], [0, 0, 0, 0], float.PositiveInfinity)],
+            "y", new Dictionary<string, string>());
+
+        Assert.That(IrVerifier.Verify(graph).Select(d => d.ToString()), Does.Contain(
+            "QIR016 norm: parameter Epsilon is Infinity; every parameter must be a finite number (was the model trained to NaN?)"));
+    }
 }

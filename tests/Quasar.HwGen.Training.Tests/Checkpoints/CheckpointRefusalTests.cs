@@ -143,4 +143,51 @@ public sealed class CheckpointRefusalTests
         Assert.That(state.MinLearningRate, Is.EqualTo(new TrainingOptions().MinLearningRate), "so that runs written before can still be resumed");
         Assert.That(state.AveragedFrom, Is.Null);
     }
+
+    private void EditSidecar(string field, System.Text.Json.Nodes.JsonNode? value)
+    {
+        var sidecar = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(_manifest))!.AsObject();
+        sidecar[field] = value;
+        File.WriteAllText(_manifest, sidecar.ToJsonString());
+    }
+
+    [Test]
+    public void A_sidecar_naming_a_weights_file_outside_its_folder_is_refused()
+    {
+        EditSidecar("weights_file", "../../etc/passwd");
+
+        Assert.That(LoadFails().Message, Is.EqualTo(
+            $"checkpoint {_manifest}: is not a valid checkpoint sidecar: weights_file '../../etc/passwd' is not a file name beside the sidecar; use another checkpoint or retrain"));
+    }
+
+    [Test]
+    public void A_sidecar_without_a_checksum_is_refused_naming_the_field()
+    {
+        EditSidecar("optimizer_sha256", null);
+
+        Assert.That(LoadFails().Message, Does.Contain("optimizer_sha256 is not a SHA-256 in hex"));
+    }
+
+    [Test]
+    public void A_sidecar_with_a_short_fingerprint_is_refused_naming_the_field()
+    {
+        EditSidecar("spec_fingerprint", "abc");
+
+        Assert.That(LoadFails().Message, Does.Contain("spec_fingerprint is not a SHA-256 in hex"));
+    }
+
+    [Test]
+    [Platform("Linux")]
+    public void A_fifo_given_as_a_sidecar_is_refused_without_waiting_for_a_writer()
+    {
+        var fifo = Path.Combine(_folder.Path, "step-99999999.json");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+
+        var read = Task.Run(() => CheckpointStore.ReadManifest(fifo));
+        bool finished = ((IAsyncResult)read).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(10));
+        if (!finished) using (new FileStream(fifo, FileMode.Open, FileAccess.Write)) { }
+
+        Assert.That(finished, Is.True, "the read did not block on the FIFO");
+        Assert.That(read.Exception?.InnerException?.Message, Is.EqualTo($"{fifo}: is a FIFO (named pipe), not a regular file; give the path of a file"));
+    }
 }

@@ -8,7 +8,7 @@ internal static class RootParser
 {
     public static YamlMappingNode Parse(string yaml, string source)
     {
-        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)), source);
         var stream = new YamlStream();
         try
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Quasar.HwGen.Core.IO;
 
 namespace Quasar.HwGen.Core.Ir.Package;
 
@@ -13,12 +14,6 @@ public static class IrPackage
     public const string WeightsFile = "weights.bin";
     public const string ManifestFile = "manifest.json";
 
-    private static readonly JsonSerializerOptions ManifestOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
-
     /// <summary>Writes <paramref name="graph"/> to <paramref name="directory"/>; refuses an invalid graph, and an existing
     /// directory unless <paramref name="overwrite"/>.</summary>
     public static void Write(string directory, IrGraph graph, bool overwrite = false)
@@ -28,6 +23,7 @@ public static class IrPackage
         if (Directory.Exists(target) && !overwrite)
             throw new IOException($"{target} already exists; choose another output path or allow overwriting (--force)");
         if (File.Exists(target)) throw new IOException($"{target} is a file, not an IR package directory");
+        if (Directory.Exists(target)) IrPackageTarget.RequireReplaceable(target);
 
         var store = new BlobStore();
         var graphBytes = JsonSerializer.SerializeToUtf8Bytes(graph, IrJson.Options(store));
@@ -43,7 +39,7 @@ public static class IrPackage
         {
             File.WriteAllBytes(Path.Combine(staging, GraphFile), graphBytes);
             File.WriteAllBytes(Path.Combine(staging, WeightsFile), weightBytes);
-            File.WriteAllBytes(Path.Combine(staging, ManifestFile), JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestOptions));
+            File.WriteAllBytes(Path.Combine(staging, ManifestFile), JsonSerializer.SerializeToUtf8Bytes(manifest, IrManifestFile.Options));
             Replace(staging, target);
         }
         finally
@@ -82,17 +78,7 @@ public static class IrPackage
     {
         var path = Path.Combine(root, ManifestFile);
         if (!File.Exists(path)) throw new IrPackageException(root, $"{ManifestFile} is missing: this is not an IR package (write one with `quasar lower`)");
-        IrManifest? manifest;
-        try
-        {
-            manifest = JsonSerializer.Deserialize<IrManifest>(File.ReadAllBytes(path), ManifestOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new IrPackageException(path, $"malformed manifest: {e.Message}", e);
-        }
-        if (manifest is null || manifest.Format != IrManifest.FormatName)
-            throw new IrPackageException(path, $"not a {IrManifest.FormatName} manifest");
+        var manifest = IrManifestFile.Read(path);
         if (manifest.Version != IrManifest.CurrentVersion)
             throw new IrPackageException(path, $"format version {manifest.Version}; this tool reads version {IrManifest.CurrentVersion}: re-run `quasar lower` with this tool");
         return manifest;
@@ -100,13 +86,13 @@ public static class IrPackage
 
     private static byte[] ReadChecked(string root, IrManifestEntry entry)
     {
-        if (entry.Name.Contains('/', StringComparison.Ordinal) || entry.Name.Contains('\\', StringComparison.Ordinal) || entry.Name.StartsWith('.'))
-            throw new IrPackageException(root, $"{ManifestFile} names an unsafe file '{entry.Name}'");
         var path = Path.Combine(root, entry.Name);
         if (!File.Exists(path)) throw new IrPackageException(path, "listed in the manifest but missing");
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length != entry.Bytes)
-            throw new IrPackageException(path, $"is {bytes.Length} bytes, the manifest says {entry.Bytes}: the file is truncated or was replaced; regenerate the package");
+        BoundedFile.RequireRegularFile(path);
+        long length = new FileInfo(path).Length;
+        if (length != entry.Bytes)
+            throw new IrPackageException(path, $"is {length} bytes, the manifest says {entry.Bytes}: the file is truncated or was replaced; regenerate the package");
+        var bytes = BoundedFile.ReadAllBytes(path, entry.Bytes);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (!string.Equals(hash, entry.Sha256, StringComparison.OrdinalIgnoreCase))
             throw new IrPackageException(path, $"SHA-256 {hash} differs from the manifest's {entry.Sha256}: the file was modified after it was written; regenerate the package");

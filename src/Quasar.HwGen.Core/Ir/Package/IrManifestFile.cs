@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Quasar.HwGen.Core.IO;
+
+namespace Quasar.HwGen.Core.Ir.Package;
+
+/// <summary>
+/// Reads and checks a package's manifest.json against its schema before any listed file is touched: every field present
+/// and of its type, each entry a plain file name of the package listed once, with a size and a SHA-256 that can be right.
+/// </summary>
+internal static class IrManifestFile
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    /// <summary>The manifest at <paramref name="path"/>, of any version; every defect is an <see cref="IrPackageException"/>
+    /// naming the file and the field.</summary>
+    public static IrManifest Read(string path)
+    {
+        IrManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<IrManifest>(BoundedFile.ReadAllBytes(path, BoundedFile.ManifestCap), Options);
+        }
+        catch (JsonException e)
+        {
+            throw new IrPackageException(path, $"malformed manifest: {e.Message}", e);
+        }
+        if (manifest is null || manifest.Format != IrManifest.FormatName)
+            throw new IrPackageException(path, $"not a {IrManifest.FormatName} manifest");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < manifest.Files.Count; i++)
+        {
+            var entry = manifest.Files[i] ?? throw new IrPackageException(path, $"files[{i}] is null; each entry needs name, bytes and sha256");
+            if (!IsPlainName(entry.Name))
+                throw new IrPackageException(path, $"files[{i}].name names an unsafe file '{entry.Name}'; a package lists only plain file names inside it");
+            if (!names.Add(entry.Name)) throw new IrPackageException(path, $"files[{i}].name lists '{entry.Name}' a second time");
+            if (entry.Bytes is < 0 || entry.Bytes > Array.MaxLength)
+                throw new IrPackageException(path, $"files[{i}].bytes is {entry.Bytes}; a package file holds 0 to {Array.MaxLength} bytes");
+            if (entry.Sha256.Length != 64 || !entry.Sha256.All(Uri.IsHexDigit))
+                throw new IrPackageException(path, $"files[{i}].sha256 '{entry.Sha256}' is not 64 hexadecimal digits");
+        }
+        return manifest;
+    }
+
+    /// <summary>A file directly in the package directory: no separator, no dot file (so no '..'), nothing rooted.</summary>
+    public static bool IsPlainName(string name) =>
+        name.Length > 0 && !name.StartsWith('.') && name.IndexOfAny(['/', '\\', ':', '\0']) < 0 && !Path.IsPathRooted(name);
+}
