@@ -64,7 +64,7 @@ public sealed class BadInputTests
         ["ablation rows", "no candidates", "ablation rows --checkpoint {missing} --candidates 0", Usage, "--candidates 0: give a number from 1 to 5000"],
         ["ablation rows", "the checkpoint does not exist", "ablation rows --checkpoint {missing}", Bad, "{missing}"],
         ["ablation rows", "the checkpoint is malformed", "ablation rows --checkpoint {garbage.json}", Bad, "{garbage.json}"],
-        ["estimate", "a DSP budget of 0", "estimate --subnet quasar-s-like --dsp-budget 0", Usage, "--dsp-budget 0: give a number of at least 1"],
+        ["estimate", "a DSP budget of 0", "estimate --subnet quasar-s-like --dsp-budget 0", Usage, "--dsp-budget 0: give a number from 1 to"],
         ["estimate", "an unknown engine scope", "estimate --subnet quasar-s-like --engine huge", Usage, "'huge'"],
         ["estimate", "the subnet is neither a file nor a sample", "estimate --subnet {missing}", Bad, "is neither a file nor a shipped sample"],
         ["estimate", "the subnet YAML is malformed", "estimate --subnet {malformed.yaml}", Bad, "{malformed.yaml}"],

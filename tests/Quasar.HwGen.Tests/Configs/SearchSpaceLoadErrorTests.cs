@@ -89,6 +89,13 @@ public sealed class SearchSpaceLoadErrorTests
     }
 
     [Test]
+    public void An_alias_right_after_a_flow_sequence_is_a_syntax_error_not_a_crash()
+    {
+        // Found by the CLI's property tests: YamlDotNet threw an ArgumentException here, which escaped as an internal error.
+        Assert.That(ErrorOf(With("depths: [4, 5, 6]", "depths: [4, 5, 6]*a")), Does.StartWith("space.yaml:").And.Contain("malformed YAML"));
+    }
+
+    [Test]
     public void A_duplicate_key_is_a_syntax_error()
     {
         Assert.That(ErrorOf(With("head_dim: 32", "head_dim: 32\nhead_dim: 16")),

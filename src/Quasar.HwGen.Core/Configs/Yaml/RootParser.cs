@@ -18,7 +18,9 @@ internal static class RootParser
         {
             throw Fail(source, e.Start, $"malformed YAML: {e.Message}");
         }
-        catch (InvalidOperationException)
+        // YamlDotNet's representation model reports some malformed streams (e.g. an alias right after a flow sequence,
+        // `[4, 5]*a`) as an ArgumentException or InvalidOperationException, not as a YamlException.
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             throw Fail(source, parser.LastGoodEnd,
                 "malformed YAML: the parser cannot continue after this point; is a '[' or '{' left unclosed?");
