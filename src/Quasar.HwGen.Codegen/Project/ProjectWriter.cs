@@ -34,14 +34,16 @@ public sealed class ProjectWriter
 
         if (!Directory.Exists(root)) return WriteNew(root, all);
 
-        foreach (var leftover in Directory.EnumerateDirectories(root, ".quasar-*"))
-        {
-            var name = Path.GetFileName(leftover);
-            if (name.StartsWith(StagingPrefix, StringComparison.Ordinal) || name.StartsWith(BackupPrefix, StringComparison.Ordinal))
-                Directory.Delete(leftover, recursive: true);
-        }
         var previous = ReadPrevious(root, force);
         var plan = Plan(root, files, entries, previous);
+        if (plan.Refused.Count > 0 && !File.Exists(Path.Combine(root, ProjectManifest.FileName)))
+        {
+            // Not a generated project: the files in the way are the user's, and --force does not make them ours.
+            throw new CodegenException(
+                $"{root} has {plan.Refused.Count} file(s) that generating would overwrite and that `quasar generate` did not write "
+                + $"({string.Join(", ", plan.RefusedPaths.Take(5))}{(plan.RefusedPaths.Count > 5 ? ", ..." : "")}), and no {ProjectManifest.FileName}: "
+                + "--force replaces files only in a project `quasar generate` wrote; choose an empty or new directory for the project");
+        }
         if (plan.Refused.Count > 0 && !force)
         {
             throw new CodegenException(
@@ -50,6 +52,12 @@ public sealed class ProjectWriter
                 + "\nmove your changes out of the generated files (or into files of your own, which are left alone), or pass --force to overwrite them");
         }
 
+        foreach (var leftover in Directory.EnumerateDirectories(root, ".quasar-*"))
+        {
+            var name = Path.GetFileName(leftover);
+            if (name.StartsWith(StagingPrefix, StringComparison.Ordinal) || name.StartsWith(BackupPrefix, StringComparison.Ordinal))
+                Directory.Delete(leftover, recursive: true);
+        }
         Commit(root, all);
         var removed = new List<string>();
         foreach (var stale in plan.StaleUnedited)

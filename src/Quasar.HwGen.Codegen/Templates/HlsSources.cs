@@ -1,5 +1,6 @@
 using System.Reflection;
 using Quasar.HwGen.Core;
+using Quasar.HwGen.Core.IO;
 
 namespace Quasar.HwGen.Codegen.Templates;
 
@@ -37,6 +38,9 @@ public sealed record HlsSources(string Description, IReadOnlyDictionary<string, 
         return candidate is not null && Directory.Exists(Path.Combine(candidate, TemplatesFolder)) ? FromDirectory(candidate) : Embedded();
     }
 
+    /// <summary>A template or header (--hls-templates may name any folder; the shipped files are under 25 KiB).</summary>
+    private const long SourceCap = 4L << 20;
+
     /// <summary>Reads an <c>hls-templates/</c> folder.</summary>
     public static HlsSources FromDirectory(string directory)
     {
@@ -45,10 +49,10 @@ public sealed record HlsSources(string Description, IReadOnlyDictionary<string, 
         if (!Directory.Exists(templatesRoot))
             throw new DirectoryNotFoundException($"{root} is not an hls-templates folder: it has no {TemplatesFolder}/ directory");
         var templates = Directory.EnumerateFiles(templatesRoot, "*" + TemplateExtension, SearchOption.AllDirectories)
-            .ToDictionary(path => Path.GetRelativePath(templatesRoot, path).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+            .ToDictionary(path => Path.GetRelativePath(templatesRoot, path).Replace('\\', '/'), path => BoundedFile.ReadAllText(path, SourceCap), StringComparer.Ordinal);
         var headersRoot = Path.Combine(root, HeadersFolder);
         var headers = Directory.Exists(headersRoot)
-            ? Directory.EnumerateFiles(headersRoot, "*.h").ToDictionary(path => Path.GetFileName(path), File.ReadAllBytes, StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(headersRoot, "*.h").ToDictionary(path => Path.GetFileName(path), path => BoundedFile.ReadAllBytes(path, SourceCap), StringComparer.Ordinal)
             : new Dictionary<string, byte[]>(StringComparer.Ordinal);
         return new HlsSources(root, templates, headers);
     }

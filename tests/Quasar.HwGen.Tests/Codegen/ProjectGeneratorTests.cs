@@ -106,17 +106,39 @@ public sealed class ProjectGeneratorTests
         Assert.That(manifest.GoldenImages, Is.EqualTo(2));
     }
 
-    [Test]
-    public void A_file_generation_did_not_write_is_refused_unless_forced()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_folder_of_the_user_s_files_that_generation_would_overwrite_is_refused_even_with_force(bool force)
     {
         using var output = new TemporaryDirectory();
         File.WriteAllText(Path.Combine(output.Path, "Makefile"), "all:\n\techo mine\n");
+        File.WriteAllText(Path.Combine(output.Path, "README.md"), "my project");
+
+        var error = Assert.Throws<CodegenException>(() => Generate(output.Path, force: force));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            $"{output.Path} has 2 file(s) that generating would overwrite and that `quasar generate` did not write (Makefile, README.md), and no quasar-project.json: "
+            + "--force replaces files only in a project `quasar generate` wrote; choose an empty or new directory for the project"));
+        Assert.That(File.ReadAllText(Path.Combine(output.Path, "Makefile")), Is.EqualTo("all:\n\techo mine\n"));
+        Assert.That(File.ReadAllText(Path.Combine(output.Path, "README.md")), Is.EqualTo("my project"));
+        Assert.That(File.Exists(Path.Combine(output.Path, ProjectManifest.FileName)), Is.False);
+    }
+
+    [Test]
+    public void A_file_the_last_generation_did_not_write_in_a_generated_project_is_refused_unless_forced()
+    {
+        using var output = new TemporaryDirectory();
+        Generate(output.Path);
+        var extra = Path.Combine(output.Path, "tb", "golden", "golden.qgv");
+        File.WriteAllText(extra, "mine");
+        var manifest = Path.Combine(output.Path, ProjectManifest.FileName);
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("tb/golden/golden.qgv", "tb/golden/old.qgv", StringComparison.Ordinal));
 
         var error = Assert.Throws<CodegenException>(() => Generate(output.Path));
+        Assert.That(error!.Message, Does.Contain("tb/golden/golden.qgv (exists but was not written by `quasar generate`)"));
 
-        Assert.That(error!.Message, Does.Contain("Makefile (exists but was not written by `quasar generate`)"));
-        Assert.That(File.ReadAllText(Path.Combine(output.Path, "Makefile")), Is.EqualTo("all:\n\techo mine\n"));
-        Assert.That(File.Exists(Path.Combine(output.Path, ProjectManifest.FileName)), Is.False);
+        var result = Generate(output.Path, force: true);
+        Assert.That(result.Write.OverwrittenEdits, Is.EqualTo(new[] { "tb/golden/golden.qgv" }));
     }
 
     [Test]

@@ -73,6 +73,20 @@ public sealed class TemplateRendererTests
     }
 
     [Test]
+    [Platform("Linux")]
+    public void A_fifo_among_the_templates_of_a_folder_is_refused_without_waiting_for_a_writer()
+    {
+        using var directory = new TemporaryDirectory();
+        var templates = Path.Combine(directory.Path, "hls-templates", "templates");
+        Directory.CreateDirectory(templates);
+        var fifo = Fifo.Create(Path.Combine(templates, "kernel.sbn"));
+
+        var error = Fifo.ThrownWithin(TimeSpan.FromSeconds(10), () => HlsSources.FromDirectory(Path.Combine(directory.Path, "hls-templates")), fifo);
+
+        Assert.That(error?.Message, Is.EqualTo($"{fifo}: is a FIFO (named pipe), not a regular file; give the path of a file"));
+    }
+
+    [Test]
     public void The_templates_built_into_the_assembly_are_the_repository_s()
     {
         var embedded = HlsSources.Embedded();
