@@ -31,7 +31,7 @@ public sealed partial class PackageProperties
         var copy = work.File("package");
         TextMutations.Many(File.ReadAllText(Path.Combine(original, mutated)), 3).Sample(text =>
         {
-            CopyPackage(original, copy);
+            DirectoryCopy.Replace(original, copy);
             File.WriteAllText(Path.Combine(copy, mutated), text);
             if (mutated != "manifest.json") Rehash(copy, mutated);
             string[] args = ["infer", "--package", copy, "--count", "2"];
@@ -48,7 +48,7 @@ public sealed partial class PackageProperties
         var weights = File.ReadAllBytes(Path.Combine(original, "weights.bin"));
         Gen.Select(Gen.Int[0, weights.Length], Gen.Int[0, weights.Length - 1], Gen.Byte, Gen.Bool).Sample((cut, at, value, truncate) =>
         {
-            CopyPackage(original, copy);
+            DirectoryCopy.Replace(original, copy);
             var bytes = truncate ? weights[..cut] : (byte[])weights.Clone();
             if (!truncate) bytes[at] = value;
             File.WriteAllBytes(Path.Combine(copy, "weights.bin"), bytes);
@@ -58,12 +58,6 @@ public sealed partial class PackageProperties
         }, iter: PropertyRuns.Scaled(60), threads: 1);
     }
 
-    private static void CopyPackage(string from, string to)
-    {
-        if (Directory.Exists(to)) Directory.Delete(to, recursive: true);
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-    }
 
     /// <summary>Sets the manifest's bytes and SHA-256 of <paramref name="name"/> to the file's, as a careless hand edit plus `sha256sum` would.</summary>
     private static void Rehash(string package, string name)

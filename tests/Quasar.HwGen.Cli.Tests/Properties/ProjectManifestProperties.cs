@@ -33,7 +33,7 @@ public sealed partial class ProjectManifestProperties
         work.Write("sibling/keep.txt", "the user's too\n");
         Gen.OneOf(TextMutations.Many(manifest, 2), HostilePath(manifest, work.File("outside.txt"))).Sample(text =>
         {
-            CopyDirectory(original, project);
+            DirectoryCopy.Replace(original, project);
             File.WriteAllText(Path.Combine(project, "quasar-project.json"), text);
             var outside = Snapshots.Of(work.Path, except: project);
             string[] args = ["generate", "--package", _inputs.Package, "--out", project];
@@ -54,16 +54,6 @@ public sealed partial class ProjectManifestProperties
         });
     }
 
-    private static void CopyDirectory(string from, string to)
-    {
-        if (Directory.Exists(to)) Directory.Delete(to, recursive: true);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     [GeneratedRegex("\"path\": \"(?<path>[^\"]*)\"")]
     private static partial Regex PathEntry();
