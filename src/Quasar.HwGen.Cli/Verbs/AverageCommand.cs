@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Quasar.HwGen.Training.Spaces;
-using Quasar.HwGen.Training.Checkpoints;
 using Quasar.HwGen.Cli.Errors;
+using Quasar.HwGen.Training.Checkpoints;
+using Quasar.HwGen.Training.Spaces;
 
 namespace Quasar.HwGen.Cli.Verbs;
 

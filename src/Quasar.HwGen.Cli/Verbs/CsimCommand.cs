@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Vitis.Csim;
 using Quasar.HwGen.Vitis.Hls;
 using Quasar.HwGen.Vitis.Projects;
 using Quasar.HwGen.Vitis.Tools;
-using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Cli.Errors;
+using Quasar.HwGen.Core.Data;
 
 namespace Quasar.HwGen.Cli.Verbs;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Codegen.Engine;
 using Quasar.HwGen.Codegen.Project;
 using Quasar.HwGen.Codegen.Templates;
@@ -15,7 +16,6 @@ using Quasar.HwGen.Search.Evolution;
 using Quasar.HwGen.Training.Checkpoints;
 using Quasar.HwGen.Vitis.Csim;
 using Quasar.HwGen.Vitis.Projects;
-using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Hardware.Latency;
 using Quasar.HwGen.Hardware.Resources;
 using Quasar.HwGen.Hardware.Solver;
-using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 

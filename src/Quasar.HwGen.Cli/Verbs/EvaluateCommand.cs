@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Lowering;
 using Quasar.HwGen.Training.Evaluation;
 using Quasar.HwGen.Training.Spaces;
-using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Codegen.Engine;
 using Quasar.HwGen.Codegen.Project;
 using Quasar.HwGen.Codegen.Templates;
 using Quasar.HwGen.Core.Configs;
-using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -29,7 +29,7 @@ public static class GenerateCommand
         var data = new Option<DirectoryInfo?>("--data", "--golden-data") { Description = "IDX directory whose test images to use (default: the shipped Fashion-MNIST when the shape fits, else random images)" };
         var seed = new Option<int>("--seed", "--golden-seed") { Description = "Seed of the random golden images", DefaultValueFactory = _ => 1 };
         var templates = new Option<DirectoryInfo?>("--hls-templates") { Description = "hls-templates folder to use (default: the repository's, else the copy built into quasar)" };
-        var force = new Option<bool>("--force") { Description = "Overwrite generated files you edited (and existing files generation did not write)" };
+        var force = new Option<bool>("--force") { Description = "In a project generated before (it holds quasar-project.json): overwrite generated files you edited, and files in their places; a folder of other files is never overwritten" };
         var command = new Command("generate", "Generate the Vitis HLS project (engine, testbench, golden vectors, Tcl/cfg/Makefile) for an IR package")
         {
             package, output, platform, space, engine, maxReduction, maxRows, images, data, seed, templates, force,

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Core;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Ir.Package;
-using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 

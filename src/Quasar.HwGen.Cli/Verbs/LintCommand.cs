@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Vitis.Lint;
 using Quasar.HwGen.Vitis.Projects;
 using Quasar.HwGen.Vitis.Tools;
-using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Package;
 using Quasar.HwGen.Core.Lowering;
-using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Core;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Search;
 using Quasar.HwGen.Search.Evolution;
-using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Training;
 using Quasar.HwGen.Training.Spaces;
-using Quasar.HwGen.Cli.Errors;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
