@@ -15,7 +15,7 @@ public static class ProjectTemplates
             ("tb/quasar_tb.cpp.sbn", "tb/quasar_tb.cpp"),
             ("scripts/run_hls.tcl.sbn", "scripts/run_hls.tcl"),
             ("hls_config.cfg.sbn", "hls_config.cfg"),
-            ("vpp/platform.cfg.sbn", $"vpp/{platformName}.cfg"),
+            ("vpp/platform.link.cfg.sbn", $"vpp/{platformName}.link.cfg"),
             ("Makefile.sbn", "Makefile"),
             ("README.md.sbn", "README.md"),
         ];
