@@ -19,10 +19,10 @@ public static class GenerateCommand
         var space = new Option<string?>("--space") { Description = "Search space YAML or sample name (default: the one the package was lowered in)" };
         var engine = new Option<string>("--engine")
         {
-            Description = "space (default, as in `quasar estimate` and the search): the solver's engine for every subnet of the search space (one bitstream); subnet: the solver's engine for this package's subnet alone",
+            Description = "space (default, as in `quasar estimate` and the search): the solver's engine for every subnet of the search space (one bitstream); subnet: the solver's engine for this package's subnet alone; tiny: the space's engine with a tiny array, for a csynth and cosim of the structure in minutes",
             DefaultValueFactory = _ => "space",
         };
-        engine.AcceptOnlyFromAmong("subnet", "space");
+        engine.AcceptOnlyFromAmong("space", "subnet", "tiny");
         var maxReduction = Positive("--max-reduction", Hardware.Engine.EngineConfig.MaxReductionLimit, "MAX_REDUCTION to build instead of the solver's (the longest k a call may have)");
         var maxRows = Positive("--max-rows", Hardware.Engine.EngineConfig.MaxRowsLimit, "MAX_ROWS to build instead of the solver's (the most output rows of a per-row call)");
         var images = new Option<int>("--count", "--golden-images") { Description = "Images whose FPGA calls become the golden vectors", DefaultValueFactory = _ => 2 }.InRange(1, 1000);
@@ -44,7 +44,7 @@ public static class GenerateCommand
             var sources = HlsSources.Locate(parse.GetValue(templates)?.FullName);
             var request = new GenerateRequest(loaded, parse.GetRequiredValue(output).FullName, ConfigArguments.Platform(parse.GetRequiredValue(platform)),
                 ConfigArguments.Space(spaceName),
-                new EngineSizingOptions(parse.GetRequiredValue(engine) == "space" ? EngineScope.Space : EngineScope.Subnet, parse.GetValue(maxReduction), parse.GetValue(maxRows)),
+                new EngineSizingOptions(Enum.Parse<EngineScope>(parse.GetRequiredValue(engine), ignoreCase: true), parse.GetValue(maxReduction), parse.GetValue(maxRows)),
                 goldenImages, parse.GetValue(force));
             var result = new ProjectGenerator(sources).Generate(request);
             Console.Write(Report(result, imageSource, sources.Description, started.Elapsed));

@@ -8,4 +8,7 @@ public enum EngineScope
 
     /// <summary>Every subnet of the search space: one bitstream for a whole search.</summary>
     Space,
+
+    /// <summary>The space's engine shrunk to a tiny array (<see cref="TinyEngine"/>): to validate the structure in csynth and cosim in minutes.</summary>
+    Tiny,
 }

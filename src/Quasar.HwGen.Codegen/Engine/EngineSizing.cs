@@ -20,19 +20,23 @@ public static class EngineSizing
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var solution = options.Scope == EngineScope.Space
-            ? EngineSolver.ForSpace(platform, space)
-            : EngineSolver.ForSubnet(platform, SubnetRecovery.Recover(graph, space), space);
-        var engine = solution.Engine with
+        var solution = options.Scope == EngineScope.Subnet
+            ? EngineSolver.ForSubnet(platform, SubnetRecovery.Recover(graph, space), space)
+            : EngineSolver.ForSpace(platform, space);
+        var solved = options.Scope == EngineScope.Tiny ? TinyEngine.Of(solution.Engine) : solution.Engine;
+        var engine = solved with
         {
             MaxReduction = options.MaxReduction ?? solution.Engine.MaxReduction,
             MaxRows = options.MaxRows ?? solution.Engine.MaxRows,
         };
         EngineFit.ThrowIfCannotRun(ops, engine);
         var usage = EngineFit.ThrowIfTooBig(engine, platform);
-        string sizing = options.Scope == EngineScope.Subnet
-            ? $"by the engine solver for this subnet on the {platform.Name}"
-            : $"by the engine solver for every subnet of the search space '{space.Name}' on the {platform.Name}";
+        string sizing = options.Scope switch
+        {
+            EngineScope.Subnet => $"by the engine solver for this subnet on the {platform.Name}",
+            EngineScope.Tiny => $"tiny: the {platform.Name} engine of the search space '{space.Name}' with a {engine.TokensPerCycle}×{engine.TileRows}×{engine.TileReduction} array, to validate the structure in csynth and cosim; not a design to deploy",
+            _ => $"by the engine solver for every subnet of the search space '{space.Name}' on the {platform.Name}",
+        };
         if (options.MaxReduction is not null || options.MaxRows is not null) sizing += ", buffer bounds given explicitly";
         return new EngineChoice(engine, usage, sizing);
     }
