@@ -141,6 +141,27 @@ public sealed class IrVerifierTests
     }
 
     [Test]
+    public void Huge_dimensions_are_reported_as_they_are_not_wrapped_around()
+    {
+        // A hostile package's heads × head_dim and patch counts overflowed an int into a plausible-looking number.
+        var huge = new AttentionScoresOp("scores", "q", "k", "s", Heads: 2_000_000_000, HeadDim: 32, Multiplier: 1 << 30, Shift: 40);
+        var patchify = new PatchifyOp("patchify", "x", 1, 2_000_000_000, 4, [0f], [1f]);
+        var tensors = new List<TensorValue>
+        {
+            new("x", new TensorType(ElementType.Float32, 49, 16)),
+            new("q", new TensorType(ElementType.Int6, 4, 96, 0.1f)),
+            new("k", new TensorType(ElementType.Int8, 4, 96, 0.1f)),
+            new("s", new TensorType(ElementType.Int16, 12, 4, 0.1f)),
+        };
+        var ops = new List<IrOp> { patchify, new QuantizeOp("quantize_q", "x", "q"), new QuantizeOp("quantize_k", "x", "k"), huge };
+
+        var messages = IrVerifier.Verify(new IrGraph("huge", tensors, ops, "s", new Dictionary<string, string>())).Select(d => d.ToString()).ToList();
+
+        Assert.That(messages, Has.Some.Contains("2000000000 heads x 32 = 64000000000 columns"));
+        Assert.That(messages, Has.Some.Contains("output must be 250000000000000000x16"));
+    }
+
+    [Test]
     public void An_undefined_graph_output_is_QIR013()
     {
         var graph = Graph with { Output = "patches_q", Ops = [.. Graph.Ops.Take(1)] };

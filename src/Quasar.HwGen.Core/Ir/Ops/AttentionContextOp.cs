@@ -21,10 +21,11 @@ public sealed record AttentionContextOp(string Name, string Probabilities, strin
             context.Report(IrDiagnosticCodes.ElementTypeMismatch, $"output '{Output}' must be Int6 or Int16, is {output.Element}");
         if (probabilities is null || value is null) return;
         int tokens = value.Rows;
-        if (value.Columns != Heads * HeadDim)
-            context.Report(IrDiagnosticCodes.HeadLayout, $"value needs {Heads} heads x {HeadDim} = {Heads * HeadDim} columns, has {value.Columns}");
-        context.ExpectShape(probabilities, Heads * tokens, tokens, "probabilities");
-        context.ExpectShape(output, tokens, Heads * HeadDim, "output");
+        long width = (long)Heads * HeadDim;
+        if (value.Columns != width)
+            context.Report(IrDiagnosticCodes.HeadLayout, $"value needs {Heads} heads x {HeadDim} = {width} columns, has {value.Columns}");
+        context.ExpectShape(probabilities, (long)Heads * tokens, tokens, "probabilities");
+        context.ExpectShape(output, tokens, width, "output");
         FixedPointRules.Verify(context, Multiplier, Shift, "context");
         if ((long)tokens * 4096 >= int.MaxValue)
             context.Report(IrDiagnosticCodes.AccumulatorOverflow, $"{tokens} tokens can overflow the int32 accumulator");

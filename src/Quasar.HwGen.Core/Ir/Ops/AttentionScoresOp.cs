@@ -18,10 +18,11 @@ public sealed record AttentionScoresOp(string Name, string Query, string Key, st
         var key = context.Expect(Key, ElementType.Int8, "key");
         var output = context.Expect(Output, ElementType.Int16, "output");
         if (query is null || key is null) return;
-        if (query.Columns != Heads * HeadDim || key.Columns != Heads * HeadDim)
-            context.Report(IrDiagnosticCodes.HeadLayout, $"query and key need {Heads} heads x {HeadDim} = {Heads * HeadDim} columns, have {query.Columns} and {key.Columns}");
+        long width = (long)Heads * HeadDim;
+        if (query.Columns != width || key.Columns != width)
+            context.Report(IrDiagnosticCodes.HeadLayout, $"query and key need {Heads} heads x {HeadDim} = {width} columns, have {query.Columns} and {key.Columns}");
         context.ExpectShape(key, query.Rows, key.Columns, "key");
-        context.ExpectShape(output, Heads * query.Rows, key.Rows, "output");
+        context.ExpectShape(output, (long)Heads * query.Rows, key.Rows, "output");
         FixedPointRules.Verify(context, Multiplier, Shift, "scores");
         if ((long)HeadDim * 4096 >= int.MaxValue)
             context.Report(IrDiagnosticCodes.AccumulatorOverflow, $"head dim {HeadDim} can overflow the int32 accumulator");

@@ -21,7 +21,8 @@ public sealed class OpVerificationContext(IrOp op, IReadOnlyDictionary<string, T
         return type;
     }
 
-    public void ExpectShape(TensorType? type, int rows, int columns, string what)
+    /// <remarks>Expected sizes are long: products of a hostile package's dimensions must not wrap into a plausible number.</remarks>
+    public void ExpectShape(TensorType? type, long rows, long columns, string what)
     {
         if (type is not null && (type.Rows != rows || type.Columns != columns))
             Report(IrDiagnosticCodes.ShapeMismatch, $"{what} must be {rows}x{columns}, is {type.Rows}x{type.Columns}");

@@ -19,6 +19,10 @@ public sealed record PatchifyOp(string Name, string Output, int Channels, int Im
         context.ExpectLength(Mean, Channels, "mean");
         context.ExpectLength(Std, Channels, "std");
         if (Std.Any(s => !(s > 0))) context.Report(IrDiagnosticCodes.BadHostParameter, "every std must be positive");
-        if (PatchSize > 0) context.ExpectShape(context.Expect(Output, ElementType.Float32, "output"), PatchCount, Channels * PatchSize * PatchSize, "output");
+        if (PatchSize > 0)
+        {
+            long perSide = ImageSize / PatchSize;
+            context.ExpectShape(context.Expect(Output, ElementType.Float32, "output"), perSide * perSide, (long)Channels * PatchSize * PatchSize, "output");
+        }
     }
 }
