@@ -74,6 +74,14 @@ Task("BenchHardware")
         new DotNetRunSettings { Configuration = "Release" });
 });
 
+Task("BenchFabric")
+    .Description("Fabric cost of the engine's 4-bit units, measured with Yosys on RTL models of one array column (bench/fabric; needs `apt-get install yosys`).")
+    .Does(() =>
+{
+    var exit = StartProcess("bash", new ProcessSettings { Arguments = new ProcessArgumentBuilder().Append("bench/fabric/measure.sh") });
+    if (exit != 0) throw new Exception($"bench/fabric/measure.sh exited {exit}");
+});
+
 Task("Default").IsDependentOn("Test");
 
 void RunTests(string filter)
