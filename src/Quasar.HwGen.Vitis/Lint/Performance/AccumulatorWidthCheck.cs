@@ -53,7 +53,7 @@ internal static partial class AccumulatorWidthCheck
             if (bits <= needed || !seen.Add((partial, typeName))) continue;
             var what = partial ? "partial sum" : "accumulator";
             yield return new LintFinding(rule,
-                string.Create(CultureInfo.InvariantCulture, $"{what} {name} is {typeName}, {bits} bits; {bound.How} = {bound.Bound:N0} needs {needed} (docs/numerics.md §3)"),
+                string.Create(CultureInfo.InvariantCulture, $"{(where.StartsWith("typedef ", StringComparison.Ordinal) ? $"{what} type {name}" : $"{what} {name} ({typeName})")} is {bits} bits; {bound.How} = {bound.Bound:N0} needs {needed} (docs/numerics.md §3)"),
                 "", where, at.Location, null,
                 $"declare the {what} ap_int<{needed}> (derive the width from the configuration), and give sums that add the bias or other terms their own type");
         }

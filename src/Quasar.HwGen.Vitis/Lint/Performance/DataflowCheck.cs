@@ -37,7 +37,7 @@ internal static class DataflowCheck
             {
                 string? bad = statement switch
                 {
-                    CppLoop loop => kernel.Describe(loop),
+                    CppLoop loop => loop.Label is null ? $"a {loop.Keyword} loop" : $"loop {loop.Label}",
                     CppIf => "a conditional",
                     CppBlock => "a nested block",
                     CppSimple simple when ProcessCall(kernel, simple) is null && !IsDeclaration(unit, simple) && !unit.Tokens[simple.Start].Is("return") && !unit.Tokens[simple.Start].Is(";")
@@ -73,7 +73,7 @@ internal static class DataflowCheck
         static void Add(Dictionary<string, List<string>> map, string key, string process)
         {
             if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-            if (!list.Contains(process)) list.Add(process);
+            list.Add(process);
         }
     }
 
