@@ -5,9 +5,16 @@ namespace Quasar.HwGen.Vitis.Lint;
 /// into a builtin); <c>-ffunction-sections</c> gives each function its own section so that every relocation names the
 /// function that references a symbol; <c>-fcallgraph-info</c> (g++ 10+) adds call sites and calls without relocations.
 /// <c>-I include</c> is always added. <c>__SYNTHESIS__</c> is never defined (the code must compile as it does in csim).
+/// <paramref name="PerformanceSeverity"/> is the severity of the performance rules (QLINT1xx): Warning by default until
+/// the kernel rewrite of issue 13 lands (today's generated kernel breaks several), Error for a design that must meet the
+/// hardware model (<see cref="Strict"/>).
 /// </summary>
-public sealed record LintOptions(IReadOnlyList<string> Flags, IReadOnlyList<string> ExtraFlags, string BuildDirectory = LintOptions.DefaultBuildDirectory)
+public sealed record LintOptions(IReadOnlyList<string> Flags, IReadOnlyList<string> ExtraFlags, string BuildDirectory = LintOptions.DefaultBuildDirectory,
+    LintSeverity PerformanceSeverity = LintSeverity.Warning)
 {
+    /// <summary>The default options with the performance rules as errors.</summary>
+    public static LintOptions Strict => Default with { PerformanceSeverity = LintSeverity.Error };
+
     public const string DefaultBuildDirectory = "build/lint";
 
     public static LintOptions Default { get; } = new(["-std=c++14", "-O0", "-fno-inline", "-ffunction-sections", "-fdata-sections"], []);

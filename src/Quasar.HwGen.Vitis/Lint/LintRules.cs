@@ -33,10 +33,33 @@ public static partial class LintRules
         "exception unwinding code (landing pads) for destructors; HLS ignores it, but it means exceptions are enabled",
         (mangled, _) => mangled is "_Unwind_Resume" or "__gxx_personality_v0" or "_ZSt9terminatev" or "__clang_call_terminate");
 
+    // Performance rules (QLINT1xx), found on the preprocessed source (Performance/): the design would not be the machine
+    // the hardware model describes. Their severity is LintOptions.PerformanceSeverity.
+    public static LintRule NarrowPort { get; } = new("QLINT101", "narrow-m_axi", LintSeverity.Error,
+        "an m_axi port narrower than 128 bits moves less than an HP port's 16 bytes a cycle (Vitis does not widen ap_int ports)", (_, _) => false);
+
+    public static LintRule BurstAccess { get; } = new("QLINT102", "burst-access", LintSeverity.Error,
+        "a conditional or runtime-strided m_axi access in a pipelined loop prevents burst inference (UG1448)", (_, _) => false);
+
+    public static LintRule TripCount { get; } = new("QLINT103", "trip-count", LintSeverity.Error,
+        "a loop with a runtime bound and no LOOP_TRIPCOUNT makes csynth report latency '?'", (_, _) => false);
+
+    public static LintRule SharedBlock { get; } = new("QLINT104", "call-sites", LintSeverity.Error,
+        "a hardware block called from two call sites is built twice (one instance per call site)", (_, _) => false);
+
+    public static LintRule DataflowForm { get; } = new("QLINT105", "dataflow-form", LintSeverity.Error,
+        "a DATAFLOW region outside the canonical form runs its processes sequentially (UG1399)", (_, _) => false);
+
+    public static LintRule AccumulatorWidth { get; } = new("QLINT106", "accumulator-width", LintSeverity.Error,
+        "an accumulator wider than its bound (docs/numerics.md §3) costs adders and registers for bits that are never used", (_, _) => false);
+
+    public static IReadOnlyList<LintRule> PerformanceRules { get; } = [NarrowPort, BurstAccess, TripCount, SharedBlock, DataflowForm, AccumulatorWidth];
+
     /// <summary>The rules matched against referenced symbols, in report order (recursion is found on the call graph instead).</summary>
     public static IReadOnlyList<LintRule> SymbolRules { get; } = [Heap, Exceptions, Rtti, Stdio, ExceptionCleanup];
 
-    public static IReadOnlyList<LintRule> All { get; } = [Heap, Exceptions, Rtti, Stdio, Recursion, ExceptionCleanup];
+    public static IReadOnlyList<LintRule> All { get; } =
+        [Heap, Exceptions, Rtti, Stdio, Recursion, ExceptionCleanup, NarrowPort, BurstAccess, TripCount, SharedBlock, DataflowForm, AccumulatorWidth];
 
     private static readonly string[] StreamTypes =
     [

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Quasar.HwGen.Vitis.Csim;
+using Quasar.HwGen.Vitis.Lint.Performance;
 using Quasar.HwGen.Vitis.Processes;
 using Quasar.HwGen.Vitis.Projects;
 using Quasar.HwGen.Vitis.Tools;
@@ -50,7 +51,19 @@ public sealed class SynthesizabilityLint(Toolset tools, LintOptions options)
         var names = KernelObject.Names(relocations, callGraph, aliases).ToArray();
         var demangled = await Demangler.DemangleAsync(cxxfilt, names, cancellation).ConfigureAwait(false);
         var kernel = KernelObject.Combine(relocations, callGraph, aliases, demangled);
-        var findings = (analyzer ?? LintAnalyzer.Default).Analyze(kernel);
+        var findings = (analyzer ?? LintAnalyzer.Default).Analyze(kernel).ToList();
+
+        // The performance rules read the preprocessed source: -E keeps #pragma lines and marks every line's file.
+        string[] preprocess = [.. Options.Flags.Where(f => f.StartsWith("-std=", StringComparison.Ordinal) || f.StartsWith("-D", StringComparison.Ordinal)),
+            .. Options.ExtraFlags, "-I", HlsProject.IncludeDirectory, "-E", HlsProject.KernelFile];
+        var expanded = await ToolRunner.RunAsync(gxx, preprocess, project.Root, cancellation: cancellation, environment: ToolRunner.CLocale).ConfigureAwait(false);
+        if (expanded.ExitCode != 0)
+        {
+            throw new CompilationFailedException($"{HlsProject.KernelFile} (preprocessing for the lint)", expanded.Command, expanded.ExitCode,
+                CompilerDiagnostics.Excerpt(expanded.Lines, DiagnosticLines));
+        }
+        findings.AddRange(PerformanceLint.Analyze(expanded.Lines, Options.PerformanceSeverity));
+        findings = [.. findings.OrderByDescending(f => f.Rule.Severity).ThenBy(f => f.Rule.Code, StringComparer.Ordinal)];
         return new LintReport(HlsProject.KernelFile, findings, clock.Elapsed);
     }
 }

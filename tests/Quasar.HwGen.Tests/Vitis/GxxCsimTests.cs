@@ -105,7 +105,7 @@ public sealed class GxxCsimTests
 
         Assert.That(error.Command, Does.Contain("g++ -std=c++14 -O2 -Wall -Wno-unknown-pragmas -Wno-unused-label -I include src/quasar_gemm.cpp tb/quasar_tb.cpp -o build/csim-gxx/csim"));
         Assert.That(error.ExitCode, Is.EqualTo(1));
-        Assert.That(error.LogExcerpt, Has.Some.Contains("src/quasar_gemm.cpp:5").And.Some.Contains("'undeclared_b' was not declared"));
+        Assert.That(error.LogExcerpt, Has.Some.Contains("src/quasar_gemm.cpp:7").And.Some.Contains("'undeclared_b' was not declared"));
         Assert.That(error.Message, Does.Contain("command: ").And.Contain("exit code: 1").And.Contain("undeclared_b"));
     }
 

@@ -11,7 +11,10 @@ internal static class HandWrittenProject
         extern "C" int quasar_gemm(const signed char* a, const signed char* b, int* out, int n) {
             if (n <= 0 || n > QUASAR_MAX_REDUCTION) return 4;
             int acc = 0;
-            for (int j = 0; j < n; j++) acc += a[j] * b[j];
+            for (int j = 0; j < n; j++) {
+        #pragma HLS LOOP_TRIPCOUNT max = QUASAR_MAX_REDUCTION
+                acc += a[j] * b[j];
+            }
             *out = acc;
             return 0;
         }
