@@ -19,7 +19,8 @@ namespace {
 
 struct tb_engine {
     static constexpr int PACKING = 4, DSP_UNITS = 12, LUT_UNITS = 12, TILE_TOKENS = 4, TILE_ROWS = 3,
-                         TILE_REDUCTION = 4, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 16, MAX_ROWS = 16;
+                         TILE_REDUCTION = 4, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 16, MAX_ROWS = 16, TRIP_BATCHES = 4,
+                         TRIP_TOKENS = 24;
 };
 
 } // namespace

@@ -86,6 +86,8 @@ public static class TemplateModel
                 ["max_reduction"] = engine.MaxReduction.ToString(ci),
                 ["max_rows"] = engine.MaxRows.ToString(ci),
                 ["clock_mhz"] = Math.Round(engine.ClockMhz).ToString("0", ci),
+                ["trip_batches"] = Math.Max(project.LargestArrays.Batches, 1).ToString(ci),
+                ["trip_tokens"] = Math.Max(project.LargestArrays.Tokens, 1).ToString(ci),
                 ["description"] = engine.Describe(),
                 ["sizing"] = project.Engine.Sizing,
             },

@@ -28,6 +28,10 @@ struct EngineConfig {
     static constexpr int MAX_REDUCTION = 384;
     // The most output rows (n) of a call with per-row tables (status 2 beyond).
     static constexpr int MAX_ROWS = 384;
+    // The most batches and tokens (m) of a call of this model: loop trip counts for the csynth report only (calls
+    // with more still run; m and batches are tiled).
+    static constexpr int TRIP_BATCHES = 2;
+    static constexpr int TRIP_TOKENS = 50;
     // Kernel clock in MHz (the synthesis target; the v++ link sets the platform clock).
     static constexpr int CLOCK_MHZ = 150;
 };
