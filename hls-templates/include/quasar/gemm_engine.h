@@ -54,6 +54,14 @@ struct engine_shape {
     static constexpr int DSP_GROUPS = Config::DSP_UNITS / Config::PACKING;
     static constexpr int MAX_CHUNKS = (Config::MAX_REDUCTION + TK - 1) / TK;
     static constexpr int K_BUFFER = MAX_CHUNKS * TK; // input and weight rows, padded to whole chunks
+    // Accumulator widths (docs/numerics.md §3, per nibble row): a product is PRODUCT_BITS wide ([-480, 465], so
+    // |p| < 2^(PRODUCT_BITS - 1)); the array sums TK of them per cycle (psum), and a nibble row's accumulator sums
+    // K_BUFFER of them over the chunks. n products of |p| < 2^(B-1) need B + clog2(n) bits: nothing wraps, so the
+    // narrow sums equal the int32 ones of the reference; the two passes of an 8-bit row join in acc_t (32 bits).
+    static constexpr int PSUM_BITS = PRODUCT_BITS + clog2(TK);
+    static constexpr int NIBBLE_ACC_BITS = PRODUCT_BITS + clog2(K_BUFFER);
+    typedef ap_int<PSUM_BITS> psum_t;
+    typedef ap_int<NIBBLE_ACC_BITS> nibble_acc_t;
     // Report-only trip counts (LOOP_TRIPCOUNT): token tiles of the longest call, nibble-row tiles of the widest.
     static constexpr int TRIP_TOKEN_TILES = (Config::TRIP_TOKENS + TM - 1) / TM;
     static constexpr int TRIP_ROW_TILES = (NIBBLE_ROWS_PER_8BIT_ROW * Config::MAX_ROWS + TN - 1) / TN;
@@ -70,6 +78,7 @@ struct engine_shape {
     static_assert(Config::PACKING == 3 || Config::PACKING == 4, "PACKING must be 3 or 4");
     static_assert(PT > 0 && TN > 0 && TK > 0 && TM > 0, "tile sizes and TOKENS_PER_CYCLE must be positive");
     static_assert(Config::MAX_REDUCTION > 0 && Config::MAX_ROWS > 0, "MAX_REDUCTION and MAX_ROWS must be positive");
+    static_assert(NIBBLE_ACC_BITS + NIBBLE_SHIFT + 1 <= ACCUMULATOR_BITS, "the joined accumulator must fit acc_t");
     static_assert(Config::TRIP_BATCHES > 0 && Config::TRIP_TOKENS > 0, "TRIP_BATCHES and TRIP_TOKENS must be positive");
     static_assert(Config::DSP_UNITS >= 0 && Config::LUT_UNITS >= 0, "unit counts cannot be negative");
     static_assert(Config::DSP_UNITS % Config::PACKING == 0, "DSP_UNITS must fill whole DSPs of PACKING units");
@@ -177,12 +186,12 @@ WEIGHT_ROWS:
 }
 
 // The DSP units of one column, per packing factor (tag 0: the engine has none).
-template <int TN, int GROUP_SLOTS>
-inline void dsp_column(std::integral_constant<int, 0>, const activation_t*, const dsp_a_t*, int, acc_t (*)[TN]) {}
+template <int TN, int GROUP_SLOTS, class Psum>
+inline void dsp_column(std::integral_constant<int, 0>, const activation_t*, const dsp_a_t*, int, Psum (*)[TN]) {}
 
-template <int TN, int GROUP_SLOTS>
+template <int TN, int GROUP_SLOTS, class Psum>
 inline void dsp_column(std::integral_constant<int, 3>, const activation_t* x, const dsp_a_t* weights, int groups,
-                       acc_t (*psum)[TN]) {
+                       Psum (*psum)[TN]) {
 #pragma HLS INLINE
 PF3_GROUPS:
     for (int g = 0; g < GROUP_SLOTS; ++g) {
@@ -197,9 +206,9 @@ PF3_GROUPS:
     }
 }
 
-template <int TN, int GROUP_SLOTS>
+template <int TN, int GROUP_SLOTS, class Psum>
 inline void dsp_column(std::integral_constant<int, 4>, const activation_t* x, const dsp_a_t* weights, int groups,
-                       acc_t (*psum)[TN]) {
+                       Psum (*psum)[TN]) {
 #pragma HLS INLINE
     const dsp_b_t packed_x = pf4_pack_activations(x[0], x[1]);
 PF4_GROUPS:
@@ -219,14 +228,14 @@ PF4_GROUPS:
 // One cycle of the array: TOKENS_PER_CYCLE tokens × TILE_ROWS nibble rows × TILE_REDUCTION lanes, summed over the
 // lanes (the adder tree) into the accumulators.
 template <class Config>
-inline void pe_array_cycle(const activation_t x_buf[engine_shape<Config>::TM][engine_shape<Config>::K_BUFFER], int k0,
-                           int t0,
-                           const dsp_a_t dsp_weights[engine_shape<Config>::COLUMNS][engine_shape<Config>::GROUP_SLOTS],
-                           const nibble_operand_t lut_weights[engine_shape<Config>::TK][engine_shape<Config>::TN],
-                           acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN]) {
+inline void
+pe_array_cycle(const activation_t x_buf[engine_shape<Config>::TM][engine_shape<Config>::K_BUFFER], int k0, int t0,
+               const dsp_a_t dsp_weights[engine_shape<Config>::COLUMNS][engine_shape<Config>::GROUP_SLOTS],
+               const nibble_operand_t lut_weights[engine_shape<Config>::TK][engine_shape<Config>::TN],
+               typename engine_shape<Config>::nibble_acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN]) {
 #pragma HLS INLINE
     typedef engine_shape<Config> S;
-    acc_t psum[S::PT][S::TN];
+    typename S::psum_t psum[S::PT][S::TN];
 #pragma HLS ARRAY_PARTITION variable = psum complete dim = 0
 CLEAR:
     for (int p = 0; p < S::PT; ++p)
@@ -240,8 +249,8 @@ LANES:
             const int t = tc * S::COLUMN_TOKENS;
             activation_t x[S::COLUMN_TOKENS];
             for (int c = 0; c < S::COLUMN_TOKENS; ++c) x[c] = x_buf[t0 + t + c][k0 + kk];
-            dsp_column<S::TN, S::GROUP_SLOTS>(std::integral_constant<int, S::DSP_KIND>(), x, dsp_weights[column],
-                                              groups, psum + t);
+            dsp_column<S::TN, S::GROUP_SLOTS, typename S::psum_t>(std::integral_constant<int, S::DSP_KIND>(), x,
+                                                                  dsp_weights[column], groups, psum + t);
             const int first_lut_row = groups * S::ROWS_PER_DSP;
         LUT_ROWS:
             for (int r = 0; r < S::TN; ++r) {
@@ -261,7 +270,8 @@ template <class Config>
 void compute_tile(const activation_t x_buf[engine_shape<Config>::TM][engine_shape<Config>::K_BUFFER],
                   const nibble_t nibbles[WEIGHT_BANKS][engine_shape<Config>::TN][engine_shape<Config>::K_BUFFER],
                   const bool is_unsigned[WEIGHT_BANKS][engine_shape<Config>::TN], int bank, int token_steps,
-                  int k_chunks, acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN]) {
+                  int k_chunks,
+                  typename engine_shape<Config>::nibble_acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN]) {
 #pragma HLS INLINE off
     typedef engine_shape<Config> S;
     dsp_a_t dsp_weights[S::COLUMNS][S::GROUP_SLOTS];
@@ -309,12 +319,13 @@ CHUNKS:
 
 // Output stage and store for one weight tile: a 4-bit row or a low pass completes an output; a high pass waits.
 template <class Config>
-void store_tile(const acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN],
-                const int row_of[WEIGHT_BANKS][engine_shape<Config>::TN],
-                const int kind_of[WEIGHT_BANKS][engine_shape<Config>::TN], int bank, int count, int tokens,
-                acc_t pending[engine_shape<Config>::TM], bool per_tensor, const acc_t bias_table[Config::MAX_ROWS],
-                const multiplier_t multiplier_table[Config::MAX_ROWS], const shift_t shift_table[Config::MAX_ROWS],
-                ap_int<8>* out, long long out_base, int out_row_stride, int out_bytes, int out_min, int out_max) {
+void store_tile(
+    const typename engine_shape<Config>::nibble_acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN],
+    const int row_of[WEIGHT_BANKS][engine_shape<Config>::TN], const int kind_of[WEIGHT_BANKS][engine_shape<Config>::TN],
+    int bank, int count, int tokens, typename engine_shape<Config>::nibble_acc_t pending[engine_shape<Config>::TM],
+    bool per_tensor, const acc_t bias_table[Config::MAX_ROWS], const multiplier_t multiplier_table[Config::MAX_ROWS],
+    const shift_t shift_table[Config::MAX_ROWS], ap_int<8>* out, long long out_base, int out_row_stride, int out_bytes,
+    int out_min, int out_max) {
 #pragma HLS INLINE off
 STORE_TOKENS:
     for (int t = 0; t < tokens; ++t) {
@@ -328,12 +339,12 @@ STORE_TOKENS:
 // clang-format off
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = engine_shape<Config>::TN
             // clang-format on
-            const acc_t value = acc[t][j];
+            const typename engine_shape<Config>::nibble_acc_t value = acc[t][j];
             const int kind = kind_of[bank][j];
             if (kind == NIBBLE_HIGH) {
                 pending[t] = value;
             } else {
-                const acc_t joined = kind == NIBBLE_LOW ? join_nibble_accumulators(pending[t], value) : value;
+                const acc_t joined = kind == NIBBLE_LOW ? join_nibble_accumulators(pending[t], value) : acc_t(value);
                 const int row = row_of[bank][j];
                 const int entry = per_tensor ? 0 : row;
                 const stage_out_t y = output_stage(joined, bias_table[entry], multiplier_table[entry],
@@ -371,8 +382,8 @@ int run_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, 
     static nibble_t nibbles[gemm_detail::WEIGHT_BANKS][S::TN][S::K_BUFFER];
     static bool is_unsigned[gemm_detail::WEIGHT_BANKS][S::TN];
     static int row_of[gemm_detail::WEIGHT_BANKS][S::TN], kind_of[gemm_detail::WEIGHT_BANKS][S::TN];
-    static acc_t acc[S::TM][S::TN];
-    static acc_t pending[S::TM];
+    static typename S::nibble_acc_t acc[S::TM][S::TN];
+    static typename S::nibble_acc_t pending[S::TM];
 #pragma HLS ARRAY_PARTITION variable = x_buf cyclic factor = S::PT dim = 1
 #pragma HLS ARRAY_PARTITION variable = x_buf cyclic factor = S::TK dim = 2
 #pragma HLS ARRAY_PARTITION variable = nibbles complete dim = 1
