@@ -221,13 +221,13 @@ void random_call(rng& g, call& c, call_data& d) {
 // ---- Running the engine ----------------------------------------------------------------------------------------
 
 template <class Config>
-int kernel(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
-           const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m, int n, int k,
-           int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride, int b_col_stride,
-           int out_batch_stride, int out_row_stride, int out_bytes, int out_min, int out_max, int flags) {
-    return quasar::run_gemm<Config>(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride,
-                                    a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride,
-                                    out_row_stride, out_bytes, out_min, out_max, flags);
+void kernel(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
+            const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m, int n, int k,
+            int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride, int b_col_stride,
+            int out_batch_stride, int out_row_stride, int out_bytes, int out_min, int out_max, int flags, int* status) {
+    *status = quasar::run_gemm<Config>(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride,
+                                       a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride,
+                                       out_row_stride, out_bytes, out_min, out_max, flags);
 }
 
 template <class T, class U>
@@ -246,10 +246,11 @@ int run(quasar::KernelFn fn, const call& c, const call_data& d, std::vector<uint
     const auto multiplier = as<ap_int<32>>(d.multiplier);
     const auto shift = as<ap_uint<8>>(d.shift);
     auto buffer = as<ap_int<8>>(d.out);
-    const int status = fn(a.data(), b.data(), row_is8.empty() ? nullptr : row_is8.data(), bias.data(),
-                          multiplier.data(), shift.data(), buffer.data() + GUARD, c.batches, c.m, c.n, c.k,
-                          c.a_batch_stride, c.a_row_stride, c.b_batch_stride, c.b_row_stride, c.b_col_stride,
-                          c.out_batch_stride, c.out_row_stride, c.out_bytes, c.out_min, c.out_max, c.flags);
+    int status = -1;
+    fn(a.data(), b.data(), row_is8.empty() ? nullptr : row_is8.data(), bias.data(), multiplier.data(), shift.data(),
+       buffer.data() + GUARD, c.batches, c.m, c.n, c.k, c.a_batch_stride, c.a_row_stride, c.b_batch_stride,
+       c.b_row_stride, c.b_col_stride, c.out_batch_stride, c.out_row_stride, c.out_bytes, c.out_min, c.out_max, c.flags,
+       &status);
     out.resize(buffer.size());
     for (size_t i = 0; i < buffer.size(); ++i) out[i] = uint8_t(buffer[i].to_int());
     return status;
