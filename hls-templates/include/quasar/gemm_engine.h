@@ -298,7 +298,10 @@ CHUNKS:
         for (int column = 0; column < S::COLUMNS; ++column) {
 #pragma HLS UNROLL
             const int kk = column / S::TOKEN_COLUMNS;
+        PACK_GROUPS:
             for (int g = 0; g < S::GROUP_SLOTS; ++g) {
+// UNROLL does not unroll nested loops: without this the 21-trip loop runs rolled once per column (review #4).
+#pragma HLS UNROLL
                 if (g < S::dsp_groups_in_column(column)) {
                     const int r = g * S::ROWS_PER_DSP;
                     dsp_weights[column][g] = S::PF4 ? pf4_pack_weights(lut_weights[kk][r], lut_weights[kk][r + 1])

@@ -8,9 +8,9 @@ namespace Quasar.HwGen.Vitis.Csim;
 
 /// <summary>
 /// The FPGA ops executed by the generated HLS kernel compiled with g++ (<see cref="KernelLibraryBuilder"/>), called in
-/// process with the arguments of docs/hls-engine.md §1 (a void kernel; the status comes back through its last argument) (mapped by <see cref="KernelOpMapper"/>). With the IR
-/// interpreter it runs a whole model through the C++ the board will run, so its logits can be compared with the C#
-/// emulation's bit for bit.
+/// process with the arguments of docs/hls-engine.md §1 (mapped by <see cref="KernelOpMapper"/>; a void kernel whose
+/// status comes back through its last argument). With the IR interpreter it runs a whole model through the C++ the
+/// board will run, so its logits can be compared with the C# emulation's bit for bit.
 /// </summary>
 public sealed unsafe class CompiledKernelEngine : IFpgaEngine, IDisposable
 {
