@@ -13,7 +13,8 @@ namespace {
 
 struct imagenet_engine {
     static constexpr int PACKING = 4, DSP_UNITS = 6144, LUT_UNITS = 2048, TILE_TOKENS = 198, TILE_ROWS = 64,
-                         TILE_REDUCTION = 64, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 960, MAX_ROWS = 2304;
+                         TILE_REDUCTION = 64, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 960, MAX_ROWS = 2304,
+                         TRIP_BATCHES = 1, TRIP_TOKENS = 197;
 };
 
 double run(int m, int n, int k, int repeats) {

@@ -24,37 +24,40 @@ constexpr int GUARD = 64; // bytes either side of the output
 // Packing 3, mixed: TN 5 leaves 2 rows per column to LUTs; 9 DSP units = 3 DSPs fill 3 of the 3 columns.
 struct pf3_mixed {
     static constexpr int PACKING = 3, DSP_UNITS = 9, LUT_UNITS = 6, TILE_TOKENS = 4, TILE_ROWS = 5, TILE_REDUCTION = 3,
-                         TOKENS_PER_CYCLE = 1, MAX_REDUCTION = 50, MAX_ROWS = 40;
+                         TOKENS_PER_CYCLE = 1, MAX_REDUCTION = 50, MAX_ROWS = 40, TRIP_BATCHES = 4, TRIP_TOKENS = 24;
 };
 // Packing 3, DSP-only, two tokens a cycle.
 struct pf3_dsp_only {
     static constexpr int PACKING = 3, DSP_UNITS = 48, LUT_UNITS = 0, TILE_TOKENS = 6, TILE_ROWS = 6, TILE_REDUCTION = 4,
-                         TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 37, MAX_ROWS = 30;
+                         TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 37, MAX_ROWS = 30, TRIP_BATCHES = 4, TRIP_TOKENS = 24;
 };
 // Packing 3, LUT-only, three tokens a cycle, odd tiles.
 struct pf3_lut_only {
     static constexpr int PACKING = 3, DSP_UNITS = 0, LUT_UNITS = 105, TILE_TOKENS = 9, TILE_ROWS = 7,
-                         TILE_REDUCTION = 5, TOKENS_PER_CYCLE = 3, MAX_REDUCTION = 41, MAX_ROWS = 33;
+                         TILE_REDUCTION = 5, TOKENS_PER_CYCLE = 3, MAX_REDUCTION = 41, MAX_ROWS = 33, TRIP_BATCHES = 4,
+                         TRIP_TOKENS = 24;
 };
 // Packing 4, mixed: TN 3 (one row per column is LUT), 3 DSPs over 4 columns (a partial DSP region).
 struct pf4_mixed {
     static constexpr int PACKING = 4, DSP_UNITS = 12, LUT_UNITS = 12, TILE_TOKENS = 6, TILE_ROWS = 3,
-                         TILE_REDUCTION = 4, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 40, MAX_ROWS = 40;
+                         TILE_REDUCTION = 4, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 40, MAX_ROWS = 40, TRIP_BATCHES = 4,
+                         TRIP_TOKENS = 24;
 };
 // Packing 4, DSP-only, four tokens a cycle (two token pairs per lane).
 struct pf4_dsp_only {
     static constexpr int PACKING = 4, DSP_UNITS = 32, LUT_UNITS = 0, TILE_TOKENS = 8, TILE_ROWS = 4, TILE_REDUCTION = 2,
-                         TOKENS_PER_CYCLE = 4, MAX_REDUCTION = 33, MAX_ROWS = 25;
+                         TOKENS_PER_CYCLE = 4, MAX_REDUCTION = 33, MAX_ROWS = 25, TRIP_BATCHES = 4, TRIP_TOKENS = 24;
 };
 // Packing 4 without DSPs and an odd token count a cycle (allowed: no pairs to form).
 struct pf4_lut_only {
     static constexpr int PACKING = 4, DSP_UNITS = 0, LUT_UNITS = 64, TILE_TOKENS = 3, TILE_ROWS = 8, TILE_REDUCTION = 8,
-                         TOKENS_PER_CYCLE = 1, MAX_REDUCTION = 64, MAX_ROWS = 48;
+                         TOKENS_PER_CYCLE = 1, MAX_REDUCTION = 64, MAX_ROWS = 48, TRIP_BATCHES = 4, TRIP_TOKENS = 24;
 };
 // A shape like the solver's (TN, TK multiples of 8), scaled down.
 struct pf4_solver_like {
     static constexpr int PACKING = 4, DSP_UNITS = 384, LUT_UNITS = 128, TILE_TOKENS = 20, TILE_ROWS = 16,
-                         TILE_REDUCTION = 16, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 200, MAX_ROWS = 120;
+                         TILE_REDUCTION = 16, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 200, MAX_ROWS = 120,
+                         TRIP_BATCHES = 4, TRIP_TOKENS = 24;
 };
 
 // ---- Calls and the reference -----------------------------------------------------------------------------------
@@ -218,13 +221,13 @@ void random_call(rng& g, call& c, call_data& d) {
 // ---- Running the engine ----------------------------------------------------------------------------------------
 
 template <class Config>
-int kernel(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
-           const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m, int n, int k,
-           int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride, int b_col_stride,
-           int out_batch_stride, int out_row_stride, int out_bytes, int out_min, int out_max, int flags) {
-    return quasar::run_gemm<Config>(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride,
-                                    a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride,
-                                    out_row_stride, out_bytes, out_min, out_max, flags);
+void kernel(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
+            const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m, int n, int k,
+            int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride, int b_col_stride,
+            int out_batch_stride, int out_row_stride, int out_bytes, int out_min, int out_max, int flags, int* status) {
+    *status = quasar::run_gemm<Config>(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride,
+                                       a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride,
+                                       out_row_stride, out_bytes, out_min, out_max, flags);
 }
 
 template <class T, class U>
@@ -243,10 +246,11 @@ int run(quasar::KernelFn fn, const call& c, const call_data& d, std::vector<uint
     const auto multiplier = as<ap_int<32>>(d.multiplier);
     const auto shift = as<ap_uint<8>>(d.shift);
     auto buffer = as<ap_int<8>>(d.out);
-    const int status = fn(a.data(), b.data(), row_is8.empty() ? nullptr : row_is8.data(), bias.data(),
-                          multiplier.data(), shift.data(), buffer.data() + GUARD, c.batches, c.m, c.n, c.k,
-                          c.a_batch_stride, c.a_row_stride, c.b_batch_stride, c.b_row_stride, c.b_col_stride,
-                          c.out_batch_stride, c.out_row_stride, c.out_bytes, c.out_min, c.out_max, c.flags);
+    int status = -1;
+    fn(a.data(), b.data(), row_is8.empty() ? nullptr : row_is8.data(), bias.data(), multiplier.data(), shift.data(),
+       buffer.data() + GUARD, c.batches, c.m, c.n, c.k, c.a_batch_stride, c.a_row_stride, c.b_batch_stride,
+       c.b_row_stride, c.b_col_stride, c.out_batch_stride, c.out_row_stride, c.out_bytes, c.out_min, c.out_max, c.flags,
+       &status);
     out.resize(buffer.size());
     for (size_t i = 0; i < buffer.size(); ++i) out[i] = uint8_t(buffer[i].to_int());
     return status;

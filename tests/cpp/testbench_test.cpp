@@ -19,33 +19,34 @@ namespace {
 
 struct tb_engine {
     static constexpr int PACKING = 4, DSP_UNITS = 12, LUT_UNITS = 12, TILE_TOKENS = 4, TILE_ROWS = 3,
-                         TILE_REDUCTION = 4, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 16, MAX_ROWS = 16;
+                         TILE_REDUCTION = 4, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 16, MAX_ROWS = 16, TRIP_BATCHES = 4,
+                         TRIP_TOKENS = 24;
 };
 
 } // namespace
 
 // What the generated src/quasar_gemm.cpp holds.
-extern "C" int quasar_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
-                           const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m,
-                           int n, int k, int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride,
-                           int b_col_stride, int out_batch_stride, int out_row_stride, int out_bytes, int out_min,
-                           int out_max, int flags) {
-    return quasar::run_gemm<tb_engine>(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride,
-                                       a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride,
-                                       out_row_stride, out_bytes, out_min, out_max, flags);
+extern "C" void quasar_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
+                            const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m,
+                            int n, int k, int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride,
+                            int b_col_stride, int out_batch_stride, int out_row_stride, int out_bytes, int out_min,
+                            int out_max, int flags, int* status) {
+    *status = quasar::run_gemm<tb_engine>(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride,
+                                          a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride,
+                                          out_row_stride, out_bytes, out_min, out_max, flags);
 }
 
 namespace {
 
-int sloppy_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
-                const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m, int n, int k,
-                int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride, int b_col_stride,
-                int out_batch_stride, int out_row_stride, int out_bytes, int out_min, int out_max, int flags) {
-    const int status = quasar_gemm(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride,
-                                   a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride,
-                                   out_row_stride, out_bytes, out_min, out_max, flags);
+void sloppy_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
+                 const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m, int n,
+                 int k, int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride, int b_col_stride,
+                 int out_batch_stride, int out_row_stride, int out_bytes, int out_min, int out_max, int flags,
+                 int* status) {
+    quasar_gemm(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride, a_row_stride,
+                b_batch_stride, b_row_stride, b_col_stride, out_batch_stride, out_row_stride, out_bytes, out_min,
+                out_max, flags, status);
     out[-1] = out[-1] + 1;
-    return status;
 }
 
 // ---- Writing golden files ------------------------------------------------------------------------------------

@@ -16,8 +16,8 @@
 //
 // Recovery (the borrow correction): a negative field borrows one from the field above it, so each field is read
 // as the sign-extended low bits of what remains, and that field is subtracted before shifting down to the next:
-//   f = (signed) rest[w-1:0];  rest = (rest - f) >> w
-// which synthesis sees as rest[..:w] plus the field's sign bit. Checked exhaustively by tests/cpp/packing_test.cpp.
+//   f = (signed) rest[w-1:0];  rest = (rest - f) >> w  =  rest[..:w] + rest[w-1]
+// written as the slice plus the field's sign bit (take_field). Checked exhaustively by tests/cpp/packing_test.cpp.
 #ifndef QUASAR_DSP_PACKING_H
 #define QUASAR_DSP_PACKING_H
 
@@ -54,11 +54,15 @@ inline dsp_p_t dsp_multiply(dsp_a_t a, dsp_b_t b) {
 }
 
 // The low field of `rest`, sign-extended, and `rest` advanced past it with the borrow corrected.
+// As bit slices (no wide subtract): field = rest[W-1:0] sign-extended; rest - field = (rest >> W) << W plus 2^W when
+// the field is negative, so the remainder is rest[..:W] + rest[W-1], an increment instead of a 45-bit subtraction.
 template <int FIELD_BITS>
 inline product_t take_field(dsp_p_t& rest) {
 #pragma HLS INLINE
-    ap_int<FIELD_BITS> field = rest;
-    rest = (rest - field) >> FIELD_BITS;
+    const ap_int<FIELD_BITS> field = rest;    // rest(FIELD_BITS - 1, 0), sign-extended below
+    const bool borrow = rest[FIELD_BITS - 1]; // the field is negative
+    const ap_int<DSP_P_BITS - FIELD_BITS> high = rest >> FIELD_BITS;
+    rest = high + borrow;
     return product_t(field);
 }
 

@@ -54,6 +54,17 @@ struct engine_shape {
     static constexpr int DSP_GROUPS = Config::DSP_UNITS / Config::PACKING;
     static constexpr int MAX_CHUNKS = (Config::MAX_REDUCTION + TK - 1) / TK;
     static constexpr int K_BUFFER = MAX_CHUNKS * TK; // input and weight rows, padded to whole chunks
+    // Accumulator widths (docs/numerics.md §3, per nibble row): a product is PRODUCT_BITS wide ([-480, 465], so
+    // |p| < 2^(PRODUCT_BITS - 1)); the array sums TK of them per cycle (psum), and a nibble row's accumulator sums
+    // K_BUFFER of them over the chunks. n products of |p| < 2^(B-1) need B + clog2(n) bits: nothing wraps, so the
+    // narrow sums equal the int32 ones of the reference; the two passes of an 8-bit row join in acc_t (32 bits).
+    static constexpr int PSUM_BITS = PRODUCT_BITS + clog2(TK);
+    static constexpr int NIBBLE_ACC_BITS = PRODUCT_BITS + clog2(K_BUFFER);
+    typedef ap_int<PSUM_BITS> psum_t;
+    typedef ap_int<NIBBLE_ACC_BITS> nibble_acc_t;
+    // Report-only trip counts (LOOP_TRIPCOUNT): token tiles of the longest call, nibble-row tiles of the widest.
+    static constexpr int TRIP_TOKEN_TILES = (Config::TRIP_TOKENS + TM - 1) / TM;
+    static constexpr int TRIP_ROW_TILES = (NIBBLE_ROWS_PER_8BIT_ROW * Config::MAX_ROWS + TN - 1) / TN;
     // Which DSP kernel the columns run: none, packing 3 or packing 4.
     static constexpr int DSP_KIND = Config::DSP_UNITS > 0 ? Config::PACKING : 0;
 
@@ -67,6 +78,8 @@ struct engine_shape {
     static_assert(Config::PACKING == 3 || Config::PACKING == 4, "PACKING must be 3 or 4");
     static_assert(PT > 0 && TN > 0 && TK > 0 && TM > 0, "tile sizes and TOKENS_PER_CYCLE must be positive");
     static_assert(Config::MAX_REDUCTION > 0 && Config::MAX_ROWS > 0, "MAX_REDUCTION and MAX_ROWS must be positive");
+    static_assert(NIBBLE_ACC_BITS + NIBBLE_SHIFT + 1 <= ACCUMULATOR_BITS, "the joined accumulator must fit acc_t");
+    static_assert(Config::TRIP_BATCHES > 0 && Config::TRIP_TOKENS > 0, "TRIP_BATCHES and TRIP_TOKENS must be positive");
     static_assert(Config::DSP_UNITS >= 0 && Config::LUT_UNITS >= 0, "unit counts cannot be negative");
     static_assert(Config::DSP_UNITS % Config::PACKING == 0, "DSP_UNITS must fill whole DSPs of PACKING units");
     static_assert(Config::DSP_UNITS + Config::LUT_UNITS == UNITS,
@@ -79,6 +92,10 @@ struct engine_shape {
 };
 
 namespace gemm_detail {
+
+// The weight buffer's two banks: the tile loading and the tile in the array (ping-pong by bank index, so each
+// hardware block has one call site and HLS builds one instance of it).
+constexpr int WEIGHT_BANKS = 2;
 
 // Where the next weight tile starts: an output row, and whether its high nibble row is already loaded.
 struct row_cursor {
@@ -135,10 +152,11 @@ INPUT_TOKENS:
 // The next TILE_ROWS nibble rows of B into one half of the weight buffer; returns how many are real rows.
 template <class Config>
 int load_weight_tile(const ap_int<8>* b, long long base, int b_row_stride, int b_col_stride, int n, int k, int k_padded,
-                     bool per_tensor, const bool is8_table[Config::MAX_ROWS], row_cursor& cursor,
-                     nibble_t nibbles[engine_shape<Config>::TN][engine_shape<Config>::K_BUFFER],
-                     bool is_unsigned[engine_shape<Config>::TN], int row_of[engine_shape<Config>::TN],
-                     int kind_of[engine_shape<Config>::TN]) {
+                     bool per_tensor, const bool is8_table[Config::MAX_ROWS], row_cursor& cursor, int bank,
+                     nibble_t nibbles[WEIGHT_BANKS][engine_shape<Config>::TN][engine_shape<Config>::K_BUFFER],
+                     bool is_unsigned[WEIGHT_BANKS][engine_shape<Config>::TN],
+                     int row_of[WEIGHT_BANKS][engine_shape<Config>::TN],
+                     int kind_of[WEIGHT_BANKS][engine_shape<Config>::TN]) {
 #pragma HLS INLINE off
     typedef engine_shape<Config> S;
     int count = 0;
@@ -147,15 +165,15 @@ WEIGHT_ROWS:
         const bool valid = cursor.row < n;
         nibble_kind kind = NIBBLE_ROW4;
         if (valid && is8_table[per_tensor ? 0 : cursor.row]) kind = cursor.high_done ? NIBBLE_LOW : NIBBLE_HIGH;
-        row_of[j] = cursor.row;
-        kind_of[j] = kind;
-        is_unsigned[j] = kind == NIBBLE_LOW;
+        row_of[bank][j] = cursor.row;
+        kind_of[bank][j] = kind;
+        is_unsigned[bank][j] = kind == NIBBLE_LOW;
         const long long row_base = element_index(base, cursor.row, b_row_stride, 0, 0);
     WEIGHT_NIBBLES:
         for (int jj = 0; jj < k_padded; ++jj) {
 #pragma HLS PIPELINE II = 1
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::K_BUFFER
-            nibbles[j][jj] =
+            nibbles[bank][j][jj] =
                 valid && jj < k ? nibble_bits(b[element_index(row_base, jj, b_col_stride, 0, 0)], kind) : nibble_t(0);
         }
         if (valid) {
@@ -168,12 +186,12 @@ WEIGHT_ROWS:
 }
 
 // The DSP units of one column, per packing factor (tag 0: the engine has none).
-template <int TN, int GROUP_SLOTS>
-inline void dsp_column(std::integral_constant<int, 0>, const activation_t*, const dsp_a_t*, int, acc_t (*)[TN]) {}
+template <int TN, int GROUP_SLOTS, class Psum>
+inline void dsp_column(std::integral_constant<int, 0>, const activation_t*, const dsp_a_t*, int, Psum (*)[TN]) {}
 
-template <int TN, int GROUP_SLOTS>
+template <int TN, int GROUP_SLOTS, class Psum>
 inline void dsp_column(std::integral_constant<int, 3>, const activation_t* x, const dsp_a_t* weights, int groups,
-                       acc_t (*psum)[TN]) {
+                       Psum (*psum)[TN]) {
 #pragma HLS INLINE
 PF3_GROUPS:
     for (int g = 0; g < GROUP_SLOTS; ++g) {
@@ -188,9 +206,9 @@ PF3_GROUPS:
     }
 }
 
-template <int TN, int GROUP_SLOTS>
+template <int TN, int GROUP_SLOTS, class Psum>
 inline void dsp_column(std::integral_constant<int, 4>, const activation_t* x, const dsp_a_t* weights, int groups,
-                       acc_t (*psum)[TN]) {
+                       Psum (*psum)[TN]) {
 #pragma HLS INLINE
     const dsp_b_t packed_x = pf4_pack_activations(x[0], x[1]);
 PF4_GROUPS:
@@ -210,14 +228,14 @@ PF4_GROUPS:
 // One cycle of the array: TOKENS_PER_CYCLE tokens × TILE_ROWS nibble rows × TILE_REDUCTION lanes, summed over the
 // lanes (the adder tree) into the accumulators.
 template <class Config>
-inline void pe_array_cycle(const activation_t x_buf[engine_shape<Config>::TM][engine_shape<Config>::K_BUFFER], int k0,
-                           int t0,
-                           const dsp_a_t dsp_weights[engine_shape<Config>::COLUMNS][engine_shape<Config>::GROUP_SLOTS],
-                           const nibble_operand_t lut_weights[engine_shape<Config>::TK][engine_shape<Config>::TN],
-                           acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN]) {
+inline void
+pe_array_cycle(const activation_t x_buf[engine_shape<Config>::TM][engine_shape<Config>::K_BUFFER], int k0, int t0,
+               const dsp_a_t dsp_weights[engine_shape<Config>::COLUMNS][engine_shape<Config>::GROUP_SLOTS],
+               const nibble_operand_t lut_weights[engine_shape<Config>::TK][engine_shape<Config>::TN],
+               typename engine_shape<Config>::nibble_acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN]) {
 #pragma HLS INLINE
     typedef engine_shape<Config> S;
-    acc_t psum[S::PT][S::TN];
+    typename S::psum_t psum[S::PT][S::TN];
 #pragma HLS ARRAY_PARTITION variable = psum complete dim = 0
 CLEAR:
     for (int p = 0; p < S::PT; ++p)
@@ -231,8 +249,8 @@ LANES:
             const int t = tc * S::COLUMN_TOKENS;
             activation_t x[S::COLUMN_TOKENS];
             for (int c = 0; c < S::COLUMN_TOKENS; ++c) x[c] = x_buf[t0 + t + c][k0 + kk];
-            dsp_column<S::TN, S::GROUP_SLOTS>(std::integral_constant<int, S::DSP_KIND>(), x, dsp_weights[column],
-                                              groups, psum + t);
+            dsp_column<S::TN, S::GROUP_SLOTS, typename S::psum_t>(std::integral_constant<int, S::DSP_KIND>(), x,
+                                                                  dsp_weights[column], groups, psum + t);
             const int first_lut_row = groups * S::ROWS_PER_DSP;
         LUT_ROWS:
             for (int r = 0; r < S::TN; ++r) {
@@ -250,9 +268,10 @@ ACCUMULATE:
 // All chunks of k for one weight tile and the token tile: the accumulators of every nibble row of the tile.
 template <class Config>
 void compute_tile(const activation_t x_buf[engine_shape<Config>::TM][engine_shape<Config>::K_BUFFER],
-                  const nibble_t nibbles[engine_shape<Config>::TN][engine_shape<Config>::K_BUFFER],
-                  const bool is_unsigned[engine_shape<Config>::TN], int token_steps, int k_chunks,
-                  acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN]) {
+                  const nibble_t nibbles[WEIGHT_BANKS][engine_shape<Config>::TN][engine_shape<Config>::K_BUFFER],
+                  const bool is_unsigned[WEIGHT_BANKS][engine_shape<Config>::TN], int bank, int token_steps,
+                  int k_chunks,
+                  typename engine_shape<Config>::nibble_acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN]) {
 #pragma HLS INLINE off
     typedef engine_shape<Config> S;
     dsp_a_t dsp_weights[S::COLUMNS][S::GROUP_SLOTS];
@@ -272,13 +291,17 @@ CHUNKS:
     ARRAY_WEIGHTS:
         for (int kk = 0; kk < S::TK; ++kk) {
 #pragma HLS PIPELINE II = 1
-            for (int r = 0; r < S::TN; ++r) lut_weights[kk][r] = nibble_operand(nibbles[r][k0 + kk], is_unsigned[r]);
+            for (int r = 0; r < S::TN; ++r)
+                lut_weights[kk][r] = nibble_operand(nibbles[bank][r][k0 + kk], is_unsigned[bank][r]);
         }
     PACK_WEIGHTS:
         for (int column = 0; column < S::COLUMNS; ++column) {
 #pragma HLS UNROLL
             const int kk = column / S::TOKEN_COLUMNS;
+        PACK_GROUPS:
             for (int g = 0; g < S::GROUP_SLOTS; ++g) {
+// UNROLL does not unroll nested loops: without this the 21-trip loop runs rolled once per column (review #4).
+#pragma HLS UNROLL
                 if (g < S::dsp_groups_in_column(column)) {
                     const int r = g * S::ROWS_PER_DSP;
                     dsp_weights[column][g] = S::PF4 ? pf4_pack_weights(lut_weights[kk][r], lut_weights[kk][r + 1])
@@ -289,7 +312,8 @@ CHUNKS:
         }
     TOKEN_STEPS:
         for (int step = 0; step < token_steps; ++step) {
-#pragma HLS PIPELINE II = 1
+// Free-running pipeline: no global stall enable fanning out to every register and DSP of the array.
+#pragma HLS PIPELINE II = 1 style = frp
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::TM / S::PT
             pe_array_cycle<Config>(x_buf, k0, step * S::PT, dsp_weights, lut_weights, acc);
         }
@@ -298,12 +322,13 @@ CHUNKS:
 
 // Output stage and store for one weight tile: a 4-bit row or a low pass completes an output; a high pass waits.
 template <class Config>
-void store_tile(const acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN],
-                const int row_of[engine_shape<Config>::TN], const int kind_of[engine_shape<Config>::TN], int count,
-                int tokens, acc_t pending[engine_shape<Config>::TM], bool per_tensor,
-                const acc_t bias_table[Config::MAX_ROWS], const multiplier_t multiplier_table[Config::MAX_ROWS],
-                const shift_t shift_table[Config::MAX_ROWS], ap_int<8>* out, long long out_base, int out_row_stride,
-                int out_bytes, int out_min, int out_max) {
+void store_tile(
+    const typename engine_shape<Config>::nibble_acc_t acc[engine_shape<Config>::TM][engine_shape<Config>::TN],
+    const int row_of[WEIGHT_BANKS][engine_shape<Config>::TN], const int kind_of[WEIGHT_BANKS][engine_shape<Config>::TN],
+    int bank, int count, int tokens, typename engine_shape<Config>::nibble_acc_t pending[engine_shape<Config>::TM],
+    bool per_tensor, const acc_t bias_table[Config::MAX_ROWS], const multiplier_t multiplier_table[Config::MAX_ROWS],
+    const shift_t shift_table[Config::MAX_ROWS], ap_int<8>* out, long long out_base, int out_row_stride, int out_bytes,
+    int out_min, int out_max) {
 #pragma HLS INLINE off
 STORE_TOKENS:
     for (int t = 0; t < tokens; ++t) {
@@ -317,12 +342,13 @@ STORE_TOKENS:
 // clang-format off
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = engine_shape<Config>::TN
             // clang-format on
-            const acc_t value = acc[t][j];
-            if (kind_of[j] == NIBBLE_HIGH) {
+            const typename engine_shape<Config>::nibble_acc_t value = acc[t][j];
+            const int kind = kind_of[bank][j];
+            if (kind == NIBBLE_HIGH) {
                 pending[t] = value;
             } else {
-                const acc_t joined = kind_of[j] == NIBBLE_LOW ? join_nibble_accumulators(pending[t], value) : value;
-                const int row = row_of[j];
+                const acc_t joined = kind == NIBBLE_LOW ? join_nibble_accumulators(pending[t], value) : acc_t(value);
+                const int row = row_of[bank][j];
                 const int entry = per_tensor ? 0 : row;
                 const stage_out_t y = output_stage(joined, bias_table[entry], multiplier_table[entry],
                                                    shift_table[entry], out_min, out_max);
@@ -356,17 +382,16 @@ int run_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, 
     static multiplier_t multiplier_table[Config::MAX_ROWS];
     static shift_t shift_table[Config::MAX_ROWS];
     static activation_t x_buf[S::TM][S::K_BUFFER];
-    static nibble_t ping_nibbles[S::TN][S::K_BUFFER], pong_nibbles[S::TN][S::K_BUFFER];
-    static bool ping_unsigned[S::TN], pong_unsigned[S::TN];
-    static int ping_row[S::TN], pong_row[S::TN], ping_kind[S::TN], pong_kind[S::TN];
-    static acc_t acc[S::TM][S::TN];
-    static acc_t pending[S::TM];
+    static nibble_t nibbles[gemm_detail::WEIGHT_BANKS][S::TN][S::K_BUFFER];
+    static bool is_unsigned[gemm_detail::WEIGHT_BANKS][S::TN];
+    static int row_of[gemm_detail::WEIGHT_BANKS][S::TN], kind_of[gemm_detail::WEIGHT_BANKS][S::TN];
+    static typename S::nibble_acc_t acc[S::TM][S::TN];
+    static typename S::nibble_acc_t pending[S::TM];
 #pragma HLS ARRAY_PARTITION variable = x_buf cyclic factor = S::PT dim = 1
 #pragma HLS ARRAY_PARTITION variable = x_buf cyclic factor = S::TK dim = 2
-#pragma HLS ARRAY_PARTITION variable = ping_nibbles complete dim = 1
-#pragma HLS ARRAY_PARTITION variable = pong_nibbles complete dim = 1
-#pragma HLS ARRAY_PARTITION variable = ping_unsigned complete
-#pragma HLS ARRAY_PARTITION variable = pong_unsigned complete
+#pragma HLS ARRAY_PARTITION variable = nibbles complete dim = 1
+#pragma HLS ARRAY_PARTITION variable = nibbles complete dim = 2
+#pragma HLS ARRAY_PARTITION variable = is_unsigned complete dim = 0
 #pragma HLS ARRAY_PARTITION variable = acc cyclic factor = S::PT dim = 1
 #pragma HLS ARRAY_PARTITION variable = acc complete dim = 2
 
@@ -378,8 +403,10 @@ int run_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, 
 
 BATCHES:
     for (int h = 0; h < batches; ++h) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = Config::TRIP_BATCHES
     TOKEN_TILES:
         for (int t0 = 0; t0 < m; t0 += S::TM) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::TRIP_TOKEN_TILES
             const int tokens = m - t0 < S::TM ? m - t0 : S::TM;
             const int token_steps = (tokens + S::PT - 1) / S::PT;
             gemm_detail::load_activations<Config>(a, gemm_detail::element_index(0, h, a_batch_stride, t0, a_row_stride),
@@ -387,31 +414,26 @@ BATCHES:
             const long long b_base = gemm_detail::element_index(0, h, b_batch_stride, 0, 0);
             const long long out_base = gemm_detail::element_index(0, h, out_batch_stride, t0, out_row_stride);
             gemm_detail::row_cursor cursor = {0, false};
-            int count = gemm_detail::load_weight_tile<Config>(b, b_base, b_row_stride, b_col_stride, n, k, k_padded,
-                                                              per_tensor, is8_table, cursor, ping_nibbles,
-                                                              ping_unsigned, ping_row, ping_kind);
+            int count = 0; // real nibble rows of the tile in the array's bank
         ROW_TILES:
-            for (int tile = 0; count > 0; ++tile) {
-                // Ping-pong: the load of the next tile and the compute of this one touch different halves.
-                int next;
-                if ((tile & 1) == 0) {
-                    next = gemm_detail::load_weight_tile<Config>(b, b_base, b_row_stride, b_col_stride, n, k, k_padded,
-                                                                 per_tensor, is8_table, cursor, pong_nibbles,
-                                                                 pong_unsigned, pong_row, pong_kind);
-                    gemm_detail::compute_tile<Config>(x_buf, ping_nibbles, ping_unsigned, token_steps, k_chunks, acc);
-                    gemm_detail::store_tile<Config>(acc, ping_row, ping_kind, count, tokens, pending, per_tensor,
-                                                    bias_table, multiplier_table, shift_table, out, out_base,
-                                                    out_row_stride, out_bytes, out_min, out_max);
-                } else {
-                    next = gemm_detail::load_weight_tile<Config>(b, b_base, b_row_stride, b_col_stride, n, k, k_padded,
-                                                                 per_tensor, is8_table, cursor, ping_nibbles,
-                                                                 ping_unsigned, ping_row, ping_kind);
-                    gemm_detail::compute_tile<Config>(x_buf, pong_nibbles, pong_unsigned, token_steps, k_chunks, acc);
-                    gemm_detail::store_tile<Config>(acc, pong_row, pong_kind, count, tokens, pending, per_tensor,
-                                                    bias_table, multiplier_table, shift_table, out, out_base,
-                                                    out_row_stride, out_bytes, out_min, out_max);
+            // Skewed by one tile: step s loads tile s into bank s % 2 while the array computes and stores tile s - 1
+            // from the other bank. One call site per block; the step that loads nothing real is the last one.
+            for (int step = 0;; ++step) {
+#pragma HLS LOOP_TRIPCOUNT min = 2 max = S::TRIP_ROW_TILES + 1
+                const int load_bank = step % gemm_detail::WEIGHT_BANKS;
+                const int array_bank = gemm_detail::WEIGHT_BANKS - 1 - load_bank;
+                const int loaded = gemm_detail::load_weight_tile<Config>(
+                    b, b_base, b_row_stride, b_col_stride, n, k, k_padded, per_tensor, is8_table, cursor, load_bank,
+                    nibbles, is_unsigned, row_of, kind_of);
+                if (step > 0) {
+                    gemm_detail::compute_tile<Config>(x_buf, nibbles, is_unsigned, array_bank, token_steps, k_chunks,
+                                                      acc);
+                    gemm_detail::store_tile<Config>(acc, row_of, kind_of, array_bank, count, tokens, pending,
+                                                    per_tensor, bias_table, multiplier_table, shift_table, out,
+                                                    out_base, out_row_stride, out_bytes, out_min, out_max);
                 }
-                count = next;
+                if (loaded == 0) break;
+                count = loaded;
             }
         }
     }

@@ -11,7 +11,8 @@ namespace quasar {
 constexpr int PER_TENSOR = 1 << 0; // bias 0, multiplier[0], shift[0], row_is8[0] for every column
 constexpr int ALL_8BIT = 1 << 1;   // every B row is 8-bit; row_is8 is not read
 
-// Return values. Nonzero: the call exceeds the build's configuration and nothing was written.
+// Status values (the kernel's `status` output). Nonzero: the call exceeds the build's configuration and nothing was
+// written.
 constexpr int STATUS_OK = 0;
 constexpr int STATUS_REDUCTION_TOO_LONG = 1; // k > MAX_REDUCTION
 constexpr int STATUS_TOO_MANY_ROWS = 2;      // n > MAX_ROWS with per-row tables
@@ -32,12 +33,18 @@ inline int gemm_status(int batches, int m, int n, int k, int out_bytes, int flag
     return STATUS_OK;
 }
 
-// The signature of quasar_gemm.
-typedef int (*KernelFn)(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
-                        const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m,
-                        int n, int k, int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride,
-                        int b_col_stride, int out_batch_stride, int out_row_stride, int out_bytes, int out_min,
-                        int out_max, int flags);
+// The m_axi depths of the kernel's array arguments, in elements (quasar_engine_config.h, KernelDepths): cosim
+// copies `depth` elements in and out of every array, so a testbench allocates at least that many.
+struct array_depths {
+    long long a, b, table_rows, out;
+};
+
+// The signature of quasar_gemm: a void kernel (ap_ctrl on s_axilite) whose status is an output scalar.
+typedef void (*KernelFn)(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
+                         const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m,
+                         int n, int k, int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride,
+                         int b_col_stride, int out_batch_stride, int out_row_stride, int out_bytes, int out_min,
+                         int out_max, int flags, int* status);
 
 } // namespace quasar
 

@@ -316,27 +316,38 @@ inline int element_value(const uint8_t* bytes, long long e, int out_bytes) {
 }
 
 // Runs one call and checks it; prints the failure line and returns false on any failure.
-inline bool run_call(KernelFn kernel, const golden_op& op, const golden_call& call) {
+// At least `depth` elements (the m_axi depth cosim copies), the values first and zeros after them.
+template <class T, class Source>
+std::vector<T> padded_to_depth(const Source& values, long long depth) {
+    std::vector<T> padded(values.begin(), values.end()); // bytes 128..255 wrap to the int8 values they encode
+    if (depth > static_cast<long long>(padded.size())) padded.resize(static_cast<size_t>(depth), T(0));
+    return padded;
+}
+
+inline bool run_call(KernelFn kernel, const array_depths& depths, const golden_op& op, const golden_call& call) {
     const int* s = op.scalars;
     const std::vector<uint8_t>& b_bytes = call.b.empty() ? op.b : call.b;
-    // Bytes 128..255 wrap to the negative int8 values they encode.
-    std::vector<ap_int<8>> a(call.a.begin(), call.a.end()), b(b_bytes.begin(), b_bytes.end());
-    std::vector<ap_uint<8>> row_is8(op.row_is8.begin(), op.row_is8.end()), shift(op.shift.begin(), op.shift.end());
-    std::vector<ap_int<32>> bias(op.bias.begin(), op.bias.end()),
-        multiplier(op.multiplier.begin(), op.multiplier.end());
+    std::vector<ap_int<8>> a = padded_to_depth<ap_int<8>>(call.a, depths.a);
+    std::vector<ap_int<8>> b = padded_to_depth<ap_int<8>>(b_bytes, depths.b);
+    std::vector<ap_uint<8>> row_is8 = padded_to_depth<ap_uint<8>>(op.row_is8, depths.table_rows);
+    std::vector<ap_uint<8>> shift = padded_to_depth<ap_uint<8>>(op.shift, depths.table_rows);
+    std::vector<ap_int<32>> bias = padded_to_depth<ap_int<32>>(op.bias, depths.table_rows);
+    std::vector<ap_int<32>> multiplier = padded_to_depth<ap_int<32>>(op.multiplier, depths.table_rows);
 
+    // The output: guards, then max(call bytes, depth) bytes, then guards; the bytes past the call's are guards too.
     const size_t total = call.expected.size();
-    std::vector<ap_int<8>> out(total + 2 * OUTPUT_GUARD_BYTES);
+    const size_t span = depths.out > static_cast<long long>(total) ? static_cast<size_t>(depths.out) : total;
+    std::vector<ap_int<8>> out(span + 2 * OUTPUT_GUARD_BYTES);
     std::vector<uint8_t> initial(out.size(), GUARD_FILL);
     for (size_t i = 0; i < total; ++i) initial[OUTPUT_GUARD_BYTES + i] = static_cast<uint8_t>(~call.expected[i]);
     for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<int8_t>(initial[i]);
 
-    const int status =
-        kernel(a.data(), b.data(), row_is8.empty() ? nullptr : row_is8.data(), bias.empty() ? nullptr : bias.data(),
-               multiplier.empty() ? nullptr : multiplier.data(), shift.empty() ? nullptr : shift.data(),
-               out.data() + OUTPUT_GUARD_BYTES, s[BATCHES], s[M], s[N], s[K], s[A_BATCH_STRIDE], s[A_ROW_STRIDE],
-               s[B_BATCH_STRIDE], s[B_ROW_STRIDE], s[B_COL_STRIDE], s[OUT_BATCH_STRIDE], s[OUT_ROW_STRIDE],
-               s[OUT_BYTES], s[OUT_MIN], s[OUT_MAX], s[FLAGS]);
+    int status = -1;
+    kernel(a.data(), b.data(), row_is8.empty() ? nullptr : row_is8.data(), bias.empty() ? nullptr : bias.data(),
+           multiplier.empty() ? nullptr : multiplier.data(), shift.empty() ? nullptr : shift.data(),
+           out.data() + OUTPUT_GUARD_BYTES, s[BATCHES], s[M], s[N], s[K], s[A_BATCH_STRIDE], s[A_ROW_STRIDE],
+           s[B_BATCH_STRIDE], s[B_ROW_STRIDE], s[B_COL_STRIDE], s[OUT_BATCH_STRIDE], s[OUT_ROW_STRIDE], s[OUT_BYTES],
+           s[OUT_MIN], s[OUT_MAX], s[FLAGS], &status);
     if (status != STATUS_OK) {
         std::printf("STATUS layer=%s tensor=%s image=%u status=%d (%s)\n", op.name.c_str(), op.tensor.c_str(),
                     call.image, status, status_meaning(status));
@@ -378,7 +389,7 @@ inline bool run_call(KernelFn kernel, const golden_op& op, const golden_call& ca
 }
 
 // Runs every call of every file; 0 when all pass.
-inline int run_files(int count, char** paths, KernelFn kernel) {
+inline int run_files(int count, char** paths, KernelFn kernel, const array_depths& depths) {
     if (count < 1) {
         std::printf("ERROR no golden files given: pass the .qgv files to check as arguments\n");
         return 1;
@@ -393,7 +404,7 @@ inline int run_files(int count, char** paths, KernelFn kernel) {
             return 1;
         }
         for (const golden_call& call : file.calls) {
-            if (!run_call(kernel, file.ops[call.op], call)) return 1;
+            if (!run_call(kernel, depths, file.ops[call.op], call)) return 1;
             ++calls;
         }
     }
@@ -405,9 +416,10 @@ inline int run_files(int count, char** paths, KernelFn kernel) {
 } // namespace quasar
 
 // The generated tb/quasar_tb.cpp: int main(int argc, char** argv) { return quasar_testbench_main(argc, argv,
-// quasar_gemm); }
-inline int quasar_testbench_main(int argc, char** argv, quasar::KernelFn kernel) {
-    const int status = quasar::testbench::run_files(argc - 1, argv + 1, kernel);
+// quasar_gemm, depths); } with the m_axi depths of quasar_engine_config.h (zero: each call's exact sizes).
+inline int quasar_testbench_main(int argc, char** argv, quasar::KernelFn kernel,
+                                 const quasar::array_depths& depths = quasar::array_depths()) {
+    const int status = quasar::testbench::run_files(argc - 1, argv + 1, kernel, depths);
     std::fflush(stdout);
     return status;
 }

@@ -24,6 +24,11 @@ constexpr int ACCUMULATOR_BITS = 32;   // acc, acc + bias (docs/numerics.md §3)
 constexpr int BYTE_BITS = 8;           // interface arrays are bytes
 constexpr int SHIFT_BITS = 6;          // output-stage shift S in [1, 62]
 
+// Bits of an unsigned count: ceil(log2(v)) for v >= 1 (the accumulator widths of docs/numerics.md §3).
+constexpr int clog2(int v) {
+    return v <= 1 ? 0 : 1 + clog2((v + 1) / 2);
+}
+
 typedef ap_int<ACTIVATION_BITS> activation_t;
 typedef ap_int<NIBBLE_OPERAND_BITS> nibble_operand_t;
 typedef ap_int<PRODUCT_BITS> product_t;

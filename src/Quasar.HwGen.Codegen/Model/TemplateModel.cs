@@ -20,6 +20,9 @@ public static class TemplateModel
     /// <summary>Where the golden vectors go, relative to the project.</summary>
     public const string GoldenPath = "tb/golden/golden.qgv";
 
+    /// <summary>The kernel's status output (an s_axilite output scalar; the kernel itself is void).</summary>
+    public const string StatusDeclaration = "int* status";
+
     public static IReadOnlyList<KernelPort> Ports(Golden.KernelArraySizes sizes)
     {
         ArgumentNullException.ThrowIfNull(sizes);
@@ -35,6 +38,9 @@ public static class TemplateModel
             new("out", "ap_int<8>* out", "gmem_o", "HP3", Math.Max(sizes.Output, 1)),
         ];
     }
+
+    private static string Depth(IReadOnlyList<KernelPort> ports, string name) =>
+        ports.Single(p => p.Name == name).Depth.ToString(CultureInfo.InvariantCulture);
 
     public static ScriptObject Build(ProjectDescription project)
     {
@@ -56,7 +62,7 @@ public static class TemplateModel
                 ["depth"] = port.Depth.ToString(ci),
             });
         }
-        var parameters = new ScriptArray(ports.Select(p => p.Declaration).Concat(GemmCall.ScalarNames.Select(s => "int " + s)));
+        var parameters = new ScriptArray(ports.Select(p => p.Declaration).Concat(GemmCall.ScalarNames.Select(s => "int " + s)).Append(StatusDeclaration));
 
         return new ScriptObject
         {
@@ -86,6 +92,8 @@ public static class TemplateModel
                 ["max_reduction"] = engine.MaxReduction.ToString(ci),
                 ["max_rows"] = engine.MaxRows.ToString(ci),
                 ["clock_mhz"] = Math.Round(engine.ClockMhz).ToString("0", ci),
+                ["trip_batches"] = Math.Max(project.LargestArrays.Batches, 1).ToString(ci),
+                ["trip_tokens"] = Math.Max(project.LargestArrays.Tokens, 1).ToString(ci),
                 ["description"] = engine.Describe(),
                 ["sizing"] = project.Engine.Sizing,
             },
@@ -96,6 +104,13 @@ public static class TemplateModel
                 ["ports"] = portObjects,
                 ["port_names"] = new ScriptArray(ports.Select(p => p.Name)),
                 ["scalars"] = new ScriptArray(GemmCall.ScalarNames),
+                ["depths"] = new ScriptObject
+                {
+                    ["a"] = Depth(ports, "a"),
+                    ["b"] = Depth(ports, "b"),
+                    ["table_rows"] = Depth(ports, "bias"),
+                    ["out"] = Depth(ports, "out"),
+                },
                 ["parameters"] = parameters,
             },
             ["golden"] = new ScriptObject

@@ -8,15 +8,15 @@ namespace Quasar.HwGen.Vitis.Csim;
 
 /// <summary>
 /// The FPGA ops executed by the generated HLS kernel compiled with g++ (<see cref="KernelLibraryBuilder"/>), called in
-/// process with the arguments of docs/hls-engine.md §1 (mapped by <see cref="KernelOpMapper"/>). With the IR
-/// interpreter it runs a whole model through the C++ the board will run, so its logits can be compared with the C#
-/// emulation's bit for bit.
+/// process with the arguments of docs/hls-engine.md §1 (mapped by <see cref="KernelOpMapper"/>; a void kernel whose
+/// status comes back through its last argument). With the IR interpreter it runs a whole model through the C++ the
+/// board will run, so its logits can be compared with the C# emulation's bit for bit.
 /// </summary>
 public sealed unsafe class CompiledKernelEngine : IFpgaEngine, IDisposable
 {
     private readonly nint _library;
     private readonly delegate* unmanaged[Cdecl]<sbyte*, sbyte*, byte*, int*, int*, byte*, byte*,
-        int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int> _kernel;
+        int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int*, void> _kernel;
 
     public CompiledKernelEngine(string libraryPath)
     {
@@ -27,7 +27,7 @@ public sealed unsafe class CompiledKernelEngine : IFpgaEngine, IDisposable
             throw new EntryPointNotFoundException($"{libraryPath} does not export quasar_gemm (is it the generated kernel?)");
         }
         _kernel = (delegate* unmanaged[Cdecl]<sbyte*, sbyte*, byte*, int*, int*, byte*, byte*,
-            int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int>)symbol;
+            int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int*, void>)symbol;
     }
 
     /// <summary>Kernel calls made so far.</summary>
@@ -47,14 +47,14 @@ public sealed unsafe class CompiledKernelEngine : IFpgaEngine, IDisposable
         var (a, b) = KernelOpMapper.Operands(op, inputs);
         var c = op.Call;
         var output = new byte[checked((int)(c.OutputElements * c.OutBytes))];
-        int status;
+        int status = -1;
         fixed (sbyte* pa = a, pb = b)
         fixed (byte* rowIs8 = op.RowIs8, shift = op.Shift, pout = output)
         fixed (int* bias = op.Bias, multiplier = op.Multiplier)
         {
-            status = _kernel(pa, pb, rowIs8, bias, multiplier, shift, pout,
+            _kernel(pa, pb, rowIs8, bias, multiplier, shift, pout,
                 c.Batches, c.M, c.N, c.K, c.ABatchStride, c.ARowStride, c.BBatchStride, c.BRowStride, c.BColStride,
-                c.OutBatchStride, c.OutRowStride, c.OutBytes, c.OutMin, c.OutMax, c.Flags);
+                c.OutBatchStride, c.OutRowStride, c.OutBytes, c.OutMin, c.OutMax, c.Flags, &status);
         }
         Calls++;
         if (status != GemmStatus.Ok)

@@ -59,7 +59,8 @@ public sealed class KernelCallMappingTests
             var contextType = new TensorType(random.Next(2) == 0 ? ElementType.Int6 : ElementType.Int16, tokens, width);
             var expectedContext = KernelBytes.FromTensor(engine.AttentionContext(contextOp, probabilities, value, contextType));
             var context = KernelOpMapper.Context(contextOp, value.Type, contextType);
-            Assert.That(RunGuarded(context, probabilities.Bytes!, value.Bytes!, expectedContext.Length), Is.EqualTo(expectedContext), $"context case {i}");
+            var (contextA, contextB) = KernelOpMapper.Operands(context, [probabilities, value]);
+            Assert.That(RunGuarded(context, contextA, contextB, expectedContext.Length), Is.EqualTo(expectedContext), $"context case {i}");
         }
     }
 
@@ -98,9 +99,21 @@ public sealed class KernelCallMappingTests
         Assert.That((scores.RowIs8, scores.Bias, scores.Multiplier, scores.Shift), Is.EqualTo((new byte[] { 1 }, new[] { 0 }, new[] { 1 << 30 }, new byte[] { 30 })));
 
         var context = KernelOpMapper.Context(new AttentionContextOp("c", "p", "v", "o", 3, 4, 1 << 30, 30), new TensorType(ElementType.Int8, 6, 12), new TensorType(ElementType.Int6, 6, 12));
-        Assert.That(context.Call, Is.EqualTo(new GemmCall(3, 6, 4, 6, 36, 6, 4, 1, 12, 4, 12, 1, -32, 31, GemmFlags.PerTensor | GemmFlags.All8Bit)));
+        Assert.That(context.Call, Is.EqualTo(new GemmCall(3, 6, 4, 6, 36, 6, 24, 6, 1, 4, 12, 1, -32, 31, GemmFlags.PerTensor | GemmFlags.All8Bit)));
         Assert.That(GemmCall.FromArray(context.Call.ToArray()), Is.EqualTo(context.Call));
         Assert.That(GemmCall.ScalarNames, Has.Count.EqualTo(GemmCall.ScalarCount));
+    }
+
+    [Test]
+    public void Attention_value_is_laid_out_per_head_transposed_so_every_b_read_has_unit_column_stride()
+    {
+        // V: 2 tokens × (2 heads × 3); element (token j, head h, dim r) = 10·j + 3·h + r.
+        var value = new sbyte[] { 0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15 };
+        Assert.That(KernelOperandLayout.TransposeValue(value, tokens: 2, heads: 2, headDim: 3),
+            Is.EqualTo(new sbyte[] { 0, 10, 1, 11, 2, 12, 3, 13, 4, 14, 5, 15 }));
+        Assert.That(() => KernelOperandLayout.TransposeValue(value, tokens: 3, heads: 2, headDim: 3), Throws.ArgumentException);
+        var ops = KernelOpMapper.Map(CodegenFixtures.SmallGraph);
+        Assert.That(ops.Select(op => op.Call.BColStride), Is.All.EqualTo(1));
     }
 
     [Test]

@@ -64,7 +64,10 @@ public static class KernelOpMapper
         return PerTensor(op.Name, op.Output, GemmOpKind.AttentionScores, call, op.Multiplier, op.Shift);
     }
 
-    /// <summary>Batches = heads, m = tokens, n = head dim, k = tokens; B = Vᵀ (batch stride d, row stride 1, col stride H·d); per tensor.</summary>
+    /// <summary>
+    /// Batches = heads, m = tokens, n = head dim, k = tokens; B = Vᵀ laid out by the host per head
+    /// (<see cref="KernelOperandLayout.TransposeValue"/>: batch stride d·T, row stride T, col stride 1); per tensor.
+    /// </summary>
     public static KernelOp Context(AttentionContextOp op, TensorType value, TensorType output)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -74,13 +77,16 @@ public static class KernelOpMapper
         var call = new GemmCall(
             Batches: op.Heads, M: tokens, N: d, K: tokens,
             ABatchStride: tokens * tokens, ARowStride: tokens,
-            BBatchStride: d, BRowStride: 1, BColStride: width,
+            BBatchStride: d * tokens, BRowStride: tokens, BColStride: 1,
             OutBatchStride: d, OutRowStride: width,
             OutBytes: OutBytes(output), OutMin: output.Min, OutMax: output.Max, Flags: GemmFlags.PerTensor | GemmFlags.All8Bit);
         return PerTensor(op.Name, op.Output, GemmOpKind.AttentionContext, call, op.Multiplier, op.Shift);
     }
 
-    /// <summary>The kernel's A and B arrays for one call of <paramref name="op"/> on the op's input tensors (IR order).</summary>
+    /// <summary>
+    /// The kernel's A and B arrays for one call of <paramref name="op"/> on the op's input tensors (IR order), in the
+    /// host layout of <see cref="KernelOperandLayout"/> (attention V transposed per head).
+    /// </summary>
     public static (sbyte[] A, sbyte[] B) Operands(KernelOp op, IReadOnlyList<TensorData> inputs)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -90,6 +96,8 @@ public static class KernelOpMapper
         var a = inputs[0].Bytes ?? throw new ArgumentException($"the left operand of '{op.Name}' is not an 8-bit tensor", nameof(inputs));
         if (!op.TakesBPerCall) return (a, op.Weights);
         var b = inputs[1].Bytes ?? throw new ArgumentException($"the right operand of '{op.Name}' is not an 8-bit tensor", nameof(inputs));
+        if (op.Kind == GemmOpKind.AttentionContext)
+            b = KernelOperandLayout.TransposeValue(b, tokens: op.Call.K, heads: op.Call.Batches, headDim: op.Call.N);
         return (a, b);
     }
 

@@ -14,6 +14,7 @@ template <int W> using ap_int = typename quasar_stub_int<W>::type;
 template <int W> using ap_uint = typename quasar_stub_uint<W>::type;
 
 namespace quasar {
+struct array_depths { long long a, b, table_rows, out; };
 
 template <class Config>
 int run_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,

@@ -13,9 +13,9 @@
 
 #include "quasar/gemm_engine.h"
 
-typedef int (*KernelFn)(const ap_int<8>*, const ap_int<8>*, const ap_uint<8>*, const ap_int<32>*, const ap_int<32>*,
-                        const ap_uint<8>*, ap_int<8>*, int, int, int, int, int, int, int, int, int, int, int, int, int,
-                        int, int);
+typedef void (*KernelFn)(const ap_int<8>*, const ap_int<8>*, const ap_uint<8>*, const ap_int<32>*, const ap_int<32>*,
+                         const ap_uint<8>*, ap_int<8>*, int, int, int, int, int, int, int, int, int, int, int, int, int,
+                         int, int, int*);
 
 namespace quasar_stub {
 struct Reader {
@@ -35,7 +35,7 @@ struct Op {
 };
 }  // namespace quasar_stub
 
-inline int quasar_testbench_main(int argc, char** argv, KernelFn kernel) {
+inline int quasar_testbench_main(int argc, char** argv, KernelFn kernel, const quasar::array_depths& = quasar::array_depths()) {
     using namespace quasar_stub;
     long total = 0;
     for (int f = 1; f < argc; ++f) {
@@ -67,10 +67,11 @@ inline int quasar_testbench_main(int argc, char** argv, KernelFn kernel) {
             const std::size_t guard = 64;
             std::vector<unsigned char> out(expected.size() + guard, 0xA5);
             const int* s = op.scalars;
-            int status = kernel(reinterpret_cast<const ap_int<8>*>(a.data()), reinterpret_cast<const ap_int<8>*>(bb.data()),
+            int status = -1;
+            kernel(reinterpret_cast<const ap_int<8>*>(a.data()), reinterpret_cast<const ap_int<8>*>(bb.data()),
                                 op.row_is8.data(), op.bias.data(), op.multiplier.data(), op.shift.data(),
                                 reinterpret_cast<ap_int<8>*>(out.data()), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8],
-                                s[9], s[10], s[11], s[12], s[13], s[14]);
+                                s[9], s[10], s[11], s[12], s[13], s[14], &status);
             if (status != 0) { std::printf("STATUS layer=%s status=%d\n", op.name.c_str(), status); return 1; }
             for (std::size_t i = 0; i < out.size(); ++i) {
                 int want = i < expected.size() ? expected[i] : 0xA5;

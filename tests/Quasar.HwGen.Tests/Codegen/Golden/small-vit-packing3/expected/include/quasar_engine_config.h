@@ -28,8 +28,21 @@ struct EngineConfig {
     static constexpr int MAX_REDUCTION = 192;
     // The most output rows (n) of a call with per-row tables (status 2 beyond).
     static constexpr int MAX_ROWS = 256;
+    // The most batches and tokens (m) of a call of this model: loop trip counts for the csynth report only (calls
+    // with more still run; m and batches are tiled).
+    static constexpr int TRIP_BATCHES = 2;
+    static constexpr int TRIP_TOKENS = 50;
     // Kernel clock in MHz (the synthesis target; the v++ link sets the platform clock).
     static constexpr int CLOCK_MHZ = 200;
+};
+
+// The m_axi depths of the kernel's array arguments in elements (the largest call of the golden vectors), as in the
+// INTERFACE pragmas of src/quasar_gemm.cpp: the testbench allocates at least this many (cosim-safe).
+struct KernelDepths {
+    static constexpr long long A = 6400;
+    static constexpr long long B = 8192;
+    static constexpr long long TABLE_ROWS = 128;
+    static constexpr long long OUT = 12800;
 };
 
 }  // namespace quasar

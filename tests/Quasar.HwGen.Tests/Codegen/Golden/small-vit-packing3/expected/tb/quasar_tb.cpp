@@ -8,8 +8,9 @@
 #include <cstdio>
 
 #include "quasar/testbench.h"
+#include "quasar_engine_config.h"
 
-extern "C" int quasar_gemm(
+extern "C" void quasar_gemm(
     const ap_int<8>* a,
     const ap_int<8>* b,
     const ap_uint<8>* row_is8,
@@ -31,9 +32,14 @@ extern "C" int quasar_gemm(
     int out_bytes,
     int out_min,
     int out_max,
-    int flags);
+    int flags,
+    int* status);
 
 namespace {
+
+// Every array gets at least its m_axi depth (cosim copies that many elements in and out).
+const quasar::array_depths kDepths = {quasar::KernelDepths::A, quasar::KernelDepths::B, quasar::KernelDepths::TABLE_ROWS,
+                                      quasar::KernelDepths::OUT};
 
 const char* const kGoldenCandidates[] = {
     "golden.qgv",
@@ -43,12 +49,12 @@ const char* const kGoldenCandidates[] = {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc > 1) return quasar_testbench_main(argc, argv, &quasar_gemm);
+    if (argc > 1) return quasar_testbench_main(argc, argv, &quasar_gemm, kDepths);
     for (const char* candidate : kGoldenCandidates) {
         if (std::FILE* file = std::fopen(candidate, "rb")) {
             std::fclose(file);
             char* args[] = {argv[0], const_cast<char*>(candidate), nullptr};
-            return quasar_testbench_main(2, args, &quasar_gemm);
+            return quasar_testbench_main(2, args, &quasar_gemm, kDepths);
         }
     }
     std::fprintf(stderr, "quasar_tb: no golden vectors: golden.qgv is neither in the working directory nor in tb/golden/; "

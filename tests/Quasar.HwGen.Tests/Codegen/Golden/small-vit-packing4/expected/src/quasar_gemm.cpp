@@ -3,11 +3,12 @@
 // refuses to overwrite a file edited since (unless --force).
 //
 // The top function: one strided GEMM per call (docs/hls-engine.md §1). The engine itself is the static headers
-// in include/quasar/, instantiated here with the generated configuration.
+// in include/quasar/, instantiated here with the generated configuration. The kernel is void (ap_ctrl only on
+// s_axilite); the call's status (0 ok, docs/hls-engine.md §1) is the output scalar `status`.
 #include "quasar/gemm_engine.h"
 #include "quasar_engine_config.h"
 
-extern "C" int quasar_gemm(
+extern "C" void quasar_gemm(
     const ap_int<8>* a,
     const ap_int<8>* b,
     const ap_uint<8>* row_is8,
@@ -29,7 +30,8 @@ extern "C" int quasar_gemm(
     int out_bytes,
     int out_min,
     int out_max,
-    int flags) {
+    int flags,
+    int* status) {
 #pragma HLS INTERFACE m_axi port=a offset=slave bundle=gmem_a depth=6400
 #pragma HLS INTERFACE m_axi port=b offset=slave bundle=gmem_b depth=8192
 #pragma HLS INTERFACE m_axi port=row_is8 offset=slave bundle=gmem_p depth=128
@@ -52,8 +54,9 @@ extern "C" int quasar_gemm(
 #pragma HLS INTERFACE s_axilite port=out_min bundle=control
 #pragma HLS INTERFACE s_axilite port=out_max bundle=control
 #pragma HLS INTERFACE s_axilite port=flags bundle=control
+#pragma HLS INTERFACE s_axilite port=status bundle=control
 #pragma HLS INTERFACE s_axilite port=return bundle=control
-    return quasar::run_gemm<quasar::EngineConfig>(
+    *status = quasar::run_gemm<quasar::EngineConfig>(
         a, b, row_is8, bias, multiplier, shift, out,
         batches, m, n, k, a_batch_stride, a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride, out_row_stride, out_bytes, out_min, out_max, flags);
 }

@@ -1,0 +1,28 @@
+namespace Quasar.HwGen.Core.Execution.Kernel;
+
+/// <summary>
+/// How the host lays an operand out before a kernel call (docs/hls-engine.md §1): the one place the golden vectors
+/// (GoldenRecorder), the g++ kernel adapter (CompiledKernelEngine) and the C# model of the kernel (StridedGemm, through
+/// <see cref="KernelOpMapper.Operands"/>) take their A and B arrays from, so all three see the same bytes.
+/// Attention V is transposed per head, [head][head dim][token], so that the context call reads B at column stride 1
+/// like every other call: the kernel's B loader never needs a runtime stride between consecutive reads (burst-friendly).
+/// </summary>
+public static class KernelOperandLayout
+{
+    /// <summary>V (tokens × heads·headDim, row major) as Vᵀ per head: element (h, r, j) at h·headDim·tokens + r·tokens + j.</summary>
+    public static sbyte[] TransposeValue(ReadOnlySpan<sbyte> value, int tokens, int heads, int headDim)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tokens);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(heads);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(headDim);
+        int width = checked(heads * headDim);
+        if (value.Length != checked(tokens * width))
+            throw new ArgumentException($"V holds {value.Length} bytes, not {tokens} tokens × {width}", nameof(value));
+        var transposed = new sbyte[value.Length];
+        for (int h = 0; h < heads; h++)
+            for (int r = 0; r < headDim; r++)
+                for (int j = 0; j < tokens; j++)
+                    transposed[((h * headDim) + r) * tokens + j] = value[j * width + h * headDim + r];
+        return transposed;
+    }
+}
