@@ -139,12 +139,20 @@ void load_activations(const ap_int<8>* a, long long base, int a_row_stride, int 
 INPUT_TOKENS:
     for (int t = 0; t < rows; ++t) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::TM
-    INPUT_REDUCTION:
-        for (int j = 0; j < k_padded; ++j) {
+        // The reads are unconditional and sequential (unit stride from the row's base); the padding is its own loop.
+        const int reads = t < tokens ? k : 0;
+        const long long row_base = element_index(base, t, a_row_stride, 0, 0);
+    INPUT_READ:
+        for (int j = 0; j < reads; ++j) {
 #pragma HLS PIPELINE II = 1
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::K_BUFFER
-            x_buf[t][j] =
-                t < tokens && j < k ? activation_t(a[element_index(base, t, a_row_stride, j, 1)]) : activation_t(0);
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = Config::MAX_REDUCTION
+            x_buf[t][j] = activation_t(a[row_base + j]);
+        }
+    INPUT_PAD:
+        for (int j = reads; j < k_padded; ++j) {
+#pragma HLS PIPELINE II = 1
+#pragma HLS LOOP_TRIPCOUNT min = 0 max = S::K_BUFFER
+            x_buf[t][j] = activation_t(0);
         }
     }
 }
@@ -169,12 +177,19 @@ WEIGHT_ROWS:
         kind_of[bank][j] = kind;
         is_unsigned[bank][j] = kind == NIBBLE_LOW;
         const long long row_base = element_index(base, cursor.row, b_row_stride, 0, 0);
+        // Unconditional reads (every call has b_col_stride 1, docs/hls-engine.md §1), then the padding on its own.
+        const int reads = valid ? k : 0;
     WEIGHT_NIBBLES:
-        for (int jj = 0; jj < k_padded; ++jj) {
+        for (int jj = 0; jj < reads; ++jj) {
 #pragma HLS PIPELINE II = 1
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::K_BUFFER
-            nibbles[bank][j][jj] =
-                valid && jj < k ? nibble_bits(b[element_index(row_base, jj, b_col_stride, 0, 0)], kind) : nibble_t(0);
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = Config::MAX_REDUCTION
+            nibbles[bank][j][jj] = nibble_bits(b[element_index(row_base, jj, b_col_stride, 0, 0)], kind);
+        }
+    WEIGHT_PAD:
+        for (int jj = reads; jj < k_padded; ++jj) {
+#pragma HLS PIPELINE II = 1
+#pragma HLS LOOP_TRIPCOUNT min = 0 max = S::K_BUFFER
+            nibbles[bank][j][jj] = nibble_t(0);
         }
         if (valid) {
             ++count;
