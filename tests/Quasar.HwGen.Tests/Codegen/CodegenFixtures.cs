@@ -1,7 +1,10 @@
 using System.Text;
+using Quasar.HwGen.Codegen.Engine;
+using Quasar.HwGen.Codegen.Project;
 using Quasar.HwGen.Codegen.Templates;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Ir;
+using Quasar.HwGen.Core.Ir.Package;
 using Quasar.HwGen.Core.Lowering;
 using Quasar.HwGen.Tests.Lowering;
 
@@ -37,4 +40,15 @@ internal static class CodegenFixtures
             ["gemm_engine.h"] = Encoding.UTF8.GetBytes("// stand-in gemm_engine.h\n"),
             ["testbench.h"] = Encoding.UTF8.GetBytes("// stand-in testbench.h\n"),
         });
+
+    /// <summary>The small graph's package and its generated project (stand-in engine headers) under <paramref name="directory"/>; returns the project path.</summary>
+    public static string GenerateSmallProject(TemporaryDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        IrPackage.Write(directory.File("package"), SmallGraph);
+        var project = directory.File("project");
+        new ProjectGenerator(SourcesWithStubHeaders()).Generate(new GenerateRequest(LoadedPackage.Read(directory.File("package")), project,
+            Zcu102, FashionMnist, new EngineSizingOptions(), GoldenImages(1)));
+        return project;
+    }
 }

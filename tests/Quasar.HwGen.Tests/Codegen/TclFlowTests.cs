@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Quasar.HwGen.Codegen.Engine;
-using Quasar.HwGen.Codegen.Project;
-using Quasar.HwGen.Codegen.Templates;
-using Quasar.HwGen.Core.Ir.Package;
 
 namespace Quasar.HwGen.Tests.Codegen;
 
@@ -23,10 +19,7 @@ public sealed class TclFlowTests
     public void Generate()
     {
         _directory = new TemporaryDirectory();
-        IrPackage.Write(_directory.File("package"), CodegenFixtures.SmallGraph);
-        _project = _directory.File("project");
-        new ProjectGenerator(CodegenFixtures.SourcesWithStubHeaders()).Generate(new GenerateRequest(LoadedPackage.Read(_directory.File("package")), _project,
-            CodegenFixtures.Zcu102, CodegenFixtures.FashionMnist, new EngineSizingOptions(), CodegenFixtures.GoldenImages(1)));
+        _project = CodegenFixtures.GenerateSmallProject(_directory);
     }
 
     [OneTimeTearDown]
