@@ -163,7 +163,8 @@ std::vector<op_spec> model_ops() {
     context.name = "blocks.0.attn.context";
     context.tensor = "blocks.0.attn.context.out";
     context.kind = 2;
-    context.call = {H, T, d, T, T * T, T, d, 1, D, d, D, 1, -32, 31, quasar::PER_TENSOR | quasar::ALL_8BIT};
+    // V laid out per head as the host does (KernelOperandLayout): B(h, r, j) at h·d·T + r·T + j, unit column stride.
+    context.call = {H, T, d, T, T * T, T, d * T, T, 1, d, D, 1, -32, 31, quasar::PER_TENSOR | quasar::ALL_8BIT};
     context.data.bias = {0};
     context.data.multiplier = {-1300000000};
     context.data.shift = {38};

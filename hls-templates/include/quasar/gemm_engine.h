@@ -122,8 +122,11 @@ ROW_TABLES:
     for (int r = 0; r < entries; ++r) {
 #pragma HLS PIPELINE II = 1
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = Config::MAX_ROWS
-        is8_table[r] = all_8bit || row_is8[r] != 0; // row_is8 is not read when every row is 8-bit
-        bias_table[r] = per_tensor ? acc_t(0) : acc_t(bias[r]);
+        // Every entry is read, then selected: no m_axi access under a condition (the tables hold `entries` elements).
+        const ap_uint<8> is8 = row_is8[r];
+        const ap_int<32> row_bias = bias[r];
+        is8_table[r] = all_8bit || is8 != 0;
+        bias_table[r] = per_tensor ? acc_t(0) : acc_t(row_bias);
         multiplier_table[r] = multiplier[r];
         shift_table[r] = shift[r];
     }
@@ -159,7 +162,7 @@ INPUT_TOKENS:
 
 // The next TILE_ROWS nibble rows of B into one half of the weight buffer; returns how many are real rows.
 template <class Config>
-int load_weight_tile(const ap_int<8>* b, long long base, int b_row_stride, int b_col_stride, int n, int k, int k_padded,
+int load_weight_tile(const ap_int<8>* b, long long base, int b_row_stride, int n, int k, int k_padded,
                      bool per_tensor, const bool is8_table[Config::MAX_ROWS], row_cursor& cursor, int bank,
                      nibble_t nibbles[WEIGHT_BANKS][engine_shape<Config>::TN][engine_shape<Config>::K_BUFFER],
                      bool is_unsigned[WEIGHT_BANKS][engine_shape<Config>::TN],
@@ -177,13 +180,13 @@ WEIGHT_ROWS:
         kind_of[bank][j] = kind;
         is_unsigned[bank][j] = kind == NIBBLE_LOW;
         const long long row_base = element_index(base, cursor.row, b_row_stride, 0, 0);
-        // Unconditional reads (every call has b_col_stride 1, docs/hls-engine.md §1), then the padding on its own.
+        // Unconditional reads at unit stride (a call with b_col_stride != 1 is refused, status 5), then the padding.
         const int reads = valid ? k : 0;
     WEIGHT_NIBBLES:
         for (int jj = 0; jj < reads; ++jj) {
 #pragma HLS PIPELINE II = 1
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = Config::MAX_REDUCTION
-            nibbles[bank][j][jj] = nibble_bits(b[element_index(row_base, jj, b_col_stride, 0, 0)], kind);
+            nibbles[bank][j][jj] = nibble_bits(b[row_base + jj], kind);
         }
     WEIGHT_PAD:
         for (int jj = reads; jj < k_padded; ++jj) {
@@ -388,7 +391,8 @@ int run_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, 
              int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride, int b_col_stride,
              int out_batch_stride, int out_row_stride, int out_bytes, int out_min, int out_max, int flags) {
     typedef engine_shape<Config> S;
-    const int status = gemm_status(batches, m, n, k, out_bytes, flags, Config::MAX_REDUCTION, Config::MAX_ROWS);
+    const int status =
+        gemm_status(batches, m, n, k, out_bytes, flags, Config::MAX_REDUCTION, Config::MAX_ROWS, b_col_stride);
     if (status != STATUS_OK) return status;
 
     // On-chip memories, sized by the configuration (static: BRAM in hardware, off the stack in csim).
@@ -438,7 +442,7 @@ BATCHES:
                 const int load_bank = step % gemm_detail::WEIGHT_BANKS;
                 const int array_bank = gemm_detail::WEIGHT_BANKS - 1 - load_bank;
                 const int loaded = gemm_detail::load_weight_tile<Config>(
-                    b, b_base, b_row_stride, b_col_stride, n, k, k_padded, per_tensor, is8_table, cursor, load_bank,
+                    b, b_base, b_row_stride, n, k, k_padded, per_tensor, is8_table, cursor, load_bank,
                     nibbles, is_unsigned, row_of, kind_of);
                 if (step > 0) {
                     gemm_detail::compute_tile<Config>(x_buf, nibbles, is_unsigned, array_bank, token_steps, k_chunks,

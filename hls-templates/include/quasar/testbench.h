@@ -73,6 +73,7 @@ inline const char* status_meaning(int status) {
     case STATUS_TOO_MANY_ROWS: return "n exceeds MAX_ROWS";
     case STATUS_BAD_OUT_BYTES: return "bad out_bytes";
     case STATUS_NON_POSITIVE_DIMENSION: return "non-positive dimension";
+    case STATUS_B_NOT_UNIT_STRIDE: return "b_col_stride is not 1";
     default: return "unknown status";
     }
 }

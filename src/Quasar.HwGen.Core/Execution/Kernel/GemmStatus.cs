@@ -17,6 +17,9 @@ public static class GemmStatus
     /// <summary>batches, m, n or k is not positive.</summary>
     public const int NonPositiveDimension = 4;
 
+    /// <summary>b_col_stride is not 1: B must be row-contiguous (<see cref="KernelOperandLayout"/>), so the kernel reads it in bursts.</summary>
+    public const int BNotUnitStride = 5;
+
     public static string Describe(int status) => status switch
     {
         Ok => "ok",
@@ -24,6 +27,7 @@ public static class GemmStatus
         TooManyRows => "n exceeds MAX_ROWS",
         BadOutputBytes => "out_bytes is neither 1 nor 2",
         NonPositiveDimension => "a dimension is not positive",
+        BNotUnitStride => "b_col_stride is not 1",
         _ => $"unknown status {status}",
     };
 }
