@@ -1,4 +1,4 @@
-using System.Globalization;
+using Quasar.HwGen.Codegen.Engine;
 using Quasar.HwGen.Codegen.Project;
 using Quasar.HwGen.Core.Execution.Kernel;
 
@@ -18,14 +18,14 @@ internal static class ProjectPackageFit
         var manifest = ProjectManifest.Read(manifestPath);
         if (string.Equals(manifest.IrPackageSha256, package.Sha256, StringComparison.OrdinalIgnoreCase)) return null;
         var engine = manifest.Engine;
-        var ops = KernelOpMapper.Map(package.Graph);
-        var problems = ops.Where(op => op.Call.K > engine.MaxReduction).Select(op => $"k = {op.Call.K} of '{op.Name}' exceeds MAX_REDUCTION = {engine.MaxReduction}")
-            .Concat(ops.Where(op => !op.Call.PerTensor && op.Call.N > engine.MaxRows).Select(op => $"n = {op.Call.N} rows of '{op.Name}' exceed MAX_ROWS = {engine.MaxRows}"))
-            .ToList();
-        if (problems.Count > 0)
+        try
         {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"{package.Directory}: the project {projectRoot} was generated for another package ({manifest.IrPackage}) and its engine cannot run this one: {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}; generate a project for it (quasar generate --package {package.Directory} --out <dir>)"));
+            EngineFit.ThrowIfCannotRun(KernelOpMapper.Map(package.Graph), engine.ToConfig());
+        }
+        catch (CodegenException e)
+        {
+            throw new InvalidDataException(
+                $"{package.Directory}: the project {projectRoot} was generated for another package ({manifest.IrPackage}); {e.Message}; or generate a project for this package (quasar generate --package {package.Directory} --out <dir>)", e);
         }
         return $"note: {package.Directory} is not the package {projectRoot} was generated from ({manifest.IrPackage}); it fits the engine (MAX_REDUCTION {engine.MaxReduction}, MAX_ROWS {engine.MaxRows})";
     }

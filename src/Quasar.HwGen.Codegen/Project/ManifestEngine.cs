@@ -20,6 +20,10 @@ public sealed record ManifestEngine(
     int EstimatedDsp,
     int EstimatedBram18k)
 {
+    /// <summary>The engine configuration the project was built with (its §2 constants).</summary>
+    public Hardware.Engine.EngineConfig ToConfig() =>
+        new(DspUnits, Packing, LutUnits, TileTokens, TileRows, TileReduction, MaxReduction, MaxRows, ClockMhz);
+
     public static ManifestEngine From(EngineChoice choice)
     {
         ArgumentNullException.ThrowIfNull(choice);
