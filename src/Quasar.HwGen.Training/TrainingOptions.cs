@@ -114,8 +114,8 @@ public sealed record TrainingOptions
         Require(!Resume || CheckpointDirectory is not null, "--resume needs a checkpoint directory");
         Require(InitFrom is null || File.Exists(InitFrom), $"--init-from: the checkpoint manifest {InitFrom} does not exist");
         Require(FixedSubnet is null || !Sandwich, "a fixed subnet and the sandwich rule exclude each other");
-        Require(Distillation != DistillationMode.Inplace || Sandwich, "inplace distillation needs the sandwich rule (the largest subnet is the teacher)");
-        Require(Distillation != DistillationMode.Teacher || TeacherCheckpoint is not null, "teacher distillation needs a teacher checkpoint");
+        Require(Distillation != DistillationMode.Inplace || Sandwich, "--distill inplace needs --sandwich (the largest subnet of each step is the teacher)");
+        Require(Distillation != DistillationMode.Teacher || TeacherCheckpoint is not null, "--distill teacher needs --teacher <checkpoint manifest>");
         Require(DistillationTemperature > 0 && DistillationWeight is >= 0 and <= 1, "temperature > 0 and weight in [0, 1]");
         Require(LabelSmoothing is >= 0 and < 1, "label smoothing is in [0, 1)");
         Require(Threads > 0 && ProgressEverySteps > 0, "threads and progress interval must be positive");

@@ -38,20 +38,15 @@ public static class TrainCommand
             space, data, validation, epochs, batch, lr, minLr, seed, output, every, keepCheckpoints, resume, sandwich, distill, teacher,
             initFrom, noLayerScale, warmup, trainLimit, noAugment,
         };
-        // Relations between options are checked in the action: a parse-time validator sees 0 for an option left at its default.
+        // Relations between options are checked in the action (a parse-time validator sees 0 for an option left at its
+        // default): --min-lr here, the rest by TrainingOptions.Validate, both before the data loads.
         // Off the invoking thread, so that System.CommandLine's own signal handler (when enabled) is in place during the run.
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(parse, () => Task.Run(() =>
         {
             if (parse.GetValue(minLr) is double floor && floor > parse.GetValue(lr))
                 throw new UsageException($"--min-lr {floor} is above --lr {parse.GetValue(lr)}: the cosine ends at or below the peak rate");
-            if (parse.GetValue(distill) == DistillationMode.Inplace && !parse.GetValue(sandwich))
-                throw new UsageException("--distill inplace needs --sandwich (the largest subnet of each step is the teacher)");
-            if (parse.GetValue(distill) == DistillationMode.Teacher && parse.GetValue(teacher) is null)
-                throw new UsageException("--distill teacher needs --teacher <checkpoint manifest>");
             var spec = ConfigConversions.ToSpec(ConfigArguments.Space(parse.GetRequiredValue(space)));
             var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
-            var all = Training.Data.DatasetLoader.LoadTrain(directory, spec);
-            var (train, held) = Split(all, parse.GetValue(validation));
             var run = parse.GetRequiredValue(output).FullName;
             var options = new TrainingOptions
             {
@@ -81,8 +76,10 @@ public static class TrainCommand
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message); // what the parse-time checks above do not cover
+                throw new UsageException(e.Message);
             }
+            var all = Training.Data.DatasetLoader.LoadTrain(directory, spec);
+            var (train, held) = Split(all, parse.GetValue(validation));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {spec.Name} on {train.Count} images of {directory} ({held.Count} held out for validation), {options.Epochs} epochs, seed {options.Seed}"));
             // System.CommandLine 2.0 cancels the token on a signal only when InvocationConfiguration.ProcessTerminationTimeout
