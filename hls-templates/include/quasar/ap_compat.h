@@ -10,8 +10,8 @@
 //   -a             W + 1 bits, signed;  ~a  W bits
 // A built-in integer operand takes part as the ap type of its own width (int -> ap_int<32>, unsigned -> ap_uint<32>,
 // long long -> ap_int<64>, ...). A result wider than 64 bits is a compile error here (Vitis would carry it):
-// the engine is written so that it never needs one. Not provided: division, range(), bit assignment, printing,
-// floating point, hls::stream (the engine uses none of them).
+// the engine is written so that it never needs one. ap_uint<128>, the bus word, is a separate stand-in with aligned
+// field access only (bus.h). Not provided: division, range(), bit assignment, printing, floating point.
 #ifndef QUASAR_AP_COMPAT_H
 #define QUASAR_AP_COMPAT_H
 
@@ -165,6 +165,32 @@ class ap_uint : public ap_int_base<W, false> {
     ap_uint(T x) : ap_int_base<W, false>(x) {}
     template <int W2, bool S2>
     ap_uint(const ap_int_base<W2, S2>& x) : ap_int_base<W, false>(x) {}
+};
+
+// The 128-bit bus word (bus.h): two 64-bit limbs and aligned field access only; no arithmetic (the engine moves
+// words, it never computes on them).
+template <>
+class ap_uint<128> {
+  public:
+    ap_uint() : lo_(0), hi_(0) {}
+    ap_uint(int zero) : lo_(static_cast<uint64_t>(static_cast<int64_t>(zero))), hi_(zero < 0 ? ~uint64_t(0) : 0) {}
+
+    // Bits [lo + width - 1 : lo], width <= 32 and within one limb.
+    uint64_t field(int lo, int width) const {
+        const uint64_t limb = lo < 64 ? lo_ : hi_;
+        return (limb >> (lo % 64)) & mask(width);
+    }
+    void set_field(int lo, int width, uint64_t value) {
+        uint64_t& limb = lo < 64 ? lo_ : hi_;
+        const int shift = lo % 64;
+        limb = (limb & ~(mask(width) << shift)) | ((value & mask(width)) << shift);
+    }
+    bool operator==(const ap_uint& other) const { return lo_ == other.lo_ && hi_ == other.hi_; }
+    bool operator!=(const ap_uint& other) const { return !(*this == other); }
+
+  private:
+    static uint64_t mask(int width) { return width >= 64 ? ~uint64_t(0) : (uint64_t(1) << width) - 1; }
+    uint64_t lo_, hi_;
 };
 
 namespace quasar {

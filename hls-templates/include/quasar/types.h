@@ -1,5 +1,6 @@
 // The engine's integer types: Vitis' ap_int.h where the compiler finds it (Vitis csim and synthesis), else the
-// project's own subset (ap_compat.h) for plain g++ builds. Either way the engine code is the same.
+// project's own subset (ap_compat.h) for plain g++ builds; likewise hls_stream.h or stream_compat.h. Either way the
+// engine code is the same.
 #ifndef QUASAR_TYPES_H
 #define QUASAR_TYPES_H
 
@@ -11,6 +12,16 @@
 #endif
 #ifndef QUASAR_VITIS_AP_INT
 #include "ap_compat.h"
+#endif
+
+#if defined(__has_include)
+#if __has_include(<hls_stream.h>)
+#include <hls_stream.h>
+#define QUASAR_VITIS_HLS_STREAM 1
+#endif
+#endif
+#ifndef QUASAR_VITIS_HLS_STREAM
+#include "stream_compat.h"
 #endif
 
 namespace quasar {
