@@ -1,5 +1,6 @@
 // gemm_engine.h against a naive reference written here from docs/hls-engine.md §1 and docs/numerics.md §4 (direct
-// Σ x·w with whole 8-bit weights, no nibbles, no tiles; the output stage in 128-bit arithmetic). Several engine
+// Σ x·w with whole 8-bit weights, no nibbles, no tiles; the output stage in 128-bit arithmetic), each call laid out as
+// words by word_layout.h (docs/kernel-layout.md) and the output words laid back. Several engine
 // configurations (packing 3 and 4; DSP-only, LUT-only and mixed arrays; tiles that divide nothing; odd nibble-row
 // tiles that split 8-bit rows) × random calls (strides of every IR op shape including transposed B, batches,
 // per-tensor and per-row stages, 1- and 2-byte outputs, extreme values), then the status codes.
@@ -12,6 +13,7 @@
 #include "check.h"
 #include "gemm_reference.h"
 #include "quasar/gemm_engine.h"
+#include "word_layout.h"
 
 namespace {
 
@@ -174,7 +176,7 @@ void random_call(rng& g, call& c, call_data& d) {
     d.row_is8.assign(size_t(table), 0);
     const int is8_percent = g.between(0, 2) * 50;
     for (auto& f : d.row_is8) f = g.chance(is8_percent) ? uint8_t(g.between(1, 255)) : 0;
-    // With ALL_8BIT the table is read but ignored (gemm_interface.h): random entries show that they do not matter.
+    // With ALL_8BIT the table is ignored by the layout: random entries show that they do not matter.
 
     const int value_mode = g.between(0, 3); // 0, 1 uniform; 2 extremes only; 3 most negative only
     auto activation = [&]() {
@@ -222,39 +224,39 @@ void random_call(rng& g, call& c, call_data& d) {
 // ---- Running the engine ----------------------------------------------------------------------------------------
 
 template <class Config>
-void kernel(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
-            const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m, int n, int k,
-            int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride, int b_col_stride,
-            int out_batch_stride, int out_row_stride, int out_bytes, int out_min, int out_max, int flags, int* status) {
-    *status = quasar::run_gemm<Config>(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride,
-                                       a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride,
-                                       out_row_stride, out_bytes, out_min, out_max, flags);
+void kernel(const quasar::word_t* a, const quasar::word_t* w, const quasar::word_t* rows, quasar::word_t* out,
+            int batches, int m, int n, int k, int nibble_rows, int out_bytes, int out_min, int out_max, int flags,
+            int* status) {
+    *status = quasar::run_gemm<Config>(a, w, rows, out, batches, m, n, k, nibble_rows, out_bytes, out_min, out_max,
+                                       flags);
 }
 
-template <class T, class U>
-std::vector<T> as(const std::vector<U>& v) {
-    std::vector<T> result(v.size());
-    for (size_t i = 0; i < v.size(); ++i) result[i] = v[i];
-    return result;
+template <class Config>
+layout::geometry geometry_of() {
+    return {Config::TILE_TOKENS, Config::TILE_ROWS, Config::TILE_REDUCTION};
 }
 
-// Runs the kernel on the call; out holds the output buffer with its guards before and after.
-int run(quasar::KernelFn fn, const call& c, const call_data& d, std::vector<uint8_t>& out) {
-    const auto a = as<ap_int<8>>(d.a);
-    const auto b = as<ap_int<8>>(d.b);
-    const auto row_is8 = as<ap_uint<8>>(d.row_is8);
-    const auto bias = as<ap_int<32>>(d.bias);
-    const auto multiplier = as<ap_int<32>>(d.multiplier);
-    const auto shift = as<ap_uint<8>>(d.shift);
-    auto buffer = as<ap_int<8>>(d.out);
+// Runs the kernel on the call's words; `out` gets GUARD_WORDS guard words either side, which must stay untouched.
+constexpr int GUARD_WORDS = 4;
+
+int run(quasar::KernelFn fn, const reference::call& c, const layout::words& wl, std::vector<quasar::word_t>& out,
+        int nibble_rows) {
+    out.assign(size_t(wl.out_words + 2 * GUARD_WORDS), quasar::word_t(0));
+    for (size_t i = 0; i < out.size(); ++i)
+        for (int b = 0; b < 16; b += 4) quasar::set_word_field(out[i], 8 * b, 32, 0xA5A5A5A5u ^ uint32_t(i));
     int status = -1;
-    fn(a.data(), b.data(), row_is8.empty() ? nullptr : row_is8.data(), bias.data(), multiplier.data(), shift.data(),
-       buffer.data() + GUARD, c.batches, c.m, c.n, c.k, c.a_batch_stride, c.a_row_stride, c.b_batch_stride,
-       c.b_row_stride, c.b_col_stride, c.out_batch_stride, c.out_row_stride, c.out_bytes, c.out_min, c.out_max, c.flags,
-       &status);
-    out.resize(buffer.size());
-    for (size_t i = 0; i < buffer.size(); ++i) out[i] = uint8_t(buffer[i].to_int());
+    fn(wl.a.data(), wl.w.data(), wl.rows.data(), out.data() + GUARD_WORDS, c.batches, c.m, c.n, c.k, nibble_rows,
+       c.out_bytes, c.out_min, c.out_max, c.flags, &status);
     return status;
+}
+
+bool guards_intact(const std::vector<quasar::word_t>& out, long long out_words) {
+    for (size_t i = 0; i < out.size(); ++i) {
+        if (i >= size_t(GUARD_WORDS) && i < size_t(GUARD_WORDS + out_words)) continue;
+        for (int b = 0; b < 16; b += 4)
+            if (quasar::word_field(out[i], 8 * b, 32) != (0xA5A5A5A5u ^ uint32_t(i))) return false;
+    }
+    return true;
 }
 
 void describe(const char* config, int index, const call& c) {
@@ -273,12 +275,21 @@ void random_calls(const char* name, uint64_t seed, int calls) {
         call c;
         call_data d;
         random_call<Config>(g, c, d);
-        std::vector<uint8_t> expected = d.out, got;
+        std::vector<uint8_t> expected = d.out, got = d.out;
         compute(c, d, expected, GUARD);
-        const int status = run(&kernel<Config>, c, d, got);
+        const layout::words wl = layout::lay_out(c, d, geometry_of<Config>());
+        std::vector<quasar::word_t> out;
+        const int status = run(&kernel<Config>, c, wl, out, wl.nibble_rows);
         macs += int64_t(c.batches) * c.m * c.n * c.k;
         if (!CHECK_EQ(quasar::STATUS_OK, status)) {
             describe(name, i, c);
+            return;
+        }
+        const std::vector<quasar::word_t> call_words(out.begin() + GUARD_WORDS, out.end() - GUARD_WORDS);
+        if (!CHECK(layout::un_lay_out(c, wl, geometry_of<Config>(), call_words, got, GUARD)) ||
+            !CHECK(guards_intact(out, wl.out_words))) {
+            describe(name, i, c);
+            std::printf("  a hole or padding byte of the output words is not zero, or a guard word changed\n");
             return;
         }
         for (size_t byte = 0; byte < got.size(); ++byte) {
@@ -303,45 +314,47 @@ void status_codes(uint64_t seed) {
     call_data d;
     do random_call<Config>(g, base, d);
     while (base.flags & quasar::PER_TENSOR);
-    auto expect = [&](int status, call c) {
-        std::vector<uint8_t> got;
-        const int actual = run(&kernel<Config>, c, d, got);
+    const layout::words wl = layout::lay_out(base, d, geometry_of<Config>());
+    auto expect = [&](int status, call c, int nibble_rows) {
+        std::vector<quasar::word_t> out;
+        const int actual = run(&kernel<Config>, c, wl, out, nibble_rows);
         CHECK_EQ(status, actual);
-        if (status != quasar::STATUS_OK) CHECK(got == d.out); // nothing written
+        if (status != quasar::STATUS_OK) CHECK(guards_intact(out, 0)); // nothing written
     };
+    const int nibbles = wl.nibble_rows;
     call c = base;
     c.k = Config::MAX_REDUCTION + 1;
-    expect(quasar::STATUS_REDUCTION_TOO_LONG, c);
+    expect(quasar::STATUS_REDUCTION_TOO_LONG, c, nibbles);
     c = base;
     c.n = Config::MAX_ROWS + 1;
-    expect(quasar::STATUS_TOO_MANY_ROWS, c);
+    expect(quasar::STATUS_TOO_MANY_ROWS, c, c.n);
     c.out_bytes = 3;
-    expect(quasar::STATUS_BAD_OUT_BYTES, c); // out_bytes is checked before n
+    expect(quasar::STATUS_BAD_OUT_BYTES, c, c.n); // out_bytes is checked before n
     c = base;
     c.out_bytes = 0;
-    expect(quasar::STATUS_BAD_OUT_BYTES, c);
+    expect(quasar::STATUS_BAD_OUT_BYTES, c, nibbles);
     c.k = Config::MAX_REDUCTION + 1;
-    expect(quasar::STATUS_BAD_OUT_BYTES, c); // and before k
+    expect(quasar::STATUS_BAD_OUT_BYTES, c, nibbles); // and before k
     c.m = 0;
-    expect(quasar::STATUS_NON_POSITIVE_DIMENSION, c); // dimensions first
+    expect(quasar::STATUS_NON_POSITIVE_DIMENSION, c, nibbles); // dimensions first
     const int dims[4] = {0, 1, 2, 3};
     for (int which : dims) {
         c = base;
         int* field = which == 0 ? &c.batches : which == 1 ? &c.m : which == 2 ? &c.n : &c.k;
         *field = 0;
-        expect(quasar::STATUS_NON_POSITIVE_DIMENSION, c);
+        expect(quasar::STATUS_NON_POSITIVE_DIMENSION, c, nibbles);
         *field = -5;
-        expect(quasar::STATUS_NON_POSITIVE_DIMENSION, c);
+        expect(quasar::STATUS_NON_POSITIVE_DIMENSION, c, nibbles);
     }
     c = base;
     c.k = Config::MAX_REDUCTION + 1;
     c.n = Config::MAX_ROWS + 1;
-    expect(quasar::STATUS_REDUCTION_TOO_LONG, c); // k before n
+    expect(quasar::STATUS_REDUCTION_TOO_LONG, c, c.n); // k before n
     c = base;
-    c.b_col_stride = 2;
-    expect(quasar::STATUS_B_NOT_UNIT_STRIDE, c); // B is read at unit stride only
+    expect(quasar::STATUS_BAD_NIBBLE_ROWS, c, c.n - 1); // fewer nibble rows than rows
+    expect(quasar::STATUS_BAD_NIBBLE_ROWS, c, 2 * c.n + 1); // more than two a row
     c.n = Config::MAX_ROWS + 1;
-    expect(quasar::STATUS_TOO_MANY_ROWS, c); // the stride last
+    expect(quasar::STATUS_TOO_MANY_ROWS, c, 0); // the nibble rows last
 }
 
 template <class Config>

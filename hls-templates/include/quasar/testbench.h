@@ -1,14 +1,18 @@
-// The csim testbench (docs/hls-engine.md §3, §4): reads golden-vector files, calls the kernel once per recorded
-// call, and compares its output with the recorded one. Not synthesized, so it uses stdio and the heap.
+// The csim testbench (docs/hls-engine.md §3, docs/kernel-layout.md §5): reads golden-vector files (QGV2, the words
+// the host lays out), calls the kernel once per recorded call, and compares its output words with the recorded ones.
+// Not synthesized, so it uses stdio and the heap.
 //
 // Lines it prints (the C# driver parses them; the first failure ends the run):
 //   PASS <calls> calls
-//   MISMATCH layer=<op> tensor=<output> image=<i> index=<batch,row,col> expected=<e> got=<g>
+//   MISMATCH layer=<op> tensor=<output> image=<i> index=<batch,token,row> expected=<e> got=<g>
 //   STATUS layer=<op> tensor=<output> image=<i> status=<n> (<meaning>)
 //   WRITE_OUTSIDE layer=<op> tensor=<output> image=<i> offset=<byte> (<where>)
 //   ERROR golden file <path>: <what is wrong>
-// The output array is surrounded by guard bytes, and every byte the call does not address starts as the complement
-// of its expected value: an element the kernel forgets to write, or a write outside the elements, cannot pass.
+// and, in a cycle-accounting build (-DQUASAR_CYCLE_ACCOUNTING), one line per call before its verdict:
+//   CYCLES layer=<op> image=<i> tables=… read_a=… read_w=… compute=… output=… write=… fill=… total=…
+// Every output byte is addressed (an element per slot, zero holes and padding), and starts as the complement of its
+// expected value; the array is surrounded by guard words: an element the kernel forgets to write, or a write outside
+// the array, cannot pass.
 #ifndef QUASAR_TESTBENCH_H
 #define QUASAR_TESTBENCH_H
 
@@ -17,52 +21,37 @@
 #include <string>
 #include <vector>
 
+#include "cycle_accounting.h"
 #include "gemm_interface.h"
 
 namespace quasar {
 namespace testbench {
 
-constexpr uint32_t GOLDEN_VERSION = 1;
-constexpr int CALL_SCALARS = 15; // the kernel's int arguments, batches .. flags
-constexpr size_t OUTPUT_GUARD_BYTES = 4096;
+constexpr uint32_t GOLDEN_VERSION = 2;
+constexpr int CALL_SCALARS = 9; // the kernel's int arguments, batches .. flags
+constexpr size_t OUTPUT_GUARD_WORDS = 256;
 constexpr uint8_t GUARD_FILL = 0xA5;
 constexpr int OP_KIND_COUNT = 3; // 0 linear, 1 attention scores, 2 attention context
 
 // Positions of the call scalars in signature order.
-enum scalar {
-    BATCHES,
-    M,
-    N,
-    K,
-    A_BATCH_STRIDE,
-    A_ROW_STRIDE,
-    B_BATCH_STRIDE,
-    B_ROW_STRIDE,
-    B_COL_STRIDE,
-    OUT_BATCH_STRIDE,
-    OUT_ROW_STRIDE,
-    OUT_BYTES,
-    OUT_MIN,
-    OUT_MAX,
-    FLAGS
-};
+enum scalar { BATCHES, M, N, K, NIBBLE_ROWS, OUT_BYTES, OUT_MIN, OUT_MAX, FLAGS };
+
+typedef std::vector<uint8_t> bytes;
 
 struct golden_op {
     std::string name, tensor;
     int kind = 0;
     int scalars[CALL_SCALARS] = {};
-    std::vector<uint8_t> b;
-    std::vector<uint8_t> row_is8;
-    std::vector<int32_t> bias, multiplier;
-    std::vector<uint8_t> shift;
+    bytes w, rows; // 16 bytes a word
 };
 
 struct golden_call {
     uint32_t op = 0, image = 0;
-    std::vector<uint8_t> a, b, expected;
+    bytes a, w, expected;
 };
 
 struct golden_file {
+    layout_geometry geometry = {0, 0, 0};
     std::vector<golden_op> ops;
     std::vector<golden_call> calls;
 };
@@ -73,9 +62,13 @@ inline const char* status_meaning(int status) {
     case STATUS_TOO_MANY_ROWS: return "n exceeds MAX_ROWS";
     case STATUS_BAD_OUT_BYTES: return "bad out_bytes";
     case STATUS_NON_POSITIVE_DIMENSION: return "non-positive dimension";
-    case STATUS_B_NOT_UNIT_STRIDE: return "b_col_stride is not 1";
+    case STATUS_BAD_NIBBLE_ROWS: return "nibble_rows outside [n, 2n]";
     default: return "unknown status";
     }
+}
+
+inline int ceil_div_ll(long long a, long long b) {
+    return static_cast<int>((a + b - 1) / b);
 }
 
 // Little-endian reads that never run past the end; the first failure is kept as a message.
@@ -150,71 +143,74 @@ class reader {
     std::string error_;
 };
 
-// Lowest and highest element index of a 3-level strided access, as the kernel computes them.
-struct index_range {
-    long long lo, hi;
+// The word counts of a call (docs/kernel-layout.md §1-3), from its scalars and the geometry.
+struct call_words {
+    long long a, w_batch, w, rows, out;
+    int kw, chunks, cw, hw, row_tiles, ow;
 };
 
-inline index_range strided_range(int batches, long long batch_stride, int rows, long long row_stride, int cols,
-                                 long long col_stride) {
-    index_range range = {0, 0};
-    const long long extents[3] = {(batches - 1) * batch_stride, (rows - 1) * row_stride, (cols - 1) * col_stride};
-    for (long long e : extents) {
-        if (e < 0)
-            range.lo += e;
-        else
-            range.hi += e;
-    }
-    return range;
+inline call_words words_of(const int* s, const layout_geometry& g) {
+    call_words c = {};
+    c.kw = ceil_div_ll(s[K], WORD_BYTES);
+    c.chunks = ceil_div_ll(s[K], g.tile_reduction);
+    c.cw = ceil_div_ll(static_cast<long long>(g.tile_rows) * g.tile_reduction, WORD_NIBBLES);
+    c.hw = ceil_div_ll(32 + 2LL * g.tile_rows, WORD_BITS);
+    c.row_tiles = ceil_div_ll(s[NIBBLE_ROWS], g.tile_rows);
+    c.ow = ceil_div_ll(static_cast<long long>(g.tile_rows) * s[OUT_BYTES], WORD_BYTES);
+    c.a = static_cast<long long>(s[BATCHES]) * s[M] * c.kw;
+    c.w_batch = static_cast<long long>(c.row_tiles) * (c.hw + static_cast<long long>(c.chunks) * c.cw);
+    c.w = s[BATCHES] * c.w_batch;
+    c.rows = (s[FLAGS] & PER_TENSOR) != 0 ? 1 : s[N];
+    c.out = static_cast<long long>(s[BATCHES]) * s[M] * c.row_tiles * c.ow;
+    return c;
 }
 
-// Whether the call's arrays cover every element the kernel will touch; otherwise says what is short.
-inline bool check_call_sizes(const golden_op& op, const golden_call& call, const std::vector<uint8_t>& b,
+// Whether the call's arrays hold exactly the words its scalars need; otherwise says what is wrong.
+inline bool check_call_sizes(const golden_op& op, const golden_call& call, const layout_geometry& g,
                              std::string& error) {
     const int* s = op.scalars;
-    if (s[BATCHES] <= 0 || s[M] <= 0 || s[N] <= 0 || s[K] <= 0) return true; // the kernel only returns a status
-    const bool per_tensor = (s[FLAGS] & PER_TENSOR) != 0;
-    const size_t table_rows = per_tensor ? 1 : static_cast<size_t>(s[N]);
-    if (op.bias.size() != table_rows) {
-        error = "the row tables have " + std::to_string(op.bias.size()) + " entries, the call needs " +
-                std::to_string(table_rows) + (per_tensor ? " (per tensor)" : " (one per output row)");
-        return false;
-    }
-    const index_range a = strided_range(s[BATCHES], s[A_BATCH_STRIDE], s[M], s[A_ROW_STRIDE], s[K], 1);
-    if (a.lo < 0 || a.hi >= static_cast<long long>(call.a.size())) {
-        error = "A addresses elements " + std::to_string(a.lo) + ".." + std::to_string(a.hi) + " but has " +
-                std::to_string(call.a.size()) + " bytes";
-        return false;
-    }
-    const index_range bb = strided_range(s[BATCHES], s[B_BATCH_STRIDE], s[N], s[B_ROW_STRIDE], s[K], s[B_COL_STRIDE]);
-    if (bb.lo < 0 || bb.hi >= static_cast<long long>(b.size())) {
-        error = "B addresses elements " + std::to_string(bb.lo) + ".." + std::to_string(bb.hi) + " but has " +
-                std::to_string(b.size()) + " bytes";
-        return false;
-    }
-    if (s[OUT_BYTES] == OUT_BYTES_INT8 || s[OUT_BYTES] == OUT_BYTES_INT16) {
-        const index_range o = strided_range(s[BATCHES], s[OUT_BATCH_STRIDE], s[M], s[OUT_ROW_STRIDE], s[N], 1);
-        if (o.lo < 0 || (o.hi + 1) * s[OUT_BYTES] > static_cast<long long>(call.expected.size())) {
-            error = "the output addresses elements " + std::to_string(o.lo) + ".." + std::to_string(o.hi) + " of " +
-                    std::to_string(s[OUT_BYTES]) + " byte(s) but " + std::to_string(call.expected.size()) +
-                    " expected bytes are recorded";
+    if (s[BATCHES] <= 0 || s[M] <= 0 || s[N] <= 0 || s[K] <= 0 || s[NIBBLE_ROWS] <= 0 ||
+        (s[OUT_BYTES] != OUT_BYTES_INT8 && s[OUT_BYTES] != OUT_BYTES_INT16))
+        return true; // the kernel only returns a status
+    const call_words c = words_of(s, g);
+    const bytes& w = call.w.empty() ? op.w : call.w;
+    const struct {
+        const char* what;
+        size_t have;
+        long long need;
+    } arrays[] = {{"A", call.a.size(), c.a},
+                  {"the weight stream", w.size(), c.w},
+                  {"the row tables", op.rows.size(), c.rows},
+                  {"the expected output", call.expected.size(), c.out}};
+    for (const auto& array : arrays) {
+        if (static_cast<long long>(array.have) != array.need * WORD_BYTES) {
+            error = std::string(array.what) + " has " + std::to_string(array.have) + " bytes, the call needs " +
+                    std::to_string(array.need) + " words of 16 bytes";
             return false;
         }
     }
     return true;
 }
 
-// Parses one golden file (format QGV1). On failure `error` names what is wrong and where.
-inline bool parse_golden(const std::vector<uint8_t>& data, golden_file& file, std::string& error) {
+inline bool read_words(reader& in, const char* what, bytes& out) {
+    uint32_t words = 0;
+    return in.counted(what, words, WORD_BYTES) && in.bytes(static_cast<size_t>(words) * WORD_BYTES, what, out);
+}
+
+// Parses one golden file (format QGV2). On failure `error` names what is wrong and where.
+inline bool parse_golden(const bytes& data, golden_file& file, std::string& error) {
     reader in(data);
-    std::vector<uint8_t> magic;
+    bytes magic;
     uint32_t version = 0, op_count = 0, call_count = 0;
     if (!in.bytes(4, "magic", magic)) {
         error = in.error();
         return false;
     }
-    if (std::string(magic.begin(), magic.end()) != "QGV1") {
-        error = "not a golden-vector file (magic is not \"QGV1\")";
+    const std::string tag(magic.begin(), magic.end());
+    if (tag != "QGV2") {
+        error = tag == "QGV1" ? "a version-1 golden file (byte arrays with strides): regenerate the project with this "
+                                "quasar (quasar generate --force) to get the word layout"
+                              : "not a golden-vector file (magic is not \"QGV2\")";
         return false;
     }
     if (!in.u32("version", version)) {
@@ -226,32 +222,30 @@ inline bool parse_golden(const std::vector<uint8_t>& data, golden_file& file, st
             "version " + std::to_string(version) + ", this testbench reads version " + std::to_string(GOLDEN_VERSION);
         return false;
     }
+    int32_t tm = 0, tn = 0, tk = 0;
+    in.i32("TILE_TOKENS", tm);
+    in.i32("TILE_ROWS", tn);
+    in.i32("TILE_REDUCTION", tk);
+    file.geometry = {tm, tn, tk};
     in.u32("op count", op_count);
     file.ops.clear();
     for (uint32_t i = 0; i < op_count && !in.failed(); ++i) {
         golden_op op;
         in.set_context("op " + std::to_string(i));
-        uint32_t kind = 0, b_bytes = 0, rows = 0;
+        uint32_t kind = 0;
         in.text("op name", op.name);
         in.set_context("op " + std::to_string(i) + " (" + op.name + ")");
         in.text("output tensor name", op.tensor);
         in.u8("op kind", kind);
         for (int j = 0; j < CALL_SCALARS; ++j) in.i32("call scalars", op.scalars[j]);
-        if (in.counted("B", b_bytes, 1)) in.bytes(b_bytes, "B", op.b);
+        read_words(in, "weight stream", op.w);
+        read_words(in, "row tables", op.rows);
         if (in.failed()) break;
         if (kind >= static_cast<uint32_t>(OP_KIND_COUNT)) {
             in.fail("op kind " + std::to_string(kind) + " is not 0 (linear), 1 (scores) or 2 (context)");
             break;
         }
         op.kind = static_cast<int>(kind);
-        // row_is8 (1 byte) + bias (4) + multiplier (4) + shift (1) per row.
-        if (!in.counted("row tables", rows, 10)) break;
-        in.bytes(rows, "row_is8", op.row_is8);
-        op.bias.resize(rows);
-        op.multiplier.resize(rows);
-        for (uint32_t r = 0; r < rows; ++r) in.i32("bias", op.bias[r]);
-        for (uint32_t r = 0; r < rows; ++r) in.i32("multiplier", op.multiplier[r]);
-        in.bytes(rows, "shift", op.shift);
         file.ops.push_back(op);
     }
     in.set_context("");
@@ -259,7 +253,6 @@ inline bool parse_golden(const std::vector<uint8_t>& data, golden_file& file, st
     file.calls.clear();
     for (uint32_t i = 0; i < call_count && !in.failed(); ++i) {
         golden_call call;
-        uint32_t a_bytes = 0, b_bytes = 0, out_bytes = 0;
         in.set_context("call " + std::to_string(i));
         in.u32("op index", call.op);
         in.u32("image index", call.image);
@@ -271,12 +264,12 @@ inline bool parse_golden(const std::vector<uint8_t>& data, golden_file& file, st
         }
         const golden_op& op = file.ops[call.op];
         in.set_context("call " + std::to_string(i) + " (op " + op.name + ", image " + std::to_string(call.image) + ")");
-        if (in.counted("A", a_bytes, 1)) in.bytes(a_bytes, "A", call.a);
-        if (in.counted("B", b_bytes, 1)) in.bytes(b_bytes, "B", call.b);
-        if (in.counted("expected output", out_bytes, 1)) in.bytes(out_bytes, "expected output", call.expected);
+        read_words(in, "A", call.a);
+        read_words(in, "weight stream", call.w);
+        read_words(in, "expected output", call.expected);
         if (in.failed()) break;
         std::string problem;
-        if (!check_call_sizes(op, call, call.b.empty() ? op.b : call.b, problem)) {
+        if (!check_call_sizes(op, call, file.geometry, problem)) {
             in.fail(problem);
             break;
         }
@@ -293,7 +286,7 @@ inline bool parse_golden(const std::vector<uint8_t>& data, golden_file& file, st
     return true;
 }
 
-inline bool read_file(const char* path, std::vector<uint8_t>& data, std::string& error) {
+inline bool read_file(const char* path, bytes& data, std::string& error) {
     std::FILE* f = std::fopen(path, "rb");
     if (f == nullptr) {
         error = "cannot be opened";
@@ -309,103 +302,154 @@ inline bool read_file(const char* path, std::vector<uint8_t>& data, std::string&
     return ok;
 }
 
-// The value of output element e (1 or 2 bytes, little endian, signed).
-inline int element_value(const uint8_t* bytes, long long e, int out_bytes) {
-    if (out_bytes == OUT_BYTES_INT16)
-        return static_cast<int16_t>(static_cast<uint16_t>(bytes[2 * e] | (bytes[2 * e + 1] << 8)));
-    return static_cast<int8_t>(bytes[e]);
+// Words from bytes, at least `depth` of them (the m_axi depth cosim copies), zeros after the data.
+inline std::vector<word_t> to_words(const bytes& data, long long depth) {
+    const size_t count = data.size() / WORD_BYTES;
+    std::vector<word_t> words(depth > static_cast<long long>(count) ? static_cast<size_t>(depth) : count, word_t(0));
+    for (size_t i = 0; i < count; ++i)
+        for (int b = 0; b < WORD_BYTES; ++b) set_word_field(words[i], 8 * b, 8, data[i * WORD_BYTES + b]);
+    return words;
 }
+
+inline uint8_t word_byte(const std::vector<word_t>& words, size_t byte) {
+    return static_cast<uint8_t>(word_field(words[byte / WORD_BYTES], 8 * static_cast<int>(byte % WORD_BYTES), 8));
+}
+
+// Where output byte `byte` of a call lies: batch, token, and the output row of its slot (-1 for a hole or padding).
+struct output_position {
+    int batch, token, row;
+};
+
+inline output_position locate_output(const int* s, const layout_geometry& g, const bytes& w, long long byte) {
+    const call_words c = words_of(s, g);
+    const long long word = byte / WORD_BYTES;
+    const long long per_batch = static_cast<long long>(s[M]) * c.row_tiles * c.ow;
+    output_position at = {static_cast<int>(word / per_batch), 0, -1};
+    long long rest = word % per_batch;
+    int t0 = 0;
+    for (; t0 < s[M]; t0 += g.tile_tokens) {
+        const int tokens = s[M] - t0 < g.tile_tokens ? s[M] - t0 : g.tile_tokens;
+        const long long tile = static_cast<long long>(tokens) * c.row_tiles * c.ow;
+        if (rest < tile) {
+            const int row_tile = static_cast<int>(rest / (static_cast<long long>(tokens) * c.ow));
+            rest %= static_cast<long long>(tokens) * c.ow;
+            at.token = t0 + static_cast<int>(rest / c.ow);
+            const int slot = static_cast<int>((rest % c.ow * WORD_BYTES + byte % WORD_BYTES) / s[OUT_BYTES]);
+            if (slot >= g.tile_rows) return at;
+            // The tile header: first_row, then 2 bits per slot; count the slots before ours that complete a row.
+            const size_t header = static_cast<size_t>((at.batch * c.w_batch + row_tile * (c.hw + static_cast<long long>(c.chunks) * c.cw)) * WORD_BYTES);
+            int row = 0;
+            for (int b = 0; b < 4; ++b) row |= w[header + b] << (8 * b);
+            for (int i = 0; i <= slot; ++i) {
+                const int bit = 32 + 2 * i;
+                const int kind = (w[header + bit / 8] >> (bit % 8)) & 3;
+                const bool completes = kind == 1 || kind == 3;
+                if (i == slot) return {at.batch, at.token, completes ? row : -1};
+                if (completes) ++row;
+            }
+        }
+        rest -= tile;
+    }
+    return at;
+}
+
+inline int element_value(const uint8_t* data, int out_bytes) {
+    if (out_bytes == OUT_BYTES_INT16) return static_cast<int16_t>(static_cast<uint16_t>(data[0] | (data[1] << 8)));
+    return static_cast<int8_t>(data[0]);
+}
+
+#ifdef QUASAR_CYCLE_ACCOUNTING
+inline void print_cycles(const golden_op& op, const golden_call& call) {
+    const cycle_counts& c = cycle_counter();
+    std::printf("CYCLES layer=%s image=%u tables=%lld read_a=%lld read_w=%lld compute=%lld output=%lld write=%lld "
+                "fill=%lld total=%lld\n",
+                op.name.c_str(), call.image, c.tables, c.read_a, c.read_w, c.compute, c.output, c.write, c.fill,
+                c.total());
+}
+#endif
 
 // Runs one call and checks it; prints the failure line and returns false on any failure.
-// At least `depth` elements (the m_axi depth cosim copies), the values first and zeros after them.
-template <class T, class Source>
-std::vector<T> padded_to_depth(const Source& values, long long depth) {
-    std::vector<T> padded(values.begin(), values.end()); // bytes 128..255 wrap to the int8 values they encode
-    if (depth > static_cast<long long>(padded.size())) padded.resize(static_cast<size_t>(depth), T(0));
-    return padded;
-}
-
-inline bool run_call(KernelFn kernel, const array_depths& depths, const golden_op& op, const golden_call& call) {
+inline bool run_call(KernelFn kernel, const array_depths& depths, const layout_geometry& g, const golden_op& op,
+                     const golden_call& call) {
     const int* s = op.scalars;
-    const std::vector<uint8_t>& b_bytes = call.b.empty() ? op.b : call.b;
-    std::vector<ap_int<8>> a = padded_to_depth<ap_int<8>>(call.a, depths.a);
-    std::vector<ap_int<8>> b = padded_to_depth<ap_int<8>>(b_bytes, depths.b);
-    std::vector<ap_uint<8>> row_is8 = padded_to_depth<ap_uint<8>>(op.row_is8, depths.table_rows);
-    std::vector<ap_uint<8>> shift = padded_to_depth<ap_uint<8>>(op.shift, depths.table_rows);
-    std::vector<ap_int<32>> bias = padded_to_depth<ap_int<32>>(op.bias, depths.table_rows);
-    std::vector<ap_int<32>> multiplier = padded_to_depth<ap_int<32>>(op.multiplier, depths.table_rows);
+    const bytes& w_bytes = call.w.empty() ? op.w : call.w;
+    std::vector<word_t> a = to_words(call.a, depths.a);
+    std::vector<word_t> w = to_words(w_bytes, depths.w);
+    std::vector<word_t> rows = to_words(op.rows, depths.rows);
 
-    // The output: guards, then max(call bytes, depth) bytes, then guards; the bytes past the call's are guards too.
+    // The output: guard words, then max(call words, depth) words, then guards; the words past the call's are guards.
     const size_t total = call.expected.size();
-    const size_t span = depths.out > static_cast<long long>(total) ? static_cast<size_t>(depths.out) : total;
-    std::vector<ap_int<8>> out(span + 2 * OUTPUT_GUARD_BYTES);
-    std::vector<uint8_t> initial(out.size(), GUARD_FILL);
-    for (size_t i = 0; i < total; ++i) initial[OUTPUT_GUARD_BYTES + i] = static_cast<uint8_t>(~call.expected[i]);
-    for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<int8_t>(initial[i]);
+    const size_t span = depths.out * WORD_BYTES > static_cast<long long>(total) ? static_cast<size_t>(depths.out) * WORD_BYTES : total;
+    bytes initial(span + 2 * OUTPUT_GUARD_WORDS * WORD_BYTES, GUARD_FILL);
+    const size_t guard = OUTPUT_GUARD_WORDS * WORD_BYTES;
+    for (size_t i = 0; i < total; ++i) initial[guard + i] = static_cast<uint8_t>(~call.expected[i]);
+    std::vector<word_t> out = to_words(initial, 0);
 
+#ifdef QUASAR_CYCLE_ACCOUNTING
+    reset_cycle_counter();
+#endif
     int status = -1;
-    kernel(a.data(), b.data(), row_is8.empty() ? nullptr : row_is8.data(), bias.empty() ? nullptr : bias.data(),
-           multiplier.empty() ? nullptr : multiplier.data(), shift.empty() ? nullptr : shift.data(),
-           out.data() + OUTPUT_GUARD_BYTES, s[BATCHES], s[M], s[N], s[K], s[A_BATCH_STRIDE], s[A_ROW_STRIDE],
-           s[B_BATCH_STRIDE], s[B_ROW_STRIDE], s[B_COL_STRIDE], s[OUT_BATCH_STRIDE], s[OUT_ROW_STRIDE], s[OUT_BYTES],
-           s[OUT_MIN], s[OUT_MAX], s[FLAGS], &status);
+    kernel(a.data(), w.data(), rows.data(), out.data() + OUTPUT_GUARD_WORDS, s[BATCHES], s[M], s[N], s[K],
+           s[NIBBLE_ROWS], s[OUT_BYTES], s[OUT_MIN], s[OUT_MAX], s[FLAGS], &status);
+#ifdef QUASAR_CYCLE_ACCOUNTING
+    if (status == STATUS_OK) print_cycles(op, call);
+#endif
     if (status != STATUS_OK) {
         std::printf("STATUS layer=%s tensor=%s image=%u status=%d (%s)\n", op.name.c_str(), op.tensor.c_str(),
                     call.image, status, status_meaning(status));
         return false;
     }
-    std::vector<uint8_t> got(out.size());
-    for (size_t i = 0; i < out.size(); ++i) got[i] = static_cast<uint8_t>(out[i].to_int());
-    const uint8_t* got_output = got.data() + OUTPUT_GUARD_BYTES;
-
-    // Every addressed element, in (batch, row, col) order: the first difference is the one reported.
-    std::vector<bool> addressed(total, false);
-    const int bytes = s[OUT_BYTES];
-    for (int h = 0; h < s[BATCHES]; ++h)
-        for (int t = 0; t < s[M]; ++t)
-            for (int r = 0; r < s[N]; ++r) {
-                const long long e =
-                    static_cast<long long>(h) * s[OUT_BATCH_STRIDE] + static_cast<long long>(t) * s[OUT_ROW_STRIDE] + r;
-                const int expected = element_value(call.expected.data(), e, bytes);
-                const int actual = element_value(got_output, e, bytes);
-                if (expected != actual) {
-                    std::printf("MISMATCH layer=%s tensor=%s image=%u index=%d,%d,%d expected=%d got=%d\n",
-                                op.name.c_str(), op.tensor.c_str(), call.image, h, t, r, expected, actual);
-                    return false;
-                }
-                for (int i = 0; i < bytes; ++i) addressed[static_cast<size_t>(e * bytes + i)] = true;
-            }
-    // Nothing else may change: the unaddressed bytes of the output and the guards on both sides.
-    for (size_t i = 0; i < got.size(); ++i) {
-        const bool inside = i >= OUTPUT_GUARD_BYTES && i < OUTPUT_GUARD_BYTES + total;
-        if ((inside && addressed[i - OUTPUT_GUARD_BYTES]) || got[i] == initial[i]) continue;
-        const long long offset = static_cast<long long>(i) - static_cast<long long>(OUTPUT_GUARD_BYTES);
+    // Every byte of the call's words, in order: the first difference is the one reported.
+    for (size_t i = 0; i < total; ++i) {
+        if (word_byte(out, guard + i) == call.expected[i]) continue;
+        const size_t element = i - i % static_cast<size_t>(s[OUT_BYTES]);
+        uint8_t got[2] = {word_byte(out, guard + element), 0};
+        if (s[OUT_BYTES] == OUT_BYTES_INT16) got[1] = word_byte(out, guard + element + 1);
+        const output_position at = locate_output(s, g, w_bytes, static_cast<long long>(element));
+        std::printf("MISMATCH layer=%s tensor=%s image=%u index=%d,%d,%d expected=%d got=%d\n", op.name.c_str(),
+                    op.tensor.c_str(), call.image, at.batch, at.token, at.row,
+                    element_value(call.expected.data() + element, s[OUT_BYTES]), element_value(got, s[OUT_BYTES]));
+        return false;
+    }
+    // Nothing else may change: the guards on both sides, and the depth's words past the call's.
+    for (size_t i = 0; i < initial.size(); ++i) {
+        if (i >= guard && i < guard + total) continue;
+        if (word_byte(out, i) == initial[i]) continue;
+        const long long offset = static_cast<long long>(i) - static_cast<long long>(guard);
         std::printf("WRITE_OUTSIDE layer=%s tensor=%s image=%u offset=%lld (%s)\n", op.name.c_str(), op.tensor.c_str(),
-                    call.image, offset,
-                    inside ? "a byte of the output no element addresses"
-                           : (offset < 0 ? "before the output array" : "after the output array"));
+                    call.image, offset, offset < 0 ? "before the output array" : "after the output array");
         return false;
     }
     return true;
 }
 
 // Runs every call of every file; 0 when all pass.
-inline int run_files(int count, char** paths, KernelFn kernel, const array_depths& depths) {
+inline int run_files(int count, char** paths, KernelFn kernel, const array_depths& depths,
+                     const layout_geometry& geometry) {
     if (count < 1) {
         std::printf("ERROR no golden files given: pass the .qgv files to check as arguments\n");
         return 1;
     }
     long calls = 0;
     for (int i = 0; i < count; ++i) {
-        std::vector<uint8_t> data;
+        bytes data;
         golden_file file;
         std::string error;
         if (!read_file(paths[i], data, error) || !parse_golden(data, file, error)) {
             std::printf("ERROR golden file %s: %s\n", paths[i], error.c_str());
             return 1;
         }
+        const layout_geometry& g = file.geometry;
+        if (g.tile_tokens != geometry.tile_tokens || g.tile_rows != geometry.tile_rows ||
+            g.tile_reduction != geometry.tile_reduction) {
+            std::printf("ERROR golden file %s: laid out for TILE_TOKENS %d, TILE_ROWS %d, TILE_REDUCTION %d, but this "
+                        "engine has %d, %d, %d: regenerate the golden vectors for this project\n",
+                        paths[i], g.tile_tokens, g.tile_rows, g.tile_reduction, geometry.tile_tokens,
+                        geometry.tile_rows, geometry.tile_reduction);
+            return 1;
+        }
         for (const golden_call& call : file.calls) {
-            if (!run_call(kernel, depths, file.ops[call.op], call)) return 1;
+            if (!run_call(kernel, depths, geometry, file.ops[call.op], call)) return 1;
             ++calls;
         }
     }
@@ -417,10 +461,10 @@ inline int run_files(int count, char** paths, KernelFn kernel, const array_depth
 } // namespace quasar
 
 // The generated tb/quasar_tb.cpp: int main(int argc, char** argv) { return quasar_testbench_main(argc, argv,
-// quasar_gemm, depths); } with the m_axi depths of quasar_engine_config.h (zero: each call's exact sizes).
-inline int quasar_testbench_main(int argc, char** argv, quasar::KernelFn kernel,
-                                 const quasar::array_depths& depths = quasar::array_depths()) {
-    const int status = quasar::testbench::run_files(argc - 1, argv + 1, kernel, depths);
+// quasar_gemm, depths, geometry); } with the m_axi depths and the tile geometry of quasar_engine_config.h.
+inline int quasar_testbench_main(int argc, char** argv, quasar::KernelFn kernel, const quasar::array_depths& depths,
+                                 const quasar::layout_geometry& geometry) {
+    const int status = quasar::testbench::run_files(argc - 1, argv + 1, kernel, depths, geometry);
     std::fflush(stdout);
     return status;
 }

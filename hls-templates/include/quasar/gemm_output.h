@@ -1,0 +1,89 @@
+// The output stage's process (docs/numerics.md §4, docs/kernel-layout.md §2): per row tile, the TN slots' row
+// parameters from the tables, then one token a cycle through TN output-stage lanes. An 8-bit row joins its two
+// passes: the high sum sits in the slot before the low one, or, when a tile ends on a high pass, waits per token in
+// `pending` for the next tile's slot 0.
+#ifndef QUASAR_GEMM_OUTPUT_H
+#define QUASAR_GEMM_OUTPUT_H
+
+#include "cycle_accounting.h"
+#include "gemm_streams.h"
+
+namespace quasar {
+namespace gemm_detail {
+
+template <class Config>
+void output_process(hls::stream<tile_desc<Config>>& descs, hls::stream<sum_block<Config>>& sums,
+                    hls::stream<out_block<Config>>& outs, const acc_t bias_table[Config::MAX_ROWS],
+                    const multiplier_t multiplier_table[Config::MAX_ROWS], const shift_t shift_table[Config::MAX_ROWS],
+                    int batches, int m,
+                    int row_tiles, bool per_tensor, int out_min, int out_max) {
+#pragma HLS INLINE off
+    typedef engine_shape<Config> S;
+    static typename S::nibble_acc_t pending[S::TM];
+    acc_t bias[S::TN];
+    multiplier_t multiplier[S::TN];
+    shift_t shift[S::TN];
+    bool completes[S::TN];
+#pragma HLS ARRAY_PARTITION variable = bias complete dim = 0
+#pragma HLS ARRAY_PARTITION variable = multiplier complete dim = 0
+#pragma HLS ARRAY_PARTITION variable = shift complete dim = 0
+#pragma HLS ARRAY_PARTITION variable = completes complete dim = 0
+
+OUTPUT_BATCHES:
+    for (int h = 0; h < batches; ++h) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = Config::TRIP_BATCHES
+    OUTPUT_TOKEN_TILES:
+        for (int t0 = 0; t0 < m; t0 += S::TM) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::TRIP_TOKEN_TILES
+            const int tokens = m - t0 < S::TM ? m - t0 : S::TM;
+        OUTPUT_ROW_TILES:
+            for (int j = 0; j < row_tiles; ++j) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::TRIP_ROW_TILES
+                const tile_desc<Config> desc = descs.read();
+                QUASAR_COUNT(output, S::DEPTH_OUTPUT);
+                int row = desc.first_row;
+            SLOT_PARAMETERS:
+                for (int i = 0; i < S::TN; ++i) {
+#pragma HLS PIPELINE II = 1
+                    const int kind = desc.kind[i];
+                    const int entry = per_tensor ? 0 : (row < Config::MAX_ROWS ? row : Config::MAX_ROWS - 1);
+                    bias[i] = bias_table[entry];
+                    multiplier[i] = multiplier_table[entry];
+                    shift[i] = shift_table[entry];
+                    completes[i] = kind == SLOT_ROW4 || kind == SLOT_LOW;
+                    if (completes[i]) ++row;
+                    QUASAR_COUNT(output, 1);
+                }
+                sum_block<Config> block;
+                int p = 0;
+            OUTPUT_TOKENS:
+                for (int t = 0; t < tokens; ++t) {
+#pragma HLS PIPELINE II = 1
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::TM
+                    if (p == 0) block = sums.read();
+                    out_block<Config> out;
+                LANES:
+                    for (int i = 0; i < S::TN; ++i) {
+                        const typename S::nibble_acc_t sum = block.v[p][i];
+                        const typename S::nibble_acc_t high = i == 0 ? pending[t] : block.v[p][i == 0 ? 0 : i - 1];
+                        const acc_t joined =
+                            desc.kind[i] == SLOT_LOW ? join_nibble_accumulators(high, sum) : acc_t(sum);
+                        const stage_out_t y =
+                            output_stage(joined, per_tensor ? acc_t(0) : bias[i], multiplier[i], shift[i], out_min,
+                                         out_max);
+                        out.v[i] = completes[i] ? ap_int<16>(y) : ap_int<16>(0);
+                    }
+                    if (desc.kind[S::TN - 1] == SLOT_HIGH) pending[t] = block.v[p][S::TN - 1];
+                    outs.write(out);
+                    p = p + 1 == S::PT ? 0 : p + 1;
+                    QUASAR_COUNT(output, 1);
+                }
+            }
+        }
+    }
+}
+
+} // namespace gemm_detail
+} // namespace quasar
+
+#endif // QUASAR_GEMM_OUTPUT_H

@@ -1,0 +1,140 @@
+// The host word layout of docs/kernel-layout.md, written here from the document alone for the C++ tests (the
+// product's layout is the C# KernelWordLayout; the two meet in the golden vectors and the end-to-end csim): a logical
+// strided call (gemm_reference.h) as the kernel's words, and the kernel's output words back into the logical output.
+#ifndef QUASAR_TESTS_WORD_LAYOUT_H
+#define QUASAR_TESTS_WORD_LAYOUT_H
+
+#include <cstdint>
+#include <vector>
+
+#include "gemm_reference.h"
+#include "quasar/bus.h"
+#include "quasar/gemm_interface.h"
+
+namespace layout {
+
+struct geometry {
+    int tm, tn, tk;
+};
+
+struct slot {
+    int row, kind; // kind: 0 empty, 1 row4, 2 high, 3 low
+};
+
+struct words {
+    std::vector<quasar::word_t> a, w, rows;
+    int nibble_rows = 0;
+    long long out_words = 0;
+    std::vector<std::vector<slot>> tiles; // the slots of each row tile
+};
+
+inline int ceil_div(long long a, long long b) {
+    return int((a + b - 1) / b);
+}
+
+inline void set_byte(std::vector<quasar::word_t>& w, long long byte, uint8_t v) {
+    quasar::set_word_field(w[size_t(byte / 16)], int(8 * (byte % 16)), 8, v);
+}
+inline void set_nibble(std::vector<quasar::word_t>& w, long long nibble, uint32_t v) {
+    quasar::set_word_field(w[size_t(nibble / 32)], int(4 * (nibble % 32)), 4, v & 15u);
+}
+inline uint8_t get_byte(const std::vector<quasar::word_t>& w, long long byte) {
+    return uint8_t(quasar::word_field(w[size_t(byte / 16)], int(8 * (byte % 16)), 8));
+}
+
+inline words lay_out(const reference::call& c, const reference::call_data& d, const geometry& g) {
+    words out;
+    const bool per_tensor = (c.flags & quasar::PER_TENSOR) != 0;
+    const int kw = ceil_div(c.k, 16), chunks = ceil_div(c.k, g.tk), cw = ceil_div(g.tn * g.tk, 32);
+    const int hw = ceil_div(32 + 2 * g.tn, 128);
+    out.a.assign(size_t(c.batches) * c.m * kw, quasar::word_t(0));
+    for (int h = 0; h < c.batches; ++h)
+        for (int t = 0; t < c.m; ++t)
+            for (int j = 0; j < c.k; ++j)
+                set_byte(out.a, ((long long)(h * c.m + t) * kw) * 16 + j,
+                         uint8_t(d.a[size_t((long long)h * c.a_batch_stride + (long long)t * c.a_row_stride + j)]));
+
+    const int entries = per_tensor ? 1 : c.n;
+    out.rows.assign(size_t(entries), quasar::word_t(0));
+    for (int r = 0; r < entries; ++r) {
+        quasar::set_word_field(out.rows[size_t(r)], 0, 32, uint32_t(per_tensor ? 0 : d.bias[size_t(r)]));
+        quasar::set_word_field(out.rows[size_t(r)], 32, 32, uint32_t(d.multiplier[size_t(r)]));
+        quasar::set_word_field(out.rows[size_t(r)], 64, 8, d.shift[size_t(r)]);
+    }
+
+    std::vector<slot> nibble_rows;
+    for (int r = 0; r < c.n; ++r) {
+        const bool is8 = (c.flags & quasar::ALL_8BIT) || d.row_is8[size_t(per_tensor ? 0 : r)] != 0;
+        if (is8) {
+            nibble_rows.push_back({r, 2});
+            nibble_rows.push_back({r, 3});
+        } else {
+            nibble_rows.push_back({r, 1});
+        }
+    }
+    out.nibble_rows = int(nibble_rows.size());
+    const int row_tiles = ceil_div(out.nibble_rows, g.tn);
+    for (int j = 0; j < row_tiles; ++j) {
+        std::vector<slot> tile(size_t(g.tn), slot{0, 0});
+        for (int s = 0; s < g.tn && j * g.tn + s < out.nibble_rows; ++s) tile[size_t(s)] = nibble_rows[size_t(j * g.tn + s)];
+        out.tiles.push_back(tile);
+    }
+    const long long batch_words = (long long)row_tiles * (hw + (long long)chunks * cw);
+    out.w.assign(size_t(c.batches * batch_words), quasar::word_t(0));
+    for (int h = 0; h < c.batches; ++h)
+        for (int j = 0; j < row_tiles; ++j) {
+            const long long base = h * batch_words + (long long)j * (hw + (long long)chunks * cw);
+            const std::vector<slot>& tile = out.tiles[size_t(j)];
+            quasar::set_word_field(out.w[size_t(base)], 0, 32, uint32_t(tile[0].row));
+            for (int s = 0; s < g.tn; ++s) {
+                const int bit = 32 + 2 * s;
+                quasar::set_word_field(out.w[size_t(base + bit / 128)], bit % 128, 2, uint32_t(tile[size_t(s)].kind));
+            }
+            for (int chunk = 0; chunk < chunks; ++chunk)
+                for (int s = 0; s < g.tn; ++s)
+                    for (int l = 0; l < g.tk; ++l) {
+                        const int kk = chunk * g.tk + l;
+                        const slot& sl = tile[size_t(s)];
+                        if (sl.kind == 0 || kk >= c.k) continue;
+                        const int8_t wv = d.b[size_t((long long)h * c.b_batch_stride + (long long)sl.row * c.b_row_stride +
+                                                     (long long)kk * c.b_col_stride)];
+                        const uint32_t nibble = sl.kind == 2 ? uint32_t(wv >> 4) : uint32_t(wv);
+                        set_nibble(out.w, (base + hw + (long long)chunk * cw) * 32 + s * g.tk + l, nibble);
+                    }
+        }
+    const int ow = ceil_div(g.tn * c.out_bytes, 16);
+    out.out_words = (long long)c.batches * c.m * row_tiles * ow;
+    return out;
+}
+
+// The kernel's output words into the logical output buffer (element 0 at byte `offset`, strides of the call); false
+// when a hole or padding byte is not zero.
+inline bool un_lay_out(const reference::call& c, const words& wl, const geometry& g,
+                       const std::vector<quasar::word_t>& out_words, std::vector<uint8_t>& out, size_t offset) {
+    const int ow = ceil_div(g.tn * c.out_bytes, 16);
+    long long word = 0;
+    bool clean = true;
+    for (int h = 0; h < c.batches; ++h)
+        for (int t0 = 0; t0 < c.m; t0 += g.tm) {
+            const int tokens = c.m - t0 < g.tm ? c.m - t0 : g.tm;
+            for (size_t j = 0; j < wl.tiles.size(); ++j)
+                for (int t = 0; t < tokens; ++t, word += ow)
+                    for (int b = 0; b < ow * 16; ++b) {
+                        const uint8_t v = get_byte(out_words, word * 16 + b);
+                        const int s = b / c.out_bytes;
+                        const bool completes = s < g.tn && (wl.tiles[j][size_t(s)].kind == 1 || wl.tiles[j][size_t(s)].kind == 3);
+                        if (!completes) {
+                            clean = clean && v == 0;
+                            continue;
+                        }
+                        const long long e = (long long)h * c.out_batch_stride + (long long)(t0 + t) * c.out_row_stride +
+                                            wl.tiles[j][size_t(s)].row;
+                        out[offset + size_t(e * c.out_bytes + b % c.out_bytes)] = v;
+                    }
+        }
+    return clean;
+}
+
+} // namespace layout
+
+#endif // QUASAR_TESTS_WORD_LAYOUT_H
