@@ -7,7 +7,9 @@
 #include <cstdlib>
 #include <vector>
 
+#include "gemm_reference.h"
 #include "quasar/gemm_engine.h"
+#include "word_layout.h"
 
 namespace {
 
@@ -18,22 +20,28 @@ struct imagenet_engine {
 };
 
 double run(int m, int n, int k, int repeats) {
-    std::vector<ap_int<8>> a(size_t(m) * k), b(size_t(n) * k), out(size_t(m) * n * 2);
-    std::vector<ap_uint<8>> is8(static_cast<size_t>(n));
-    std::vector<ap_int<32>> bias(size_t(n), 1000), multiplier(size_t(n), 1518500250);
-    std::vector<ap_uint<8>> shift(size_t(n), 40);
+    reference::call c = {1, m, n, k, m * k, k, 0, k, 1, m * n, n, 2, -32768, 32767, 0};
+    reference::call_data d;
+    d.a.resize(size_t(m) * k);
+    d.b.resize(size_t(n) * k);
+    d.row_is8.resize(size_t(n));
+    d.bias.assign(size_t(n), 1000);
+    d.multiplier.assign(size_t(n), 1518500250);
+    d.shift.assign(size_t(n), 40);
     uint32_t state = 12345;
     auto next = [&state]() { return state = state * 1664525u + 1013904223u; };
-    for (auto& x : a) x = int(next() >> 26) - 32;
-    for (int r = 0; r < n; ++r) is8[size_t(r)] = r % 4 == 0;
+    for (auto& x : d.a) x = int8_t(int(next() >> 26) - 32);
+    for (int r = 0; r < n; ++r) d.row_is8[size_t(r)] = r % 4 == 0;
     for (int r = 0; r < n; ++r)
         for (int j = 0; j < k; ++j)
-            b[size_t(r) * k + j] = is8[size_t(r)] ? int(next() >> 24) - 128 : int(next() >> 28) - 8;
+            d.b[size_t(r) * k + j] = int8_t(d.row_is8[size_t(r)] ? int(next() >> 24) - 128 : int(next() >> 28) - 8);
+    const layout::words wl = layout::lay_out(
+        c, d, {imagenet_engine::TILE_TOKENS, imagenet_engine::TILE_ROWS, imagenet_engine::TILE_REDUCTION});
+    std::vector<quasar::word_t> out(size_t(wl.out_words));
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < repeats; ++i) {
-        const int status = quasar::run_gemm<imagenet_engine>(a.data(), b.data(), is8.data(), bias.data(),
-                                                             multiplier.data(), shift.data(), out.data(), 1, m, n, k,
-                                                             m * k, k, 0, k, 1, m * n, n, 2, -32768, 32767, 0);
+        const int status = quasar::run_gemm<imagenet_engine>(wl.a.data(), wl.w.data(), wl.rows.data(), out.data(), 1,
+                                                             m, n, k, wl.nibble_rows, 2, -32768, 32767, 0);
         if (status != 0) std::exit(1);
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,10 +1,10 @@
 // testbench.h end to end, driven by TestbenchTests.cs. One program, three roles:
-//   testbench_test write <dir>       writes golden files (QGV1, built here with the reference of gemm_reference.h):
-//                                    <dir>/model.qgv (3 ops × 2 images) and <dir>/status.qgv (a call the engine
-//                                    refuses); prints "FLIP offset=<o> value=<v> line=<MISMATCH line>" for one
+//   testbench_test write <dir>       writes golden files (QGV2, laid out by word_layout.h, expected outputs from the
+//                                    reference of gemm_reference.h): <dir>/model.qgv (3 ops × 2 images) and
+//                                    <dir>/status.qgv (a call the engine refuses); prints "FLIP offset=<o> ..." for one
 //                                    element whose expected bytes the C# test corrupts
 //   testbench_test <files>           the generated testbench: quasar_testbench_main with a kernel like the top
-//   testbench_test --sloppy <files>  the same with a kernel that also writes one byte before its output
+//   testbench_test --sloppy <files>  the same with a kernel that also writes the word before its output
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -14,6 +14,7 @@
 #include "gemm_reference.h"
 #include "quasar/gemm_engine.h"
 #include "quasar/testbench.h"
+#include "word_layout.h"
 
 namespace {
 
@@ -23,30 +24,27 @@ struct tb_engine {
                          TRIP_TOKENS = 24;
 };
 
+const layout::geometry kGeometry = {tb_engine::TILE_TOKENS, tb_engine::TILE_ROWS, tb_engine::TILE_REDUCTION};
+const quasar::layout_geometry kTestbenchGeometry = {tb_engine::TILE_TOKENS, tb_engine::TILE_ROWS,
+                                                    tb_engine::TILE_REDUCTION};
+
 } // namespace
 
 // What the generated src/quasar_gemm.cpp holds.
-extern "C" void quasar_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
-                            const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m,
-                            int n, int k, int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride,
-                            int b_col_stride, int out_batch_stride, int out_row_stride, int out_bytes, int out_min,
-                            int out_max, int flags, int* status) {
-    *status = quasar::run_gemm<tb_engine>(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride,
-                                          a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride,
-                                          out_row_stride, out_bytes, out_min, out_max, flags);
+extern "C" void quasar_gemm(const quasar::word_t* a, const quasar::word_t* w, const quasar::word_t* rows,
+                            quasar::word_t* out, int batches, int m, int n, int k, int nibble_rows, int out_bytes,
+                            int out_min, int out_max, int flags, int* status) {
+    *status = quasar::run_gemm<tb_engine>(a, w, rows, out, batches, m, n, k, nibble_rows, out_bytes, out_min, out_max,
+                                          flags);
 }
 
 namespace {
 
-void sloppy_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
-                 const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m, int n,
-                 int k, int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride, int b_col_stride,
-                 int out_batch_stride, int out_row_stride, int out_bytes, int out_min, int out_max, int flags,
+void sloppy_gemm(const quasar::word_t* a, const quasar::word_t* w, const quasar::word_t* rows, quasar::word_t* out,
+                 int batches, int m, int n, int k, int nibble_rows, int out_bytes, int out_min, int out_max, int flags,
                  int* status) {
-    quasar_gemm(a, b, row_is8, bias, multiplier, shift, out, batches, m, n, k, a_batch_stride, a_row_stride,
-                b_batch_stride, b_row_stride, b_col_stride, out_batch_stride, out_row_stride, out_bytes, out_min,
-                out_max, flags, status);
-    out[-1] = out[-1] + 1;
+    quasar_gemm(a, w, rows, out, batches, m, n, k, nibble_rows, out_bytes, out_min, out_max, flags, status);
+    quasar::set_word_field(out[-1], 0, 8, quasar::word_field(out[-1], 0, 8) + 1);
 }
 
 // ---- Writing golden files ------------------------------------------------------------------------------------
@@ -89,34 +87,22 @@ struct op_spec {
     reference::call_data data; // b (linear only) and the row tables
 };
 
-void write_op(writer& w, const op_spec& op) {
+void words(writer& w, const std::vector<quasar::word_t>& v) {
+    w.u32(uint32_t(v.size()));
+    for (const quasar::word_t& word : v)
+        for (int b = 0; b < 16; ++b) w.u8(quasar::word_field(word, 8 * b, 8));
+}
+
+void write_op(writer& w, const op_spec& op, const layout::words& wl) {
     const reference::call& c = op.call;
     w.text(op.name);
     w.text(op.tensor);
     w.u8(uint32_t(op.kind));
-    const int scalars[quasar::testbench::CALL_SCALARS] = {c.batches,
-                                                          c.m,
-                                                          c.n,
-                                                          c.k,
-                                                          c.a_batch_stride,
-                                                          c.a_row_stride,
-                                                          c.b_batch_stride,
-                                                          c.b_row_stride,
-                                                          c.b_col_stride,
-                                                          c.out_batch_stride,
-                                                          c.out_row_stride,
-                                                          c.out_bytes,
-                                                          c.out_min,
-                                                          c.out_max,
-                                                          c.flags};
+    const int scalars[quasar::testbench::CALL_SCALARS] = {c.batches,     c.m,       c.n,       c.k,    wl.nibble_rows,
+                                                          c.out_bytes,   c.out_min, c.out_max, c.flags};
     for (int s : scalars) w.i32(s);
-    w.blob(op.kind == 0 ? op.data.b : std::vector<int8_t>());
-    const size_t rows = op.data.bias.size();
-    w.u32(uint32_t(rows));
-    for (size_t r = 0; r < rows; ++r) w.u8(op.data.row_is8.empty() ? 1 : op.data.row_is8[r]);
-    for (int32_t v : op.data.bias) w.i32(v);
-    for (int32_t v : op.data.multiplier) w.i32(v);
-    for (uint8_t v : op.data.shift) w.u8(v);
+    words(w, op.kind == 0 ? wl.w : std::vector<quasar::word_t>());
+    words(w, wl.rows);
 }
 
 uint32_t state = 2024;
@@ -175,32 +161,62 @@ size_t elements(int batches, int bs, int rows, int rs, int cols, int cs) {
     return size_t((batches - 1) * bs + (rows - 1) * rs + (cols - 1) * cs + 1);
 }
 
-// Writes the ops and, per image, one call of each; returns the file offset of every call's expected bytes.
+// Per image, each op's data with fresh A (and B for attention); the ops' own words come from image 0's layout.
+std::vector<reference::call_data> image_data(const std::vector<op_spec>& ops) {
+    std::vector<reference::call_data> data;
+    for (const op_spec& op : ops) {
+        const reference::call& c = op.call;
+        reference::call_data d = op.data;
+        d.a = random_bytes(elements(c.batches, c.a_batch_stride, c.m, c.a_row_stride, c.k, 1), -32, 31);
+        if (op.kind != 0)
+            d.b = random_bytes(elements(c.batches, c.b_batch_stride, c.n, c.b_row_stride, c.k, c.b_col_stride), -128,
+                               127);
+        if (d.row_is8.empty()) d.row_is8.assign(1, 1);
+        data.push_back(d);
+    }
+    return data;
+}
+
+// The expected output words of a call: the reference's logical outputs placed where the layout puts them.
+std::vector<quasar::word_t> expected_words(const reference::call& c, const reference::call_data& d,
+                                           const layout::words& wl) {
+    std::vector<uint8_t> logical(elements(c.batches, c.out_batch_stride, c.m, c.out_row_stride, c.n, 1) *
+                                 size_t(c.out_bytes));
+    std::vector<quasar::word_t> out(size_t(wl.out_words), quasar::word_t(0));
+    if (c.out_bytes != 1 && c.out_bytes != 2) return out;
+    reference::compute(c, d, logical, 0);
+    for (int h = 0; h < c.batches; ++h)
+        for (int t = 0; t < c.m; ++t)
+            for (int r = 0; r < c.n; ++r) {
+                const long long at = layout::output_byte(c, wl, kGeometry, h, t, r);
+                const size_t e = size_t(h * c.out_batch_stride + t * c.out_row_stride + r) * size_t(c.out_bytes);
+                for (int b = 0; b < c.out_bytes; ++b) layout::set_byte(out, at + b, logical[e + size_t(b)]);
+            }
+    return out;
+}
+
+// Writes the ops and, per image, one call of each; returns the file offset of every call's expected words.
 std::vector<size_t> write_file(writer& w, const std::vector<op_spec>& ops, int images) {
-    w.u8('Q'), w.u8('G'), w.u8('V'), w.u8('1');
+    w.u8('Q'), w.u8('G'), w.u8('V'), w.u8('2');
     w.u32(quasar::testbench::GOLDEN_VERSION);
+    w.i32(kGeometry.tm), w.i32(kGeometry.tn), w.i32(kGeometry.tk);
+    std::vector<std::vector<reference::call_data>> data;
+    for (int image = 0; image < images; ++image) data.push_back(image_data(ops));
     w.u32(uint32_t(ops.size()));
-    for (const op_spec& op : ops) write_op(w, op);
+    for (size_t o = 0; o < ops.size(); ++o) write_op(w, ops[o], layout::lay_out(ops[o].call, data[0][o], kGeometry));
     w.u32(uint32_t(ops.size()) * uint32_t(images));
     std::vector<size_t> expected_offsets;
     for (int image = 0; image < images; ++image)
         for (size_t o = 0; o < ops.size(); ++o) {
             const reference::call& c = ops[o].call;
-            reference::call_data data = ops[o].data;
-            data.a = random_bytes(elements(c.batches, c.a_batch_stride, c.m, c.a_row_stride, c.k, 1), -32, 31);
-            if (ops[o].kind != 0)
-                data.b = random_bytes(elements(c.batches, c.b_batch_stride, c.n, c.b_row_stride, c.k, c.b_col_stride),
-                                      -128, 127);
-            std::vector<uint8_t> expected(elements(c.batches, c.out_batch_stride, c.m, c.out_row_stride, c.n, 1) *
-                                          size_t(c.out_bytes));
-            if (c.out_bytes == 1 || c.out_bytes == 2) reference::compute(c, data, expected, 0);
+            const layout::words wl = layout::lay_out(c, data[size_t(image)][o], kGeometry);
             w.u32(uint32_t(o));
             w.u32(uint32_t(image));
-            w.blob(data.a);
-            w.blob(ops[o].kind == 0 ? std::vector<int8_t>() : data.b);
-            w.u32(uint32_t(expected.size()));
-            expected_offsets.push_back(w.size());
-            for (uint8_t byte : expected) w.u8(byte);
+            words(w, wl.a);
+            words(w, ops[o].kind == 0 ? std::vector<quasar::word_t>() : wl.w);
+            const std::vector<quasar::word_t> expected = expected_words(c, data[size_t(image)][o], wl);
+            expected_offsets.push_back(w.size() + 4);
+            words(w, expected);
         }
     return expected_offsets;
 }
@@ -210,11 +226,17 @@ int write_golden(const std::string& dir) {
     writer model;
     const std::vector<size_t> offsets = write_file(model, ops, 2);
     // The element to corrupt: image 1, the scores op (call 4), head 1, query 2, key 3; int16, low byte.
-    const size_t call = 4, h = 1, t = 2, r = 3;
-    const reference::call& c = ops[1].call;
-    const size_t element = h * size_t(c.out_batch_stride) + t * size_t(c.out_row_stride) + r;
-    std::printf("FLIP offset=%zu layer=%s tensor=%s image=1 index=%zu,%zu,%zu\n", offsets[call] + 2 * element,
-                ops[1].name.c_str(), ops[1].tensor.c_str(), h, t, r);
+    const size_t call = 4;
+    const int h = 1, t = 2, r = 3;
+    const reference::call& sc = ops[1].call;
+    reference::call_data d = ops[1].data; // where an output lies depends on the slots, not on the values
+    d.row_is8.assign(1, 1);
+    d.a.assign(elements(sc.batches, sc.a_batch_stride, sc.m, sc.a_row_stride, sc.k, 1), 0);
+    d.b.assign(elements(sc.batches, sc.b_batch_stride, sc.n, sc.b_row_stride, sc.k, sc.b_col_stride), 0);
+    const layout::words wl = layout::lay_out(ops[1].call, d, kGeometry);
+    std::printf("FLIP offset=%zu layer=%s tensor=%s image=1 index=%d,%d,%d\n",
+                offsets[call] + size_t(layout::output_byte(ops[1].call, wl, kGeometry, h, t, r)), ops[1].name.c_str(),
+                ops[1].tensor.c_str(), h, t, r);
 
     std::vector<op_spec> refused(1, ops[0]);
     refused[0].call.k = tb_engine::MAX_REDUCTION + 1; // A and B sized for it, but the engine cannot take it
@@ -232,6 +254,6 @@ int write_golden(const std::string& dir) {
 int main(int argc, char** argv) {
     if (argc == 3 && std::strcmp(argv[1], "write") == 0) return write_golden(argv[2]);
     if (argc >= 2 && std::strcmp(argv[1], "--sloppy") == 0)
-        return quasar_testbench_main(argc - 1, argv + 1, sloppy_gemm);
-    return quasar_testbench_main(argc, argv, quasar_gemm);
+        return quasar_testbench_main(argc - 1, argv + 1, sloppy_gemm, quasar::array_depths(), kTestbenchGeometry);
+    return quasar_testbench_main(argc, argv, quasar_gemm, quasar::array_depths(), kTestbenchGeometry);
 }

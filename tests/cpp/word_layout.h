@@ -135,6 +135,22 @@ inline bool un_lay_out(const reference::call& c, const words& wl, const geometry
     return clean;
 }
 
+// The byte of output (h, t, r) in the call's output words: its token tile, the row tile whose slot completes r, the
+// token in the tile, the slot.
+inline long long output_byte(const reference::call& c, const words& wl, const geometry& g, int h, int t, int r) {
+    const int ow = ceil_div(g.tn * c.out_bytes, 16);
+    const long long row_tiles = (long long)wl.tiles.size();
+    long long word = (long long)h * c.m * row_tiles * ow + (long long)(t / g.tm) * g.tm * row_tiles * ow;
+    const int tokens = c.m - t / g.tm * g.tm < g.tm ? c.m - t / g.tm * g.tm : g.tm;
+    for (size_t j = 0; j < wl.tiles.size(); ++j)
+        for (int s = 0; s < g.tn; ++s) {
+            const slot& sl = wl.tiles[j][size_t(s)];
+            if (sl.row == r && (sl.kind == 1 || sl.kind == 3))
+                return (word + ((long long)j * tokens + t % g.tm) * ow) * 16 + (long long)s * c.out_bytes;
+        }
+    return -1;
+}
+
 } // namespace layout
 
 #endif // QUASAR_TESTS_WORD_LAYOUT_H

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Quasar.HwGen.Tests.Hls;
 
 /// <summary>
-/// testbench.h end to end: tests/cpp/testbench_test.cpp writes golden files (QGV1) for a small engine and then acts
+/// testbench.h end to end: tests/cpp/testbench_test.cpp writes golden files (QGV2) for a small engine and then acts
 /// as the generated testbench, the way Vitis csim runs it.
 /// </summary>
 [TestFixture]
@@ -101,7 +101,7 @@ public sealed partial class TestbenchTests
     public void A_file_that_is_not_a_golden_file_is_refused()
     {
         string path = _directory.File("other.qgv");
-        File.WriteAllBytes(path, "QGV2 and more"u8.ToArray());
+        File.WriteAllBytes(path, "QGVX and more"u8.ToArray());
 
         var (exitCode, output) = _program.Run(path);
 
@@ -124,7 +124,7 @@ public sealed partial class TestbenchTests
         var (exitCode, output) = _program.Run("--sloppy", Model);
 
         Assert.That(exitCode, Is.Not.Zero);
-        Assert.That(output.Trim(), Is.EqualTo("WRITE_OUTSIDE layer=blocks.0.mlp.fc1 tensor=blocks.0.mlp.fc1.out image=0 offset=-1 (before the output array)"));
+        Assert.That(output.Trim(), Is.EqualTo("WRITE_OUTSIDE layer=blocks.0.mlp.fc1 tensor=blocks.0.mlp.fc1.out image=0 offset=-16 (before the output array)"));
     }
 
     [GeneratedRegex(@"^FLIP offset=(?<offset>\d+) layer=(?<layer>\S+) tensor=(?<tensor>\S+) image=1 index=1,2,3$")]
