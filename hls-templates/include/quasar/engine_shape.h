@@ -47,11 +47,14 @@ struct engine_shape {
     // Accumulator widths (docs/numerics.md §3, per nibble row): a product is PRODUCT_BITS wide ([-480, 465], so
     // |p| < 2^(PRODUCT_BITS - 1)); the array sums TK of them per cycle (psum), and a nibble row's accumulator sums
     // K_BUFFER of them over the chunks. n products of |p| < 2^(B-1) need B + clog2(n) bits: nothing wraps, so the
-    // narrow sums equal the int32 ones of the reference; the two passes of an 8-bit row join in acc_t (32 bits).
+    // narrow sums equal the int32 ones of the reference. The two passes of an 8-bit row join in joined_t, 16× the
+    // high pass plus the low one; only the bias add is 32-bit (bias_sum_t).
     static constexpr int PSUM_BITS = PRODUCT_BITS + clog2(TK);
     static constexpr int NIBBLE_ACC_BITS = PRODUCT_BITS + clog2(K_BUFFER);
+    static constexpr int JOINED_BITS = NIBBLE_ACC_BITS + NIBBLE_SHIFT + 1;
     typedef ap_int<PSUM_BITS> psum_t;
     typedef ap_int<NIBBLE_ACC_BITS> nibble_acc_t;
+    typedef ap_int<JOINED_BITS> joined_t;
 
     // Bus words (docs/kernel-layout.md §1): a token row of A, a chunk of a weight tile, a tile header, the outputs of
     // one token in one row tile (int16 at most).
@@ -94,7 +97,7 @@ struct engine_shape {
     static_assert(Config::PACKING == 3 || Config::PACKING == 4, "PACKING must be 3 or 4");
     static_assert(PT > 0 && TN > 0 && TK > 0 && TM > 0, "tile sizes and TOKENS_PER_CYCLE must be positive");
     static_assert(Config::MAX_REDUCTION > 0 && Config::MAX_ROWS > 0, "MAX_REDUCTION and MAX_ROWS must be positive");
-    static_assert(NIBBLE_ACC_BITS + NIBBLE_SHIFT + 1 <= ACCUMULATOR_BITS, "the joined accumulator must fit acc_t");
+    static_assert(JOINED_BITS <= ACCUMULATOR_BITS, "a joined row sum must fit the 32-bit bias add");
     static_assert(Config::TRIP_BATCHES > 0 && Config::TRIP_TOKENS > 0, "TRIP_BATCHES and TRIP_TOKENS must be positive");
     static_assert(Config::DSP_UNITS >= 0 && Config::LUT_UNITS >= 0, "unit counts cannot be negative");
     static_assert(Config::DSP_UNITS % Config::PACKING == 0, "DSP_UNITS must fill whole DSPs of PACKING units");

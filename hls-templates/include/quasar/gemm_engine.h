@@ -23,7 +23,7 @@ namespace gemm_detail {
 // one consumer. Stream depths: a word pair for the readers, a whole token tile of sums and outputs so that the array
 // never waits for the output stage within a tile.
 template <class Config>
-void gemm_dataflow(const word_t* a, const word_t* w, word_t* out, const acc_t bias[Config::MAX_ROWS],
+void gemm_dataflow(const word_t* a, const word_t* w, word_t* out, const bias_sum_t bias[Config::MAX_ROWS],
                    const multiplier_t multiplier[Config::MAX_ROWS], const shift_t shift[Config::MAX_ROWS], int batches,
                    int m, int k, int row_tiles, int out_bytes, int out_min, int out_max, bool per_tensor) {
 #pragma HLS DATAFLOW
@@ -62,7 +62,7 @@ int run_gemm(const word_t* a, const word_t* w, const word_t* rows, word_t* out, 
     if (status != STATUS_OK) return status;
     const bool per_tensor = (flags & PER_TENSOR) != 0;
     // On-chip row tables (BRAM); the output stage reads a tile's TN entries one a cycle.
-    static acc_t bias[Config::MAX_ROWS];
+    static bias_sum_t bias[Config::MAX_ROWS];
     static multiplier_t multiplier[Config::MAX_ROWS];
     static shift_t shift[Config::MAX_ROWS];
     gemm_detail::load_row_tables<Config>(rows, per_tensor ? 1 : n, bias, multiplier, shift);

@@ -14,7 +14,7 @@ namespace gemm_detail {
 
 // `entries` row-table words: bias (bytes 0-3), multiplier (4-7), shift (8).
 template <class Config>
-void load_row_tables(const word_t* rows, int entries, acc_t bias[Config::MAX_ROWS],
+void load_row_tables(const word_t* rows, int entries, bias_sum_t bias[Config::MAX_ROWS],
                      multiplier_t multiplier[Config::MAX_ROWS], shift_t shift[Config::MAX_ROWS]) {
 #pragma HLS INLINE off
     QUASAR_COUNT(tables, engine_shape<Config>::DEPTH_AXI);
@@ -23,7 +23,7 @@ ROW_TABLES:
 #pragma HLS PIPELINE II = 1
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = Config::MAX_ROWS
         const word_t word = rows[r];
-        bias[r] = acc_t(static_cast<int32_t>(word_field(word, 0, 32)));
+        bias[r] = bias_sum_t(static_cast<int32_t>(word_field(word, 0, 32)));
         multiplier[r] = multiplier_t(static_cast<int32_t>(word_field(word, 32, 32)));
         shift[r] = shift_t(word_field(word, 64, 8));
         QUASAR_COUNT(tables, 1);

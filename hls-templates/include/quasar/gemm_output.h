@@ -13,14 +13,14 @@ namespace gemm_detail {
 
 template <class Config>
 void output_process(hls::stream<tile_desc<Config>>& descs, hls::stream<sum_block<Config>>& sums,
-                    hls::stream<out_block<Config>>& outs, const acc_t bias_table[Config::MAX_ROWS],
+                    hls::stream<out_block<Config>>& outs, const bias_sum_t bias_table[Config::MAX_ROWS],
                     const multiplier_t multiplier_table[Config::MAX_ROWS], const shift_t shift_table[Config::MAX_ROWS],
                     int batches, int m,
                     int row_tiles, bool per_tensor, int out_min, int out_max) {
 #pragma HLS INLINE off
     typedef engine_shape<Config> S;
     static typename S::nibble_acc_t pending[S::TM];
-    acc_t bias[S::TN];
+    bias_sum_t bias[S::TN];
     multiplier_t multiplier[S::TN];
     shift_t shift[S::TN];
     bool completes[S::TN];
@@ -66,10 +66,12 @@ OUTPUT_BATCHES:
                     for (int i = 0; i < S::TN; ++i) {
                         const typename S::nibble_acc_t sum = block.v[p][i];
                         const typename S::nibble_acc_t high = i == 0 ? pending[t] : block.v[p][i == 0 ? 0 : i - 1];
-                        const acc_t joined =
-                            desc.kind[i] == SLOT_LOW ? join_nibble_accumulators(high, sum) : acc_t(sum);
+                        const typename S::joined_t joined =
+                            desc.kind[i] == SLOT_LOW
+                                ? join_nibble_accumulators<typename S::joined_t>(high, sum)
+                                : typename S::joined_t(sum);
                         const stage_out_t y =
-                            output_stage(joined, per_tensor ? acc_t(0) : bias[i], multiplier[i], shift[i], out_min,
+                            output_stage(bias_sum_t(joined), per_tensor ? bias_sum_t(0) : bias[i], multiplier[i], shift[i], out_min,
                                          out_max);
                         out.v[i] = completes[i] ? ap_int<16>(y) : ap_int<16>(0);
                     }

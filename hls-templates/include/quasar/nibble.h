@@ -31,10 +31,11 @@ inline nibble_operand_t nibble_operand(nibble_t bits, bool is_unsigned) {
     return is_unsigned ? nibble_operand_t(bits) : nibble_operand_t(ap_int<NIBBLE_BITS>(bits));
 }
 
-// The row's accumulator from its two passes: acc = (acc_h << 4) + acc_l, wrapping in 32 bits like the C# reference.
-inline acc_t join_nibble_accumulators(acc_t acc_high, acc_t acc_low) {
+// The row's sum from its two passes: (sum_h << 4) + sum_l, in `Joined`, wide enough that nothing wraps (engine_shape).
+template <class Joined, class Sum>
+inline Joined join_nibble_accumulators(Sum high, Sum low) {
 #pragma HLS INLINE
-    return acc_t((acc_high << NIBBLE_SHIFT) + acc_low);
+    return Joined((Joined(high) << NIBBLE_SHIFT) + low);
 }
 
 } // namespace quasar

@@ -14,10 +14,10 @@ constexpr int STAGE_PRODUCT_BITS = 2 * ACCUMULATOR_BITS; // int32 × int32
 typedef ap_int<ACCUMULATOR_BITS> multiplier_t;
 typedef ap_int<ACCUMULATOR_BITS> stage_out_t; // clamped to [out_min, out_max], both ints
 
-inline stage_out_t output_stage(acc_t acc, acc_t bias, multiplier_t multiplier, shift_t shift, int out_min,
+inline stage_out_t output_stage(bias_sum_t sum, bias_sum_t bias, multiplier_t multiplier, shift_t shift, int out_min,
                                 int out_max) {
 #pragma HLS INLINE
-    acc_t v = acc + bias;
+    bias_sum_t v = sum + bias;
     ap_int<STAGE_PRODUCT_BITS> p = v * multiplier;
 #pragma HLS BIND_OP variable = p op = mul impl = dsp
     const int s = shift.to_int();

@@ -43,7 +43,9 @@ constexpr int clog2(int v) {
 typedef ap_int<ACTIVATION_BITS> activation_t;
 typedef ap_int<NIBBLE_OPERAND_BITS> nibble_operand_t;
 typedef ap_int<PRODUCT_BITS> product_t;
-typedef ap_int<ACCUMULATOR_BITS> acc_t;
+// A row's sum plus its bias: int32 with wrap-around, as docs/numerics.md §4 defines the output stage's input (the
+// sums themselves are narrower, engine_shape); the bias table's entries are int32 too.
+typedef ap_int<ACCUMULATOR_BITS> bias_sum_t;
 typedef ap_int<BYTE_BITS> byte_t;
 typedef ap_uint<BYTE_BITS> ubyte_t;
 typedef ap_uint<SHIFT_BITS> shift_t;
