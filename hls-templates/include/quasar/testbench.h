@@ -9,7 +9,8 @@
 //   WRITE_OUTSIDE layer=<op> tensor=<output> image=<i> offset=<byte> (<where>)
 //   ERROR golden file <path>: <what is wrong>
 // and, in a cycle-accounting build (-DQUASAR_CYCLE_ACCOUNTING), one line per call before its verdict:
-//   CYCLES layer=<op> image=<i> tables=… read_a=… read_w=… compute=… output=… write=… fill=… total=…
+//   CYCLES layer=<op> image=<i> batches=… m=… n=… k=… nibble_rows=… out_bytes=… flags=… tables=… read_a=… read_w=…
+//          compute=… output=… write=… fill=… total=…
 // Every output byte is addressed (an element per slot, zero holes and padding), and starts as the complement of its
 // expected value; the array is surrounded by guard words: an element the kernel forgets to write, or a write outside
 // the array, cannot pass.
@@ -361,10 +362,11 @@ inline int element_value(const uint8_t* data, int out_bytes) {
 #ifdef QUASAR_CYCLE_ACCOUNTING
 inline void print_cycles(const golden_op& op, const golden_call& call) {
     const cycle_counts& c = cycle_counter();
-    std::printf("CYCLES layer=%s image=%u tables=%lld read_a=%lld read_w=%lld compute=%lld output=%lld write=%lld "
-                "fill=%lld total=%lld\n",
-                op.name.c_str(), call.image, c.tables, c.read_a, c.read_w, c.compute, c.output, c.write, c.fill,
-                c.total());
+    const int* s = op.scalars;
+    std::printf("CYCLES layer=%s image=%u batches=%d m=%d n=%d k=%d nibble_rows=%d out_bytes=%d flags=%d tables=%lld "
+                "read_a=%lld read_w=%lld compute=%lld output=%lld write=%lld fill=%lld total=%lld\n",
+                op.name.c_str(), call.image, s[BATCHES], s[M], s[N], s[K], s[NIBBLE_ROWS], s[OUT_BYTES], s[FLAGS],
+                c.tables, c.read_a, c.read_w, c.compute, c.output, c.write, c.fill, c.total());
 }
 #endif
 
