@@ -22,4 +22,11 @@ public sealed record GxxCsimOptions(
     /// csynth reports).
     /// </summary>
     public static GxxCsimOptions Default { get; } = new(["-std=c++14", "-O2", "-Wall", "-Wno-unknown-pragmas", "-Wno-unused-label"], [], RunTimeout: TimeSpan.FromHours(2));
+
+    /// <summary>The cycle-accounting build (docs/kernel-layout.md §4): the testbench prints a CYCLES line per call. Built
+    /// in its own directory so that it never replaces the plain csim executable.</summary>
+    public GxxCsimOptions WithCycleAccounting() =>
+        this with { ExtraFlags = [.. ExtraFlags, "-D" + CycleAccountingMacro], BuildDirectory = BuildDirectory.TrimEnd('/') + "-cycles" };
+
+    public const string CycleAccountingMacro = "QUASAR_CYCLE_ACCOUNTING";
 }
