@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
 namespace Quasar.HwGen.Core.Execution.Kernel;
@@ -44,15 +45,17 @@ public static partial class KernelWordLayout
                     if (kinds[slot] == NibbleKind.Empty) continue;
                     int shift = kinds[slot] == NibbleKind.High ? 4 : 0;
                     bool fourBit = kinds[slot] == NibbleKind.Row4;
-                    int rowStart = h * call.BBatchStride + rows[slot] * call.BRowStride;
-                    for (int j = 0; j < k; j++)
+                    int index = h * call.BBatchStride + rows[slot] * call.BRowStride, j = 0;
+                    for (int chunk = 0; chunk < sizes.ReductionChunks; chunk++)
                     {
-                        int w = b[rowStart + j * call.BColStride];
-                        if (fourBit && (uint)(w + 8) > 15)
-                            throw new ArgumentOutOfRangeException(nameof(b), w, $"weight ({h}, {rows[slot]}, {j}) of a 4-bit row is outside [−8, 7]");
-                        int chunk = j / tk, lane = j - chunk * tk;
-                        int nibble = chunk * chunkNibbles + slot * tk + lane;
-                        chunks[nibble >> 1] |= (byte)(((w >> shift) & 0xF) << ((nibble & 1) << 2));
+                        int nibble = chunk * chunkNibbles + slot * tk;
+                        for (int end = Math.Min(j + tk, k); j < end; j++, nibble++, index += call.BColStride)
+                        {
+                            int w = b[index];
+                            if (fourBit && (uint)(w + 8) > 15)
+                                throw new ArgumentOutOfRangeException(nameof(b), w, $"weight ({h}, {rows[slot]}, {j}) of a 4-bit row is outside [−8, 7]");
+                            chunks[nibble >> 1] |= (byte)(((w >> shift) & 0xF) << ((nibble & 1) << 2));
+                        }
                     }
                 }
             }
@@ -62,7 +65,7 @@ public static partial class KernelWordLayout
     /// <summary>Bits [31:0] <c>first_row</c>, bits [32+2i+1 : 32+2i] the kind of slot i.</summary>
     private static void WriteHeader(Span<byte> header, NibbleRowTiling tiling, int tile)
     {
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header, tiling.FirstRow(tile));
+        BinaryPrimitives.WriteInt32LittleEndian(header, tiling.FirstRow(tile));
         var kinds = tiling.Kinds(tile);
         for (int slot = 0; slot < kinds.Length; slot++)
             header[4 + (slot >> 2)] |= (byte)((int)kinds[slot] << ((slot & 3) << 1));
