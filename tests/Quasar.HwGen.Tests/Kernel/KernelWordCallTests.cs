@@ -20,6 +20,15 @@ public sealed class KernelWordCallTests
     }
 
     [Test]
+    public void A_geometry_has_positive_tiles()
+    {
+        Assert.That(new KernelGeometry(4, 5, 6).ToString(), Is.EqualTo("TM 4, TN 5, TK 6"));
+        Assert.That(() => new KernelGeometry(0, 5, 6), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("TileTokens"));
+        Assert.That(() => new KernelGeometry(4, -1, 6), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("TileRows"));
+        Assert.That(() => new KernelGeometry(4, 5, 0), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("TileReduction"));
+    }
+
+    [Test]
     public void Nibble_rows_count_two_for_each_8_bit_row_and_one_for_each_4_bit_row()
     {
         Assert.That(KernelWordCall.From(Linear, [1, 0, 0, 1]), Is.EqualTo(new KernelWordCall(1, 5, 4, 7, 6, 1, -32, 31, 0)));
