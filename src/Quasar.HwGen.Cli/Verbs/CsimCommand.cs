@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Quasar.HwGen.Cli.Errors;
+using Quasar.HwGen.Codegen.Project;
 using Quasar.HwGen.Vitis.Csim;
 using Quasar.HwGen.Vitis.Hls;
 using Quasar.HwGen.Vitis.Projects;
@@ -85,7 +86,9 @@ public static class CsimCommand
             .ConfigureAwait(false);
         var build = clock.Elapsed;
         Console.Error.WriteLine($"end to end: {graph.Name} on {source}, g++ kernel library {library}");
-        using var kernel = new CompiledKernelEngine(library);
+        // The words are laid out for the engine the project was generated with.
+        var geometry = ProjectManifest.Read(Path.Combine(project.Root, ProjectManifest.FileName)).Engine.ToConfig().Geometry;
+        using var kernel = new CompiledKernelEngine(library, geometry);
         var progress = new ConsoleProgress<int>(done =>
         {
             if (done % 50 == 0 || done == images.Count) Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {done}/{images.Count} images"));

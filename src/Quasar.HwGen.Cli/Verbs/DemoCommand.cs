@@ -96,7 +96,8 @@ public static class DemoCommand
         var project = HlsProject.Open(projectDirectory);
         var csim = new GxxCsim("g++", GxxCsimOptions.Default).RunAsync(project, []).GetAwaiter().GetResult();
         if (!csim.Succeeded) throw new CheckFailedException($"csim of {projectDirectory} failed: {csim.Summary()}");
-        using var kernel = new CompiledKernelEngine(new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(project).GetAwaiter().GetResult());
+        using var kernel = new CompiledKernelEngine(new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(project).GetAwaiter().GetResult(),
+            generated.Engine.Config.Geometry);
         var endToEnd = EndToEndCsim.Run(graph, kernel, [.. Enumerable.Range(0, 100).Select(i => test.Image(i).ToArray())]);
         if (!endToEnd.Passed) throw new CheckFailedException($"the g++-built kernel disagrees with the emulation: {endToEnd.Mismatch}");
         Console.WriteLine(string.Create(ci, $"[8/8] csim      g++ testbench: {csim.Summary()}"));

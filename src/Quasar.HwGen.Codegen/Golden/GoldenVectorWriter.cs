@@ -1,18 +1,21 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using Quasar.HwGen.Core.Execution.Kernel;
 using Quasar.HwGen.Core.IO;
 
 namespace Quasar.HwGen.Codegen.Golden;
 
 /// <summary>
-/// Writes QGV1 (docs/hls-engine.md §4), little endian: "QGV1", u32 version, u32 op count, the op records (name,
-/// output name, kind, the 15 call scalars, B, the row tables), u32 call count, the call records (op index, image, A,
-/// B, expected output). Byte arrays and tables are written whole by C#, never by a template.
+/// Writes QGV2 (docs/kernel-layout.md §5), little endian: "QGV2", u32 version, i32 TM, TN, TK, u32 op count, the op
+/// records (name, output name, kind, the 9 word-call scalars, w words, rows words), u32 call count, the call records
+/// (op index, image, a words, w words, expected out words); every word array as u32 words + 16 bytes a word. Arrays
+/// are written whole by C#, never by a template, and each is checked against the sizes its call implies.
 /// </summary>
 public static class GoldenVectorWriter
 {
-    public static ReadOnlySpan<byte> Magic => "QGV1"u8;
+    public static ReadOnlySpan<byte> Magic => "QGV2"u8;
 
-    public const uint Version = 1;
+    public const uint Version = 2;
 
     /// <summary>Writes <paramref name="vectors"/> to <paramref name="path"/> atomically (a reader sees the old file or the whole new one).</summary>
     public static void WriteFile(string path, GoldenVectors vectors) => AtomicFile.Write(path, stream => Write(stream, vectors));
@@ -28,34 +31,48 @@ public static class GoldenVectorWriter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(vectors);
+        var sizes = vectors.Ops.Select(op => Sizes(op, vectors.Geometry)).ToList();
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true); // BinaryWriter is little endian everywhere
         writer.Write(Magic);
         writer.Write(Version);
+        writer.Write(vectors.Geometry.TileTokens);
+        writer.Write(vectors.Geometry.TileRows);
+        writer.Write(vectors.Geometry.TileReduction);
         writer.Write((uint)vectors.Ops.Count);
-        foreach (var op in vectors.Ops)
+        for (int i = 0; i < vectors.Ops.Count; i++)
         {
+            var op = vectors.Ops[i];
             WriteString(writer, op.Name);
             WriteString(writer, op.Output);
             writer.Write((byte)op.Kind);
             foreach (int scalar in op.Call.ToArray()) writer.Write(scalar);
-            WriteBytes(writer, System.Runtime.InteropServices.MemoryMarshal.AsBytes(op.Weights.AsSpan()));
-            int rows = op.Call.TableRows;
-            if (op.RowIs8.Length != rows || op.Bias.Length != rows || op.Multiplier.Length != rows || op.Shift.Length != rows)
-                throw new ArgumentException($"op '{op.Name}' has row tables of {op.RowIs8.Length}/{op.Bias.Length}/{op.Multiplier.Length}/{op.Shift.Length} entries; its call needs {rows}", nameof(vectors));
-            writer.Write((uint)rows);
-            writer.Write(op.RowIs8);
-            foreach (int bias in op.Bias) writer.Write(bias);
-            foreach (int multiplier in op.Multiplier) writer.Write(multiplier);
-            writer.Write(op.Shift);
+            WriteWords(writer, op.W, op.TakesWPerCall ? 0 : sizes[i].WWords, $"op '{op.Name}': w");
+            WriteWords(writer, op.Rows, sizes[i].RowsWords, $"op '{op.Name}': rows");
         }
         writer.Write((uint)vectors.Calls.Count);
         foreach (var call in vectors.Calls)
         {
+            if ((uint)call.OpIndex >= (uint)vectors.Ops.Count) throw new ArgumentException($"a call of image {call.Image} names op {call.OpIndex} of {vectors.Ops.Count}", nameof(vectors));
+            var op = vectors.Ops[call.OpIndex];
+            var size = sizes[call.OpIndex];
             writer.Write((uint)call.OpIndex);
             writer.Write((uint)call.Image);
-            WriteBytes(writer, call.A);
-            WriteBytes(writer, call.B);
-            WriteBytes(writer, call.Expected);
+            string where = $"call of op '{op.Name}' on image {call.Image}";
+            WriteWords(writer, call.A, size.AWords, $"{where}: a");
+            WriteWords(writer, call.W, op.TakesWPerCall ? size.WWords : 0, $"{where}: w");
+            WriteWords(writer, call.Expected, size.OutWords, $"{where}: expected out");
+        }
+    }
+
+    private static KernelWordSizes Sizes(GoldenOp op, KernelGeometry geometry)
+    {
+        try
+        {
+            return KernelWordSizes.Of(op.Call, geometry);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"op '{op.Name}': {e.Message}", nameof(op), e);
         }
     }
 
@@ -67,9 +84,10 @@ public static class GoldenVectorWriter
         writer.Write(bytes);
     }
 
-    private static void WriteBytes(BinaryWriter writer, ReadOnlySpan<byte> bytes)
+    private static void WriteWords(BinaryWriter writer, UInt128[] words, int expected, string what)
     {
-        writer.Write((uint)bytes.Length);
-        writer.Write(bytes);
+        if (words.Length != expected) throw new ArgumentException($"{what} has {words.Length} words, its call lays out {expected}", nameof(words));
+        writer.Write((uint)words.Length);
+        writer.Write(MemoryMarshal.AsBytes(words.AsSpan()));
     }
 }

@@ -1,7 +1,7 @@
 namespace Quasar.HwGen.Codegen.Golden;
 
 /// <summary>
-/// Elements of each kernel array the largest call uses (A, B and out in bytes, the row tables in entries), and the
-/// most batches and tokens (m) of any call: the engine's loop trip counts for the csynth report.
+/// Words of each kernel array the largest call uses (the m_axi depths, <c>quasar::KernelDepths</c>), and the most
+/// batches and tokens (m) of any call: the engine's loop trip counts for the csynth report.
 /// </summary>
-public sealed record KernelArraySizes(int A, int B, int Output, int TableRows, int Batches = 1, int Tokens = 1);
+public sealed record KernelArraySizes(int A, int W, int Rows, int Out, int Batches = 1, int Tokens = 1);

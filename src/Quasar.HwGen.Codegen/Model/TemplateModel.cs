@@ -23,19 +23,19 @@ public static class TemplateModel
     /// <summary>The kernel's status output (an s_axilite output scalar; the kernel itself is void).</summary>
     public const string StatusDeclaration = "int* status";
 
+    /// <summary>
+    /// The m_axi ports in signature order (docs/kernel-layout.md §1), 128-bit words: a and rows share gmem0 (rows are read
+    /// once before the array starts), w streams on gmem1, out on gmem2; each bundle on its own HP port. Depths in words.
+    /// </summary>
     public static IReadOnlyList<KernelPort> Ports(Golden.KernelArraySizes sizes)
     {
         ArgumentNullException.ThrowIfNull(sizes);
-        int rows = Math.Max(sizes.TableRows, 1);
         return
         [
-            new("a", "const ap_int<8>* a", "gmem_a", "HP0", Math.Max(sizes.A, 1)),
-            new("b", "const ap_int<8>* b", "gmem_b", "HP1", Math.Max(sizes.B, 1)),
-            new("row_is8", "const ap_uint<8>* row_is8", "gmem_p", "HP2", rows),
-            new("bias", "const ap_int<32>* bias", "gmem_p", "HP2", rows),
-            new("multiplier", "const ap_int<32>* multiplier", "gmem_p", "HP2", rows),
-            new("shift", "const ap_uint<8>* shift", "gmem_p", "HP2", rows),
-            new("out", "ap_int<8>* out", "gmem_o", "HP3", Math.Max(sizes.Output, 1)),
+            new("a", "const ap_uint<128>* a", "gmem0", "HP0", Math.Max(sizes.A, 1)),
+            new("w", "const ap_uint<128>* w", "gmem1", "HP1", Math.Max(sizes.W, 1)),
+            new("rows", "const ap_uint<128>* rows", "gmem0", "HP0", Math.Max(sizes.Rows, 1)),
+            new("out", "ap_uint<128>* out", "gmem2", "HP2", Math.Max(sizes.Out, 1)),
         ];
     }
 
@@ -62,7 +62,7 @@ public static class TemplateModel
                 ["depth"] = port.Depth.ToString(ci),
             });
         }
-        var parameters = new ScriptArray(ports.Select(p => p.Declaration).Concat(GemmCall.ScalarNames.Select(s => "int " + s)).Append(StatusDeclaration));
+        var parameters = new ScriptArray(ports.Select(p => p.Declaration).Concat(KernelWordCall.ScalarNames.Select(s => "int " + s)).Append(StatusDeclaration));
 
         return new ScriptObject
         {
@@ -103,12 +103,12 @@ public static class TemplateModel
                 ["instance"] = Instance,
                 ["ports"] = portObjects,
                 ["port_names"] = new ScriptArray(ports.Select(p => p.Name)),
-                ["scalars"] = new ScriptArray(GemmCall.ScalarNames),
+                ["scalars"] = new ScriptArray(KernelWordCall.ScalarNames),
                 ["depths"] = new ScriptObject
                 {
                     ["a"] = Depth(ports, "a"),
-                    ["b"] = Depth(ports, "b"),
-                    ["table_rows"] = Depth(ports, "bias"),
+                    ["w"] = Depth(ports, "w"),
+                    ["rows"] = Depth(ports, "rows"),
                     ["out"] = Depth(ports, "out"),
                 },
                 ["parameters"] = parameters,

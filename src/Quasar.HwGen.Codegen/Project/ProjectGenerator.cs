@@ -59,7 +59,7 @@ public sealed class ProjectGenerator
         Step("map FPGA ops to kernel calls, size the engine");
 
         if (request.GoldenImages.Count == 0) throw new CodegenException("golden vectors need at least one image (generate --count)");
-        var golden = GoldenRecorder.Record(graph, request.GoldenImages);
+        var golden = GoldenRecorder.Record(graph, request.GoldenImages, engine.Config.Geometry);
         var goldenBytes = GoldenVectorWriter.ToBytes(golden);
         Step("record golden vectors (C# emulation)");
 

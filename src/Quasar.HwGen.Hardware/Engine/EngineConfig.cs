@@ -1,5 +1,6 @@
 using System.Globalization;
 using Quasar.HwGen.Core.Configs;
+using Quasar.HwGen.Core.Execution.Kernel;
 using Quasar.HwGen.Hardware.Constants;
 
 namespace Quasar.HwGen.Hardware.Engine;
@@ -43,6 +44,9 @@ public sealed record EngineConfig(
 
     /// <summary>The most 4-bit units, DSP and LUT together: 50× what a ZCU102 holds.</summary>
     public const int MaxUnitsLimit = 1 << 20;
+
+    /// <summary>TM, TN and TK: what the kernel's word layout depends on (docs/kernel-layout.md §1).</summary>
+    public KernelGeometry Geometry => new(TileTokens, TileRows, TileReduction);
 
     /// <summary>All 4-bit atomic units, DSP- and LUT-based.</summary>
     public int Units => DspUnits + LutUnits;

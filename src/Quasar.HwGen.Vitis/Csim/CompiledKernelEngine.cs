@@ -8,58 +8,53 @@ namespace Quasar.HwGen.Vitis.Csim;
 
 /// <summary>
 /// The FPGA ops executed by the generated HLS kernel compiled with g++ (<see cref="KernelLibraryBuilder"/>), called in
-/// process with the arguments of docs/hls-engine.md §1 (mapped by <see cref="KernelOpMapper"/>; a void kernel whose
-/// status comes back through its last argument). With the IR interpreter it runs a whole model through the C++ the
-/// board will run, so its logits can be compared with the C# emulation's bit for bit.
+/// process with the word signature of docs/kernel-layout.md §1 (a void kernel whose status comes back through its last
+/// argument) behind the host path of <see cref="WordKernelEngine"/> (map, lay out for the engine's geometry, unpack).
+/// With the IR interpreter it runs a whole model through the C++ the board will run, so its logits can be compared with
+/// the C# emulation's bit for bit. Not thread-safe.
 /// </summary>
 public sealed unsafe class CompiledKernelEngine : IFpgaEngine, IDisposable
 {
     private readonly nint _library;
-    private readonly delegate* unmanaged[Cdecl]<sbyte*, sbyte*, byte*, int*, int*, byte*, byte*,
-        int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int*, void> _kernel;
+    private readonly delegate* unmanaged[Cdecl]<UInt128*, UInt128*, UInt128*, UInt128*, int, int, int, int, int, int, int, int, int, int*, void> _kernel;
+    private readonly WordKernelEngine _engine;
 
-    public CompiledKernelEngine(string libraryPath)
+    /// <param name="libraryPath">The kernel library.</param>
+    /// <param name="geometry">The geometry of the engine the library was generated for (its TM, TN, TK).</param>
+    public CompiledKernelEngine(string libraryPath, KernelGeometry geometry)
     {
+        ArgumentNullException.ThrowIfNull(geometry);
         _library = NativeLibrary.Load(libraryPath);
         if (!NativeLibrary.TryGetExport(_library, "quasar_gemm", out var symbol))
         {
             NativeLibrary.Free(_library);
             throw new EntryPointNotFoundException($"{libraryPath} does not export quasar_gemm (is it the generated kernel?)");
         }
-        _kernel = (delegate* unmanaged[Cdecl]<sbyte*, sbyte*, byte*, int*, int*, byte*, byte*,
-            int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int*, void>)symbol;
+        _kernel = (delegate* unmanaged[Cdecl]<UInt128*, UInt128*, UInt128*, UInt128*, int, int, int, int, int, int, int, int, int, int*, void>)symbol;
+        _engine = new WordKernelEngine(Call, geometry);
     }
 
-    /// <summary>Kernel calls made so far.</summary>
-    public long Calls { get; private set; }
+    public KernelGeometry Geometry => _engine.Geometry;
 
-    public TensorData Linear(LinearOp op, TensorData input, TensorType outputType) =>
-        Run(KernelOpMapper.Linear(op, input.Type, outputType), [input], outputType);
+    /// <summary>Kernel calls made so far.</summary>
+    public long Calls => _engine.Calls;
+
+    public TensorData Linear(LinearOp op, TensorData input, TensorType outputType) => _engine.Linear(op, input, outputType);
 
     public TensorData AttentionScores(AttentionScoresOp op, TensorData query, TensorData key, TensorType outputType) =>
-        Run(KernelOpMapper.Scores(op, query.Type, outputType), [query, key], outputType);
+        _engine.AttentionScores(op, query, key, outputType);
 
     public TensorData AttentionContext(AttentionContextOp op, TensorData probabilities, TensorData value, TensorType outputType) =>
-        Run(KernelOpMapper.Context(op, value.Type, outputType), [probabilities, value], outputType);
+        _engine.AttentionContext(op, probabilities, value, outputType);
 
-    private TensorData Run(KernelOp op, TensorData[] inputs, TensorType outputType)
+    private int Call(in KernelWordCall c, ReadOnlySpan<UInt128> a, ReadOnlySpan<UInt128> w, ReadOnlySpan<UInt128> rows, Span<UInt128> output)
     {
-        var (a, b) = KernelOpMapper.Operands(op, inputs);
-        var c = op.Call;
-        var output = new byte[checked((int)(c.OutputElements * c.OutBytes))];
         int status = -1;
-        fixed (sbyte* pa = a, pb = b)
-        fixed (byte* rowIs8 = op.RowIs8, shift = op.Shift, pout = output)
-        fixed (int* bias = op.Bias, multiplier = op.Multiplier)
+        fixed (UInt128* pa = a, pw = w, prows = rows, pout = output)
         {
-            _kernel(pa, pb, rowIs8, bias, multiplier, shift, pout,
-                c.Batches, c.M, c.N, c.K, c.ABatchStride, c.ARowStride, c.BBatchStride, c.BRowStride, c.BColStride,
-                c.OutBatchStride, c.OutRowStride, c.OutBytes, c.OutMin, c.OutMax, c.Flags, &status);
+            _kernel(pa, pw, prows, pout, c.Batches, c.M, c.N, c.K, c.NibbleRows, c.OutBytes, c.OutMin, c.OutMax, c.Flags, &status);
         }
-        Calls++;
-        if (status != GemmStatus.Ok)
-            throw new InvalidOperationException($"the kernel refused '{op.Name}' with status {status}: {GemmStatus.Describe(status)}");
-        return KernelBytes.ToTensor(outputType, output);
+        return status;
     }
 
     public void Dispose() => NativeLibrary.Free(_library);

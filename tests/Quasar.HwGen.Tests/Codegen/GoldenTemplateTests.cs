@@ -73,10 +73,10 @@ public sealed class GoldenTemplateTests
     private static Dictionary<string, string> Render(GoldenInput input)
     {
         var graph = CodegenFixtures.SmallGraph;
-        var golden = GoldenRecorder.Record(graph, CodegenFixtures.GoldenImages(input.GoldenImages));
         var e = input.Engine;
         var config = new EngineConfig(e.DspUnits, e.PackingFactor, e.LutUnits, e.TileTokens, e.TileRows, e.TileReduction, e.MaxReduction, e.MaxRows, e.ClockMhz);
         Assert.That(config.FindIssues(), Is.Empty, "the golden case's engine must be valid");
+        var golden = GoldenRecorder.Record(graph, CodegenFixtures.GoldenImages(input.GoldenImages), config.Geometry);
         var platform = CodegenFixtures.Zcu102 with { ClockMhz = e.ClockMhz };
         var description = new ProjectDescription(graph.Name, graph.Metadata["subnet"], platform,
             new EngineChoice(config, ResourceModel.Estimate(config).Total, input.Sizing),

@@ -2,6 +2,7 @@ using Quasar.HwGen.Codegen.Engine;
 using Quasar.HwGen.Codegen.Project;
 using Quasar.HwGen.Codegen.Templates;
 using Quasar.HwGen.Core.Configs;
+using Quasar.HwGen.Core.Execution.Kernel;
 using Quasar.HwGen.Core.Ir.Package;
 using Quasar.HwGen.Tests.Codegen;
 using Quasar.HwGen.Vitis.Csim;
@@ -22,6 +23,7 @@ public sealed class GeneratedKernelTests
     private TemporaryDirectory _directory = null!;
     private HlsProject _project = null!;
     private string _package = null!;
+    private KernelGeometry _geometry = null!;
 
     [OneTimeSetUp]
     public void Generate()
@@ -30,9 +32,10 @@ public sealed class GeneratedKernelTests
         _package = _directory.File("package");
         IrPackage.Write(_package, CodegenFixtures.SmallGraph);
         var project = _directory.File("project");
-        new ProjectGenerator(HlsSources.FromDirectory(CodegenFixtures.RepositoryTemplates)).Generate(new GenerateRequest(
+        var generated = new ProjectGenerator(HlsSources.FromDirectory(CodegenFixtures.RepositoryTemplates)).Generate(new GenerateRequest(
             LoadedPackage.Read(_package), project, CodegenFixtures.Zcu102, CodegenFixtures.FashionMnist,
             new EngineSizingOptions(EngineScope.Space), CodegenFixtures.GoldenImages(2)));
+        _geometry = generated.Engine.Config.Geometry;
         _project = HlsProject.Open(project);
     }
 
@@ -79,7 +82,7 @@ public sealed class GeneratedKernelTests
     public async Task Logits_through_the_compiled_kernel_equal_the_emulation_s_bit_for_bit()
     {
         var library = await new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(_project);
-        using var kernel = new CompiledKernelEngine(library);
+        using var kernel = new CompiledKernelEngine(library, _geometry);
 
         var result = EndToEndCsim.Run(IrPackage.Read(_package), kernel, CodegenFixtures.GoldenImages(20));
 

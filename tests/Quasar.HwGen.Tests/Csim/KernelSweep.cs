@@ -49,11 +49,11 @@ internal sealed class KernelSweep : IDisposable
             var package = directory.File("package");
             IrPackage.Write(package, smallest);
             var project = directory.File("project");
-            new ProjectGenerator(HlsSources.FromDirectory(Path.Combine(TestPaths.Root, HlsSources.FolderName))).Generate(new GenerateRequest(
+            var generated = new ProjectGenerator(HlsSources.FromDirectory(Path.Combine(TestPaths.Root, HlsSources.FolderName))).Generate(new GenerateRequest(
                 LoadedPackage.Read(package), project, SampleConfigs.LoadPlatform(SampleConfigs.Zcu102), space,
                 new EngineSizingOptions(EngineScope.Space), [RandomImage(space, new Random(1))]));
             var library = new KernelLibraryBuilder("g++", GxxCsimOptions.Default).BuildAsync(HlsProject.Open(project)).GetAwaiter().GetResult();
-            return new KernelSweep(space, directory, new CompiledKernelEngine(library), project);
+            return new KernelSweep(space, directory, new CompiledKernelEngine(library, generated.Engine.Config.Geometry), project);
         }
         catch
         {

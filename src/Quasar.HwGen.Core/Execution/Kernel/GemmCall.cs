@@ -1,8 +1,10 @@
 namespace Quasar.HwGen.Core.Execution.Kernel;
 
 /// <summary>
-/// The scalar arguments of one call of the kernel <c>quasar_gemm</c> (docs/hls-engine.md §1), in signature order.
-/// Strides are in elements; the arrays they address are passed beside them.
+/// One logical kernel call (docs/hls-engine.md §1): dimensions, the strides of the logical A, B and output arrays (in
+/// elements), the output stage and the flags, in the order of the v1 signature. The word kernel takes
+/// <see cref="KernelWordCall"/> instead, derived from this by <see cref="KernelWordLayout"/>, which reads the arrays
+/// through these strides.
 /// </summary>
 public readonly record struct GemmCall(
     int Batches,
@@ -21,10 +23,10 @@ public readonly record struct GemmCall(
     int OutMax,
     int Flags)
 {
-    /// <summary>How many scalars the kernel signature has (and QGV1 stores per op).</summary>
+    /// <summary>How many scalars a logical call has.</summary>
     public const int ScalarCount = 15;
 
-    /// <summary>The C++ parameter names, in signature order.</summary>
+    /// <summary>The scalars' names, as the v1 C++ parameters were called.</summary>
     public static IReadOnlyList<string> ScalarNames { get; } =
     [
         "batches", "m", "n", "k",

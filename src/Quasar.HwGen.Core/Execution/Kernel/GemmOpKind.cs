@@ -1,6 +1,6 @@
 namespace Quasar.HwGen.Core.Execution.Kernel;
 
-/// <summary>Which IR op a kernel op comes from; the values are QGV1's op kind byte (docs/hls-engine.md §4).</summary>
+/// <summary>Which IR op a kernel op comes from; the values are QGV2's op kind byte (docs/kernel-layout.md §5).</summary>
 public enum GemmOpKind : byte
 {
     Linear = 0,

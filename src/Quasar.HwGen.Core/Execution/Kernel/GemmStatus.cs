@@ -1,6 +1,6 @@
 namespace Quasar.HwGen.Core.Execution.Kernel;
 
-/// <summary>The kernel's return value (docs/hls-engine.md §1); nonzero means nothing was written.</summary>
+/// <summary>The kernel's status (docs/kernel-layout.md §1); nonzero means nothing was written.</summary>
 public static class GemmStatus
 {
     public const int Ok = 0;
@@ -17,8 +17,14 @@ public static class GemmStatus
     /// <summary>batches, m, n or k is not positive.</summary>
     public const int NonPositiveDimension = 4;
 
-    /// <summary>b_col_stride is not 1: B must be row-contiguous (<see cref="KernelOperandLayout"/>), so the kernel reads it in bursts.</summary>
+    /// <summary>
+    /// Retired: v1's <c>b_col_stride</c> is not 1. The word kernel (docs/kernel-layout.md) has no B strides, so neither it
+    /// nor <see cref="StridedGemm"/> returns it; the value stays reserved.
+    /// </summary>
     public const int BNotUnitStride = 5;
+
+    /// <summary>nibble_rows is outside [n, 2n]: it cannot count n rows of one or two nibble rows each.</summary>
+    public const int NibbleRowsOutOfRange = 6;
 
     public static string Describe(int status) => status switch
     {
@@ -27,7 +33,8 @@ public static class GemmStatus
         TooManyRows => "n exceeds MAX_ROWS",
         BadOutputBytes => "out_bytes is neither 1 nor 2",
         NonPositiveDimension => "a dimension is not positive",
-        BNotUnitStride => "b_col_stride is not 1",
+        BNotUnitStride => "b_col_stride is not 1 (a v1 status, retired)",
+        NibbleRowsOutOfRange => "nibble_rows is outside [n, 2n]",
         _ => $"unknown status {status}",
     };
 }

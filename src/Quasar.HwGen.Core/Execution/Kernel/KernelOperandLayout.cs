@@ -1,11 +1,12 @@
 namespace Quasar.HwGen.Core.Execution.Kernel;
 
 /// <summary>
-/// How the host lays an operand out before a kernel call (docs/hls-engine.md §1): the one place the golden vectors
-/// (GoldenRecorder), the g++ kernel adapter (CompiledKernelEngine) and the C# model of the kernel (StridedGemm, through
-/// <see cref="KernelOpMapper.Operands"/>) take their A and B arrays from, so all three see the same bytes.
-/// Attention V is transposed per head, [head][head dim][token], so that the context call reads B at column stride 1
-/// like every other call: the kernel's B loader never needs a runtime stride between consecutive reads (burst-friendly).
+/// How the host arranges a logical operand before a kernel call (docs/hls-engine.md §1), through
+/// <see cref="KernelOpMapper.Operands"/>: the logical A and B that the golden vectors (GoldenRecorder), the g++ kernel
+/// adapter (CompiledKernelEngine) and the logical reference (<see cref="StridedGemm"/>) share, and that
+/// <see cref="KernelWordLayout"/> turns into the kernel's words.
+/// Attention V is transposed per head, [head][head dim][token], so that the context call has B at column stride 1 like
+/// every other call: the weight-stream packer reads each B row contiguously.
 /// </summary>
 public static class KernelOperandLayout
 {

@@ -82,7 +82,6 @@ public static class StridedGemm
         if (call.OutBytes is not (1 or 2)) return GemmStatus.BadOutputBytes;
         if (call.K > limits.MaxReduction) return GemmStatus.ReductionTooLong;
         if (!call.PerTensor && call.N > limits.MaxRows) return GemmStatus.TooManyRows;
-        if (call.BColStride != 1) return GemmStatus.BNotUnitStride;
         return GemmStatus.Ok;
     }
 
