@@ -8,8 +8,8 @@ namespace Quasar.HwGen.Tests.Codegen;
 
 /// <summary>
 /// The generated project's `make csim-gxx` compiles the generated top and testbench with g++ and replays the golden
-/// vectors, here against stand-in engine headers (Codegen/StubEngine: the §1 call semantics as plain loops and a
-/// QGV1 reader written from §4): the C++ side of the contract agrees with what C# generates.
+/// vectors, here against stand-in engine headers (Codegen/StubEngine: the word interface of docs/kernel-layout.md as
+/// plain loops and a QGV2 reader written from its §5): the C++ side of the contract agrees with what C# generates.
 /// </summary>
 [TestFixture]
 [Category("NeedsGpp")]

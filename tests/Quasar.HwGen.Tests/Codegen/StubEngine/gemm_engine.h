@@ -1,52 +1,75 @@
-// Test stand-in for hls-templates/include/quasar/gemm_engine.h: the call semantics of docs/hls-engine.md §1 as
-// plain loops, with plain integer types for ap_int, so that the generated top, testbench and golden vectors can be
-// compiled and run with g++ before (and independently of) the real engine headers.
+// Test stand-in for hls-templates/include/quasar/gemm_engine.h: the word interface of docs/kernel-layout.md as plain
+// loops over plain bytes (no tiles in the arithmetic, no ap types), so that the generated top, testbench and golden
+// vectors can be compiled and run with g++ independently of the real engine headers.
 #ifndef QUASAR_STUB_GEMM_ENGINE_H
 #define QUASAR_STUB_GEMM_ENGINE_H
 #include <cstdint>
 
-template <int W> struct quasar_stub_int;
-template <> struct quasar_stub_int<8> { typedef std::int8_t type; };
-template <> struct quasar_stub_int<32> { typedef std::int32_t type; };
-template <int W> struct quasar_stub_uint;
-template <> struct quasar_stub_uint<8> { typedef std::uint8_t type; };
-template <int W> using ap_int = typename quasar_stub_int<W>::type;
-template <int W> using ap_uint = typename quasar_stub_uint<W>::type;
+// The 128-bit bus word as 16 little-endian bytes (the layout the host writes).
+template <int W> struct ap_uint;
+template <> struct ap_uint<128> { std::uint8_t b[16]; };
 
 namespace quasar {
-struct array_depths { long long a, b, table_rows, out; };
+struct array_depths { long long a, w, rows, out; };
+struct layout_geometry { int tile_tokens, tile_rows, tile_reduction; };
+
+inline int stub_ceil(long long a, long long b) { return static_cast<int>((a + b - 1) / b); }
+inline int stub_nibble(const ap_uint<128>* w, long long i) { return (w[i / 32].b[(i % 32) / 2] >> (4 * (i % 2))) & 15; }
+inline std::int32_t stub_i32(const ap_uint<128>& w, int at) {
+    return static_cast<std::int32_t>(w.b[at] | (w.b[at + 1] << 8) | (w.b[at + 2] << 16) | (std::uint32_t(w.b[at + 3]) << 24));
+}
 
 template <class Config>
-int run_gemm(const ap_int<8>* a, const ap_int<8>* b, const ap_uint<8>* row_is8, const ap_int<32>* bias,
-             const ap_int<32>* multiplier, const ap_uint<8>* shift, ap_int<8>* out, int batches, int m, int n, int k,
-             int a_batch_stride, int a_row_stride, int b_batch_stride, int b_row_stride, int b_col_stride,
-             int out_batch_stride, int out_row_stride, int out_bytes, int out_min, int out_max, int flags) {
+int run_gemm(const ap_uint<128>* a, const ap_uint<128>* w, const ap_uint<128>* rows, ap_uint<128>* out, int batches,
+             int m, int n, int k, int nibble_rows, int out_bytes, int out_min, int out_max, int flags) {
     if (batches <= 0 || m <= 0 || n <= 0 || k <= 0) return 4;
     if (out_bytes != 1 && out_bytes != 2) return 3;
     if (k > Config::MAX_REDUCTION) return 1;
     const bool per_tensor = (flags & 1) != 0;
     if (!per_tensor && n > Config::MAX_ROWS) return 2;
-    (void)row_is8;  // the identity w = 16h + l is exact: a plain product gives the two nibble passes' result
+    if (nibble_rows < n || nibble_rows > 2 * n) return 6;
+    const int TM = Config::TILE_TOKENS, TN = Config::TILE_ROWS, TK = Config::TILE_REDUCTION;
+    const int kw = stub_ceil(k, 16), kt = stub_ceil(k, TK), cw = stub_ceil(TN * TK, 32), hw = stub_ceil(32 + 2 * TN, 128);
+    const int rt = stub_ceil(nibble_rows, TN), ow = stub_ceil(TN * out_bytes, 16);
+    const long long tile_words = hw + static_cast<long long>(kt) * cw;
+    long long o = 0; // output word
     for (int h = 0; h < batches; ++h)
-        for (int t = 0; t < m; ++t)
-            for (int r = 0; r < n; ++r) {
-                std::int32_t acc = 0;
-                for (int j = 0; j < k; ++j)
-                    acc += a[h * a_batch_stride + t * a_row_stride + j] * b[h * b_batch_stride + r * b_row_stride + j * b_col_stride];
-                const int row = per_tensor ? 0 : r;
-                const std::int32_t v = acc + (per_tensor ? 0 : bias[row]);
-                const std::int64_t p = static_cast<std::int64_t>(v) * multiplier[row];
-                const int s = shift[row];
-                std::int64_t y = (p + (std::int64_t(1) << (s - 1))) >> s;
-                if (y < out_min) y = out_min;
-                if (y > out_max) y = out_max;
-                const long e = static_cast<long>(h) * out_batch_stride + static_cast<long>(t) * out_row_stride + r;
-                const std::uint16_t bits = static_cast<std::uint16_t>(static_cast<std::int16_t>(y));
-                if (out_bytes == 2) {
-                    out[2 * e] = static_cast<std::int8_t>(bits & 0xFF);
-                    out[2 * e + 1] = static_cast<std::int8_t>(bits >> 8);
-                } else {
-                    out[e] = static_cast<std::int8_t>(y);
+        for (int t0 = 0; t0 < m; t0 += TM)
+            for (int j = 0; j < rt; ++j) {
+                const ap_uint<128>* tile = w + (h * rt + j) * tile_words;
+                const int tokens = m - t0 < TM ? m - t0 : TM;
+                for (int t = t0; t < t0 + tokens; ++t, o += ow) {
+                    for (int i = 0; i < 16 * ow; ++i) out[o + i / 16].b[i % 16] = 0;
+                    const std::uint8_t* x = a[(static_cast<long long>(h) * m + t) * kw].b;
+                    std::int64_t high = 0;
+                    int row = stub_i32(tile[0], 0);
+                    for (int s = 0; s < TN; ++s) {
+                        const int bit = 32 + 2 * s, kind = (tile[bit / 128].b[(bit % 128) / 8] >> (bit % 8)) & 3;
+                        if (kind == 0) continue;
+                        std::int64_t sum = 0;
+                        for (int l = 0; l < k; ++l) {
+                            const int nib = stub_nibble(tile + hw, static_cast<long long>(l / TK) * cw * 32 + s * TK + l % TK);
+                            sum += static_cast<std::int8_t>(x[l]) * (kind == 3 ? nib : (nib ^ 8) - 8);
+                        }
+                        if (kind == 2) { high = sum; continue; }
+                        if (kind == 3 && s > 0) sum += 16 * high;
+                        if (kind == 3 && s == 0) { // its high pass is the previous tile's last slot
+                            const ap_uint<128>* prev = tile - tile_words;
+                            std::int64_t hs = 0;
+                            for (int l = 0; l < k; ++l)
+                                hs += static_cast<std::int8_t>(x[l]) * ((stub_nibble(prev + hw, static_cast<long long>(l / TK) * cw * 32 + (TN - 1) * TK + l % TK) ^ 8) - 8);
+                            sum += 16 * hs;
+                        }
+                        const ap_uint<128>& p = rows[per_tensor ? 0 : row];
+                        const std::int32_t v = static_cast<std::int32_t>(sum) + stub_i32(p, 0);
+                        const std::int64_t product = static_cast<std::int64_t>(v) * stub_i32(p, 4);
+                        const int shift = p.b[8];
+                        std::int64_t y = (product + (std::int64_t(1) << (shift - 1))) >> shift;
+                        y = y < out_min ? out_min : (y > out_max ? out_max : y);
+                        for (int byte = 0; byte < out_bytes; ++byte)
+                            out[o + (s * out_bytes + byte) / 16].b[(s * out_bytes + byte) % 16] = static_cast<std::uint8_t>(y >> (8 * byte));
+                        ++row;
+                    }
                 }
             }
     return 0;

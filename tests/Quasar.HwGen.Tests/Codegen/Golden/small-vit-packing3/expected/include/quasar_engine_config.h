@@ -36,13 +36,13 @@ struct EngineConfig {
     static constexpr int CLOCK_MHZ = 200;
 };
 
-// The m_axi depths of the kernel's array arguments in elements (the largest call of the golden vectors), as in the
-// INTERFACE pragmas of src/quasar_gemm.cpp: the testbench allocates at least this many (cosim-safe).
+// The m_axi depths of the kernel's array arguments in 128-bit words (the largest call of the golden vectors), as in
+// the INTERFACE pragmas of src/quasar_gemm.cpp: the testbench allocates at least this many (cosim-safe).
 struct KernelDepths {
-    static constexpr long long A = 6400;
-    static constexpr long long B = 8192;
-    static constexpr long long TABLE_ROWS = 128;
-    static constexpr long long OUT = 12800;
+    static constexpr long long A = 400;
+    static constexpr long long W = 768;
+    static constexpr long long ROWS = 128;
+    static constexpr long long OUT = 1600;
 };
 
 }  // namespace quasar

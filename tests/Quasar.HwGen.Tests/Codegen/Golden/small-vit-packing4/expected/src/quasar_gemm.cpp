@@ -2,54 +2,36 @@
 // The generator records every file it wrote, with its SHA-256, in quasar-project.json; a regeneration
 // refuses to overwrite a file edited since (unless --force).
 //
-// The top function: one strided GEMM per call (docs/hls-engine.md §1). The engine itself is the static headers
-// in include/quasar/, instantiated here with the generated configuration. The kernel is void (ap_ctrl only on
-// s_axilite); the call's status (0 ok, docs/hls-engine.md §1) is the output scalar `status`.
+// The top function: one GEMM per call over the 128-bit words the host lays out (docs/kernel-layout.md). The engine
+// itself is the static headers in include/quasar/, instantiated here with the generated configuration. The kernel is
+// void (ap_ctrl only on s_axilite); the call's status (0 ok, docs/kernel-layout.md §1) is the output scalar `status`.
 #include "quasar/gemm_engine.h"
 #include "quasar_engine_config.h"
 
 extern "C" void quasar_gemm(
-    const ap_int<8>* a,
-    const ap_int<8>* b,
-    const ap_uint<8>* row_is8,
-    const ap_int<32>* bias,
-    const ap_int<32>* multiplier,
-    const ap_uint<8>* shift,
-    ap_int<8>* out,
+    const ap_uint<128>* a,
+    const ap_uint<128>* w,
+    const ap_uint<128>* rows,
+    ap_uint<128>* out,
     int batches,
     int m,
     int n,
     int k,
-    int a_batch_stride,
-    int a_row_stride,
-    int b_batch_stride,
-    int b_row_stride,
-    int b_col_stride,
-    int out_batch_stride,
-    int out_row_stride,
+    int nibble_rows,
     int out_bytes,
     int out_min,
     int out_max,
     int flags,
     int* status) {
-#pragma HLS INTERFACE m_axi port=a offset=slave bundle=gmem_a depth=6400
-#pragma HLS INTERFACE m_axi port=b offset=slave bundle=gmem_b depth=8192
-#pragma HLS INTERFACE m_axi port=row_is8 offset=slave bundle=gmem_p depth=128
-#pragma HLS INTERFACE m_axi port=bias offset=slave bundle=gmem_p depth=128
-#pragma HLS INTERFACE m_axi port=multiplier offset=slave bundle=gmem_p depth=128
-#pragma HLS INTERFACE m_axi port=shift offset=slave bundle=gmem_p depth=128
-#pragma HLS INTERFACE m_axi port=out offset=slave bundle=gmem_o depth=12800
+#pragma HLS INTERFACE m_axi port=a offset=slave bundle=gmem0 depth=400
+#pragma HLS INTERFACE m_axi port=w offset=slave bundle=gmem1 depth=264
+#pragma HLS INTERFACE m_axi port=rows offset=slave bundle=gmem0 depth=128
+#pragma HLS INTERFACE m_axi port=out offset=slave bundle=gmem2 depth=1600
 #pragma HLS INTERFACE s_axilite port=batches bundle=control
 #pragma HLS INTERFACE s_axilite port=m bundle=control
 #pragma HLS INTERFACE s_axilite port=n bundle=control
 #pragma HLS INTERFACE s_axilite port=k bundle=control
-#pragma HLS INTERFACE s_axilite port=a_batch_stride bundle=control
-#pragma HLS INTERFACE s_axilite port=a_row_stride bundle=control
-#pragma HLS INTERFACE s_axilite port=b_batch_stride bundle=control
-#pragma HLS INTERFACE s_axilite port=b_row_stride bundle=control
-#pragma HLS INTERFACE s_axilite port=b_col_stride bundle=control
-#pragma HLS INTERFACE s_axilite port=out_batch_stride bundle=control
-#pragma HLS INTERFACE s_axilite port=out_row_stride bundle=control
+#pragma HLS INTERFACE s_axilite port=nibble_rows bundle=control
 #pragma HLS INTERFACE s_axilite port=out_bytes bundle=control
 #pragma HLS INTERFACE s_axilite port=out_min bundle=control
 #pragma HLS INTERFACE s_axilite port=out_max bundle=control
@@ -57,6 +39,6 @@ extern "C" void quasar_gemm(
 #pragma HLS INTERFACE s_axilite port=status bundle=control
 #pragma HLS INTERFACE s_axilite port=return bundle=control
     *status = quasar::run_gemm<quasar::EngineConfig>(
-        a, b, row_is8, bias, multiplier, shift, out,
-        batches, m, n, k, a_batch_stride, a_row_stride, b_batch_stride, b_row_stride, b_col_stride, out_batch_stride, out_row_stride, out_bytes, out_min, out_max, flags);
+        a, w, rows, out,
+        batches, m, n, k, nibble_rows, out_bytes, out_min, out_max, flags);
 }

@@ -2,8 +2,8 @@
 // The generator records every file it wrote, with its SHA-256, in quasar-project.json; a regeneration
 // refuses to overwrite a file edited since (unless --force).
 //
-// C simulation: replays the golden vectors (tb/golden/*.qgv, docs/hls-engine.md §4) through the kernel and compares
-// every output byte. Usage: quasar_tb [golden.qgv ...]; without arguments it looks for golden.qgv in the
+// C simulation: replays the golden vectors (tb/golden/*.qgv, docs/kernel-layout.md §5) through the kernel and compares
+// every output word. Usage: quasar_tb [golden.qgv ...]; without arguments it looks for golden.qgv in the
 // working directory (where Vitis copies the testbench files) and in tb/golden/ (the project directory).
 #include <cstdio>
 
@@ -11,24 +11,15 @@
 #include "quasar_engine_config.h"
 
 extern "C" void quasar_gemm(
-    const ap_int<8>* a,
-    const ap_int<8>* b,
-    const ap_uint<8>* row_is8,
-    const ap_int<32>* bias,
-    const ap_int<32>* multiplier,
-    const ap_uint<8>* shift,
-    ap_int<8>* out,
+    const ap_uint<128>* a,
+    const ap_uint<128>* w,
+    const ap_uint<128>* rows,
+    ap_uint<128>* out,
     int batches,
     int m,
     int n,
     int k,
-    int a_batch_stride,
-    int a_row_stride,
-    int b_batch_stride,
-    int b_row_stride,
-    int b_col_stride,
-    int out_batch_stride,
-    int out_row_stride,
+    int nibble_rows,
     int out_bytes,
     int out_min,
     int out_max,
@@ -37,9 +28,13 @@ extern "C" void quasar_gemm(
 
 namespace {
 
-// Every array gets at least its m_axi depth (cosim copies that many elements in and out).
-const quasar::array_depths kDepths = {quasar::KernelDepths::A, quasar::KernelDepths::B, quasar::KernelDepths::TABLE_ROWS,
+// Every array gets at least its m_axi depth (cosim copies that many words in and out).
+const quasar::array_depths kDepths = {quasar::KernelDepths::A, quasar::KernelDepths::W, quasar::KernelDepths::ROWS,
                                       quasar::KernelDepths::OUT};
+
+// The tile geometry the golden words must have been laid out for.
+const quasar::layout_geometry kGeometry = {quasar::EngineConfig::TILE_TOKENS, quasar::EngineConfig::TILE_ROWS,
+                                           quasar::EngineConfig::TILE_REDUCTION};
 
 const char* const kGoldenCandidates[] = {
     "golden.qgv",
@@ -49,12 +44,12 @@ const char* const kGoldenCandidates[] = {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc > 1) return quasar_testbench_main(argc, argv, &quasar_gemm, kDepths);
+    if (argc > 1) return quasar_testbench_main(argc, argv, &quasar_gemm, kDepths, kGeometry);
     for (const char* candidate : kGoldenCandidates) {
         if (std::FILE* file = std::fopen(candidate, "rb")) {
             std::fclose(file);
             char* args[] = {argv[0], const_cast<char*>(candidate), nullptr};
-            return quasar_testbench_main(2, args, &quasar_gemm, kDepths);
+            return quasar_testbench_main(2, args, &quasar_gemm, kDepths, kGeometry);
         }
     }
     std::fprintf(stderr, "quasar_tb: no golden vectors: golden.qgv is neither in the working directory nor in tb/golden/; "
