@@ -26,14 +26,14 @@ public static class CsimCommand
         var gxx = new Option<bool>("--gxx") { Description = "Simulate with g++ even when Vitis HLS is installed" };
         var vitis = new Option<bool>("--vitis") { Description = "Simulate with Vitis HLS (classic Tcl or 2024.x unified flow); fails when it is missing" };
         var noLint = new Option<bool>("--no-lint") { Description = "Skip the synthesizability lint" };
-        var strict = LintCommand.StrictOption();
+        var lenient = LintCommand.LenientOption();
         var package = new Option<DirectoryInfo?>("--package")
         {
             Description = "Also run this IR package end to end on --count inputs through the g++-built kernel and through the C# emulation, and compare the logits bit for bit",
         };
         var images = new Option<int>("--count", "--images") { Description = "Images for --package", DefaultValueFactory = _ => 100 }.InRange(1, 1_000_000);
         var data = new Option<DirectoryInfo?>("--data") { Description = "IDX directory whose test images --package uses (default: the shipped Fashion-MNIST when the shape fits, else random images)" };
-        var command = new Command("csim", "C-simulate a generated HLS project against its golden vectors") { project, golden, gxx, vitis, noLint, strict, package, images, data };
+        var command = new Command("csim", "C-simulate a generated HLS project against its golden vectors") { project, golden, gxx, vitis, noLint, lenient, package, images, data };
         command.Validators.Add(result =>
         {
             if (result.GetValue(gxx) && result.GetValue(vitis)) result.AddError("--gxx and --vitis exclude each other");
@@ -50,7 +50,7 @@ public static class CsimCommand
             bool useVitis = parse.GetValue(vitis) || (!parse.GetValue(gxx) && tools.Flow != HlsFlow.None);
             if (!parse.GetValue(noLint))
             {
-                var lint = await LintCommand.RunAsync(tools, hls, parse.GetValue(strict), cancellation).ConfigureAwait(false);
+                var lint = await LintCommand.RunAsync(tools, hls, parse.GetValue(lenient), cancellation).ConfigureAwait(false);
                 if (!lint.Passed)
                 {
                     await Console.Error.WriteLineAsync("error: the kernel is not synthesizable (see above); --no-lint simulates anyway").ConfigureAwait(false);

@@ -12,31 +12,31 @@ public static class LintCommand
     public static Command Create()
     {
         var project = ProjectArgument();
-        var strict = StrictOption();
+        var lenient = LenientOption();
         var command = new Command("lint", "Check a generated HLS project's kernel: heap use, exceptions, RTTI, I/O and recursion (g++ + objdump), and what breaks bursts, II or resource sharing (QLINT1xx)")
         {
-            project, strict,
+            project, lenient,
         };
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(parse, async () =>
         {
             var tools = await ToolDiscovery.DiscoverAsync(cancellation).ConfigureAwait(false);
-            var report = await RunAsync(tools, HlsProject.Open(parse.GetRequiredValue(project).FullName), parse.GetValue(strict), cancellation).ConfigureAwait(false);
+            var report = await RunAsync(tools, HlsProject.Open(parse.GetRequiredValue(project).FullName), parse.GetValue(lenient), cancellation).ConfigureAwait(false);
             return report.Passed ? 0 : 1;
         }));
         return command;
     }
 
-    /// <summary>--strict: the performance rules fail the lint (warnings by default until the generated kernel meets them, docs/vitis.md).</summary>
-    internal static Option<bool> StrictOption() =>
-        new("--strict") { Description = "Make the performance rules (QLINT101-106: port width, bursts, trip counts, call sites, DATAFLOW form, accumulator width) errors, not warnings" };
+    /// <summary>--lenient: the performance rules only warn (they fail the lint by default, docs/vitis.md).</summary>
+    internal static Option<bool> LenientOption() =>
+        new("--lenient") { Description = "Report the performance rules (QLINT101-106: port width, bursts, trip counts, call sites, DATAFLOW form, accumulator width) as warnings, not errors, e.g. while experimenting on a hand-edited kernel" };
 
     internal static Argument<DirectoryInfo> ProjectArgument() =>
         new("project") { Description = "Generated HLS project directory (docs/hls-engine.md §5)" };
 
     /// <summary>Runs the lint and prints its findings and summary line.</summary>
-    internal static async Task<LintReport> RunAsync(Toolset tools, HlsProject project, bool strict, CancellationToken cancellation)
+    internal static async Task<LintReport> RunAsync(Toolset tools, HlsProject project, bool lenient, CancellationToken cancellation)
     {
-        var report = await new SynthesizabilityLint(tools, strict ? LintOptions.Strict : LintOptions.Default).RunAsync(project, cancellation: cancellation).ConfigureAwait(false);
+        var report = await new SynthesizabilityLint(tools, lenient ? LintOptions.Lenient : LintOptions.Default).RunAsync(project, cancellation: cancellation).ConfigureAwait(false);
         Console.WriteLine(report.Format());
         return report;
     }

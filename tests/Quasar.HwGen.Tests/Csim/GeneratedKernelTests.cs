@@ -49,6 +49,7 @@ public sealed class GeneratedKernelTests
         var report = await new SynthesizabilityLint(tools, LintOptions.Default).RunAsync(_project);
 
         Assert.That(report.Errors, Is.Empty, report.Format());
+        Assert.That(report.Findings.Where(f => f.Rule.Code.StartsWith("QLINT1", StringComparison.Ordinal)), Is.Empty, report.Format());
     }
 
     [Test]
@@ -62,7 +63,7 @@ public sealed class GeneratedKernelTests
     }
 
     [Test]
-    public async Task A_quasar_s_size_imagenet_subnet_generates_a_project_whose_testbench_passes_under_gxx()
+    public async Task A_quasar_s_size_imagenet_subnet_generates_a_project_whose_testbench_passes_under_gxx_and_that_lints_clean()
     {
         var space = SampleConfigs.LoadSearchSpace(SampleConfigs.ImageNetTiny);
         var graph = KernelSweep.Lower(space, SampleConfigs.LoadSubnet(SampleConfigs.QuasarSLike), seed: 3);
@@ -72,10 +73,13 @@ public sealed class GeneratedKernelTests
             LoadedPackage.Read(directory.File("package")), directory.File("project"), CodegenFixtures.Zcu102, space, new EngineSizingOptions(),
             [KernelSweep.RandomImage(space, new Random(3))]));
 
-        var result = await new GxxCsim("g++", GxxCsimOptions.Default).RunAsync(HlsProject.Open(directory.File("project")), []);
+        var project = HlsProject.Open(directory.File("project"));
+        var result = await new GxxCsim("g++", GxxCsimOptions.Default).RunAsync(project, []);
+        var lint = await new SynthesizabilityLint(await ToolDiscovery.DiscoverAsync(), LintOptions.Default).RunAsync(project);
 
         Assert.That(result.Succeeded, Is.True, string.Join("\n", result.Log.TakeLast(20)));
         Assert.That(result.Verdict.PassedCalls, Is.EqualTo(graph.OpsOn(Core.Ir.Placement.Fpga).Count()));
+        Assert.That(lint.Findings.Where(f => f.Rule.Code.StartsWith("QLINT1", StringComparison.Ordinal)), Is.Empty, lint.Format());
     }
 
     [Test]
