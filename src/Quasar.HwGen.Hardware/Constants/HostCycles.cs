@@ -30,4 +30,11 @@ public static class HostCycles
 
     /// <summary>Dequantize the patch embedding, prepend the class token, add the position embedding.</summary>
     public const double Embedding = 1.25;
+
+    /// <summary>
+    /// One int8 element moved from the kernel's tiled output (docs/kernel-layout.md §2, one slot per nibble row) into
+    /// the next call's word layout: A rows padded to words, or the nibble-split, tiled weight stream of K and Vᵀ
+    /// (a byte load, a shift and a mask per nibble, a table-driven store).
+    /// </summary>
+    public const double Relayout = 1;
 }

@@ -21,6 +21,9 @@ public static class Zcu102Constants
     /// </summary>
     public const int DspsPerInt32Multiply = 4;
 
+    /// <summary>Width of the DSP48E2's A port (UG579): the packed word of three (packing 3) or two (packing 4) weight nibbles.</summary>
+    public const int DspAPortBits = 27;
+
     /// <summary>Data width of a PS-side S_AXI_HP port (UG1085, Zynq UltraScale+ TRM): 128 bits.</summary>
     public const int HpPortBytes = 16;
 }

@@ -1,6 +1,9 @@
 namespace Quasar.HwGen.Hardware.Latency;
 
-/// <summary>The host ops of docs/numerics.md §5, each with its own cost per element (<c>Constants.HostCycles</c>).</summary>
+/// <summary>
+/// The host ops of docs/numerics.md §5, and the re-layout of attention operands the kernel's word interface needs
+/// (docs/kernel-layout.md), each with its own cost per element (<c>Constants.HostCycles</c>).
+/// </summary>
 public enum HostOpKind
 {
     Patchify,
@@ -11,4 +14,5 @@ public enum HostOpKind
     Gelu,
     ResidualAdd,
     Embedding,
+    Relayout,
 }

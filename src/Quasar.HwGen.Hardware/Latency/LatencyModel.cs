@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Hardware.Constants;
 using Quasar.HwGen.Hardware.Engine;
+using Quasar.HwGen.Hardware.Kernel;
 
 namespace Quasar.HwGen.Hardware.Latency;
 
 /// <summary>
-/// Latency of a subnet on one engine of one platform (docs/hardware-model.md §3): each GEMM as tiles whose time is
-/// max(compute, DDR transfer, output drain) under double buffering plus the exposed first loads and last writes;
-/// host ops from element counts at the host's clock and cores; kernel starts and cache maintenance for every exchange.
+/// Latency of a subnet on one engine of one platform (docs/hardware-model.md §3): each GEMM is one kernel call,
+/// counted as the kernel's accounting build counts it (<see cref="KernelCycles"/>) and floored by the DDR; host ops
+/// from element counts at the host's clock and cores; kernel starts and cache maintenance for every exchange.
 /// GEMM results are cached per shape, so <see cref="Seconds"/> allocates nothing once the shapes are known.
 /// Thread-safe.
 /// </summary>
@@ -18,8 +19,6 @@ public sealed class LatencyModel
     private readonly double[] _hostSecondsPerElement;
     private readonly double _bytesPerCycle;
     private readonly double _cyclesPerSecond;
-    private readonly int _tokensPerCycle;
-    private readonly BufferPlan _buffers;
 
     public LatencyModel(PlatformConfig platform, EngineConfig engine, LatencyParameters? parameters = null)
     {
@@ -32,8 +31,6 @@ public sealed class LatencyModel
         Engine = engine;
         _cyclesPerSecond = engine.ClockHz;
         _bytesPerCycle = platform.Ddr.SustainedBytesPerSecond / engine.ClockHz;
-        _tokensPerCycle = engine.TokensPerCycle;
-        _buffers = engine.Buffers;
         double hostCyclesPerSecond = platform.Host.ClockGhz * 1e9 * platform.Host.Cores * Parameters.HostParallelEfficiency;
         _hostSecondsPerElement = new double[Enum.GetValues<HostOpKind>().Length];
         foreach (var kind in Enum.GetValues<HostOpKind>())
@@ -89,66 +86,26 @@ public sealed class LatencyModel
     public double GemmSeconds(in GemmShape shape) => Gemm(shape).Cycles / _cyclesPerSecond;
 
     /// <summary>
-    /// Loop order: token tiles (m), then nibble-row tiles (n), then k-steps. A token tile's activations stay in the
-    /// input buffer for all its row tiles; a row tile's weights (TN nibble rows × K) load while the previous row tile
-    /// computes; each k-step puts a TN×TK weight tile in the array and streams the tile's tokens through, PT a cycle.
-    /// A row tile ends when its accumulators move to the output stage, which drains one token's TN rows a cycle while
-    /// the next row tile accumulates into the other half. What a tile needs before it starts (its weights, a share of
-    /// the next token tile's activations) is overlapped tile by tile: max(compute, transfer). The outputs leave
-    /// through the output buffer and the write queue, so they are bounded over the whole GEMM: reads and writes
-    /// share the DDR, and the GEMM takes at least all its bytes over the sustained bandwidth.
+    /// One kernel call as the accounting build counts it (<see cref="KernelCycles"/>, docs/kernel-layout.md §4) with η
+    /// on the array's streaming iterations, floored by the DDR: the call moves every word of A, the weight stream (once
+    /// per token tile), the tables and the output over the sustained bandwidth. The array- or output-paced part is
+    /// compute; the rest (waiting for a reader, the writer, weight words, the input buffer fill, memory latency, DDR)
+    /// is transfer.
     /// </summary>
     private GemmLatency ComputeGemm(GemmShape shape)
     {
         var e = Engine;
         if (shape.Reduction > e.MaxReduction)
             throw new InvalidOperationException($"a GEMM with K = {shape.Reduction} exceeds the engine's buffers, which hold K ≤ {e.MaxReduction}; size the engine for this model");
-        if (shape.Tokens <= 0 || shape.Rows <= 0) return default;
-        int tm = e.TileTokens, tn = e.TileRows, tk = e.TileReduction;
-        int nibbleRows = shape.NibbleRows, k = shape.Reduction;
-        int mTiles = CeilDiv(shape.Tokens, tm), lastTokens = shape.Tokens - (mTiles - 1) * tm;
-        int nTiles = CeilDiv(nibbleRows, tn), lastRows = nibbleRows - (nTiles - 1) * tn;
-        int kSteps = CeilDiv(k, tk);
-
-        double paced = 0, tiled = 0;
-        void RowTiles(int tokens, long nextInputBytes, int repeat)
-        {
-            if (repeat <= 0) return;
-            double share = (double)nextInputBytes / nTiles;
-            Add(Tile(tokens, tn, share), (nTiles - 1) * repeat);
-            Add(Tile(tokens, lastRows, share), repeat);
-        }
-        void Add((double Paced, double Busy) tile, int count)
-        {
-            paced += tile.Paced * count;
-            tiled += tile.Busy * count;
-        }
-        (double Paced, double Busy) Tile(int tokens, int rows, double inputShare)
-        {
-            double stream = Math.Ceiling((double)tokens / _tokensPerCycle) / Parameters.ArrayEfficiency;
-            double weightLoad = Math.Ceiling((double)rows * tk / _buffers.WeightNibblesPerCycle);
-            double computeCycles = kSteps * Math.Max(stream, weightLoad);
-            double drain = tokens; // the output stage drains one token's rows a cycle
-            double tilePaced = Math.Max(computeCycles, drain);
-            double bytes = rows * (double)k / 2 + inputShare;
-            return (tilePaced, Math.Max(tilePaced, bytes / _bytesPerCycle));
-        }
-
-        // Token tiles: all but the last two load a full next tile; the second-to-last loads the last one.
-        RowTiles(tm, (long)tm * k, mTiles - 2);
-        RowTiles(tm, (long)lastTokens * k, mTiles >= 2 ? 1 : 0);
-        RowTiles(lastTokens, 0, 1);
-
-        double allBytes = shape.InputBytes + (double)mTiles * shape.WeightBytes + shape.OutputBytesTotal;
-        double busy = Math.Max(tiled, allBytes / _bytesPerCycle);
-
-        // Before the first k-step: the first token tile's activations and the first row tile's weights, unhidden.
-        // After the last: the array pipeline and the output stage drain of the last tile.
-        int firstTokens = mTiles == 1 ? lastTokens : tm;
-        int firstRows = nTiles == 1 ? lastRows : tn;
-        double prologue = ((double)firstTokens * k + firstRows * (double)k / 2) / _bytesPerCycle;
-        double pipelineFill = Math.Ceiling(Math.Log2(tk)) + ModelConstants.ArrayPipelineStages + lastTokens;
-        return new GemmLatency(paced + pipelineFill, busy - paced + prologue);
+        if (shape.Tokens <= 0 || shape.Rows <= 0 || shape.Batches <= 0) return default;
+        var cycles = KernelCycles.ForCall(e, shape, Parameters.ArrayEfficiency);
+        var z = KernelCallSizes.For(e.TileTokens, e.TileRows, e.TileReduction, shape.Tokens, shape.Reduction, shape.NibbleRows, shape.OutputBytes);
+        double b = shape.Batches;
+        double words = b * shape.Tokens * z.TokenWords + b * z.TokenTiles * z.WeightBlockWords + shape.TableEntries
+            + b * shape.Tokens * z.RowTiles * z.OutputWords;
+        double total = Math.Max(cycles.Total, words * KernelCallSizes.WordBytes / _bytesPerCycle);
+        double paced = Math.Min(total, Math.Max(cycles.ArrayStreaming, cycles.Output));
+        return new GemmLatency(paced, total - paced);
     }
 
     private static double NominalHostCycles(HostOpKind kind) => kind switch
@@ -161,10 +118,9 @@ public sealed class LatencyModel
         HostOpKind.Gelu => HostCycles.Gelu,
         HostOpKind.ResidualAdd => HostCycles.ResidualAdd,
         HostOpKind.Embedding => HostCycles.Embedding,
+        HostOpKind.Relayout => HostCycles.Relayout,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
-
-    private static int CeilDiv(int a, int b) => (a + b - 1) / b;
 
     private struct TotalSink(LatencyModel model) : IWorkloadSink
     {
@@ -173,9 +129,9 @@ public sealed class LatencyModel
         public double Exchange;
         public double Launches;
 
-        public void Gemm(VitOp op, int layer, in GemmShape shape, int count, long hostInputBytes, long hostOutputBytes)
+        public void Gemm(VitOp op, int layer, in GemmShape shape, long hostInputBytes, long hostOutputBytes)
         {
-            Fpga += count * model.GemmSeconds(shape);
+            Fpga += model.GemmSeconds(shape);
             Exchange += model.ExchangeSeconds(hostInputBytes + hostOutputBytes);
             Launches += model.LaunchSeconds;
         }
@@ -187,11 +143,11 @@ public sealed class LatencyModel
     {
         public List<OpLatency> Ops => ops;
 
-        public void Gemm(VitOp op, int layer, in GemmShape shape, int count, long hostInputBytes, long hostOutputBytes)
+        public void Gemm(VitOp op, int layer, in GemmShape shape, long hostInputBytes, long hostOutputBytes)
         {
             var gemm = model.Gemm(shape);
             ops.Add(new OpLatency(Name(op, layer), op, layer,
-                count * gemm.ComputeCycles / model._cyclesPerSecond, count * gemm.TransferCycles / model._cyclesPerSecond,
+                gemm.ComputeCycles / model._cyclesPerSecond, gemm.TransferCycles / model._cyclesPerSecond,
                 0, model.ExchangeSeconds(hostInputBytes + hostOutputBytes)));
         }
 
@@ -219,10 +175,12 @@ public sealed class LatencyModel
         VitOp.Query => "q",
         VitOp.Key => "k",
         VitOp.Value => "v",
+        VitOp.QkvRelayout => "qkv_relayout",
         VitOp.Scores => "scores",
         VitOp.Softmax => "softmax",
         VitOp.ProbabilityQuantize => "p_quantize",
         VitOp.Context => "context",
+        VitOp.ContextRelayout => "context_relayout",
         VitOp.Projection => "proj",
         VitOp.Residual1 => "residual1",
         VitOp.Norm2 => "norm2",

@@ -23,11 +23,15 @@ public sealed class ResourceModelTests
     {
         var total = ResourceModel.Estimate(Small).Total;
 
-        // LUT: 24 × 10.9 (Table 4, packing 3) + 8 × 33.3 (Table 4, pure LUT) + 8 accumulators × 32 + 8 output lanes × 350
-        //      + control 6,000 + AXI (4 × 1,500 + 300) + platform shell 8,000.
-        Assert.That(total.Lut, Is.EqualTo(261.6 + 266.4 + 256 + 2_800 + 6_000 + 6_300 + 8_000).Within(1e-9));
-        // FF:  24 × 12 + 8 × 22 + 8 × 32 + 8 × 400 + 9,000 + (4 × 2,500 + 400) + 12,000.
-        Assert.That(total.Ff, Is.EqualTo(288 + 176 + 256 + 3_200 + 9_000 + 10_400 + 12_000).Within(1e-9));
+        // Widths: K_BUF = 16, accumulators 10 + log2 16 = 14 bits, partial sums 10 + log2 4 = 12 bits.
+        // Streams (all shallow, one SRL LUT and one FF a bit): A words 128 + weight words 128 + headers 32 + 2·8 = 48
+        //   + accumulators 1·8·14 = 112 (depth TM/PT = 4) + outputs 8·16 = 128 → 544.
+        // LUT: 24 × 10.9 (Table 4, packing 3) + 8 × 33.3 (Table 4, pure LUT) + 8 accumulate adders × 14 + 8 output lanes
+        //      × 350 + streams 544 + control 6,000 + AXI (3 × 1,500 + 300) + platform shell 8,000.
+        Assert.That(total.Lut, Is.EqualTo(261.6 + 266.4 + 112 + 2_800 + 544 + 6_000 + 4_800 + 8_000).Within(1e-9));
+        // FF:  24 × 12 + 8 × 22 + 8 × (12 + 14) + weight registers (2 × 8 × 4 × 4 + 8 DSPs × 27) + 8 × (400 + 72)
+        //      + streams 544 + 9,000 + (3 × 2,500 + 400) + 12,000.
+        Assert.That(total.Ff, Is.EqualTo(288 + 176 + 208 + (256 + 216) + 3_776 + 544 + 9_000 + 7_900 + 12_000).Within(1e-9));
     }
 
     [Test]
@@ -35,17 +39,37 @@ public sealed class ResourceModelTests
     {
         var buffers = Small.Buffers;
 
-        // Input: 4 six-bit words a cycle fit one 36-bit bank; 4 tokens × 16 = 64 words = 11 rows → 1 block; ping-pong 2.
-        Assert.That(buffers.InputPingPong, Is.EqualTo(2));
-        // Weights: an 8×4 tile every ⌈4/1⌉ = 4 cycles → 8 nibbles a cycle, one bank; 8 rows × 16 = 128 nibbles → 1 block; 2.
-        Assert.That(buffers.WeightNibblesPerCycle, Is.EqualTo(8));
-        Assert.That(buffers.WeightPingPong, Is.EqualTo(2));
-        // Accumulators: 1 token × 8 rows of int32 a cycle → 8 banks of 4 words (1 block each); double → 16.
-        Assert.That(buffers.Accumulators, Is.EqualTo(16));
-        // Row parameters: 72-bit words, 2 banks of 36 bits, 8 rows deep → 2.
-        Assert.That(buffers.RowParameters, Is.EqualTo(2));
-        // Plus 4 AXI masters × 2 FIFO blocks.
-        Assert.That(ResourceModel.Estimate(Small).Total.Bram, Is.EqualTo(2 + 2 + 16 + 2 + 8));
+        Assert.That((buffers.ReductionBuffer, buffers.AccumulatorBits, buffers.PsumBits), Is.EqualTo((16, 14, 12)));
+        // Input: filled a 16-byte word a cycle (wider than the PT·TK = 4 the array reads): 16 bytes, 4 a 36-bit row →
+        // 4 banks; 4 tokens × 16 = 64 bytes → 4 rows a bank → 1 block each.
+        Assert.That(buffers.InputBuffer, Is.EqualTo(4));
+        // Accumulators, one copy: 8 sums of 14 bits a cycle, 2 a row → 4 banks; 4 × 8 = 32 sums → 4 rows a bank.
+        Assert.That(buffers.Accumulators, Is.EqualTo(4));
+        // Pending high sums: 4 × 14 bits, one bank.
+        Assert.That(buffers.PendingHighSums, Is.EqualTo(1));
+        // Row tables: 72-bit words, 2 banks of 36 bits, 8 rows deep.
+        Assert.That(buffers.RowTables, Is.EqualTo(2));
+        // No weight buffer (weights stream into registers); every stream is shallow; 3 m_axi adapters × 4 FIFO blocks.
+        Assert.That(ResourceModel.Estimate(Small).Total.Bram, Is.EqualTo(4 + 4 + 1 + 2 + 12));
+    }
+
+    [Test]
+    public void The_accumulator_stream_holds_a_token_tile_and_moves_to_bram_beyond_32_beats()
+    {
+        // TM 64, PT 1: 64 beats of 8 × 14 = 112 bits, too deep for shift registers: 112 bits span 4 banks of 36, 64 deep.
+        var deep = Small with { TileTokens = 64 };
+        var stream = ResourceModel.Estimate(deep).Components.Single(c => c.Name.StartsWith("stream compute → output (PT × TN", StringComparison.Ordinal));
+
+        Assert.That(stream.Name, Does.EndWith("112 bits × 64"));
+        Assert.That(stream.Usage, Is.EqualTo(new ResourceUsage(0, 112, 0, 4)));
+    }
+
+    [Test]
+    public void Accumulators_widen_with_the_longest_reduction_by_its_log2()
+    {
+        // K ≤ 16 → K_BUF 16 → 14 bits; K ≤ 17 → K_BUF 20 (whole TK chunks) → 10 + ⌈log2 20⌉ = 15 bits.
+        Assert.That(Small.Buffers.AccumulatorBits, Is.EqualTo(14));
+        Assert.That((Small with { MaxReduction = 17 }).Buffers.AccumulatorBits, Is.EqualTo(15));
     }
 
     [TestCase(1, 6, 512 * 6, 1, Description = "one bank, exactly full")]

@@ -1,0 +1,47 @@
+namespace Quasar.HwGen.Hardware.Kernel;
+
+/// <summary>
+/// The derived sizes of one kernel call (docs/kernel-layout.md §1), in 128-bit bus words and tiles, for an engine of
+/// TN rows × TK reduction lanes and TM tokens per token tile.
+/// </summary>
+/// <param name="TokenWords">KW = ⌈k / 16⌉: words of one token row of A.</param>
+/// <param name="Chunks">kt = ⌈k / TK⌉: reduction chunks.</param>
+/// <param name="ChunkWords">CW = ⌈TN·TK / 32⌉: words of one chunk of a weight tile (32 nibbles a word).</param>
+/// <param name="HeaderWords">HW = ⌈(32 + 2·TN) / 128⌉: words of a tile header.</param>
+/// <param name="RowTiles">rt = ⌈N' / TN⌉: nibble-row tiles.</param>
+/// <param name="TokenTiles">mt = ⌈m / TM⌉: token tiles.</param>
+/// <param name="LastTileTokens">Tokens of the last token tile: m − (mt − 1)·TM.</param>
+/// <param name="OutputWords">OW = ⌈TN·out_bytes / 16⌉: output words per token per row tile.</param>
+public readonly record struct KernelCallSizes(int TokenWords, int Chunks, int ChunkWords, int HeaderWords, int RowTiles, int TokenTiles, int LastTileTokens, int OutputWords)
+{
+    /// <summary>Bytes of a bus word (the m_axi ports are 128 bits wide).</summary>
+    public const int WordBytes = 16;
+
+    /// <summary>Weight nibbles in a bus word.</summary>
+    public const int WordNibbles = 2 * WordBytes;
+
+    /// <summary>Bits of a tile header before the slot kinds (<c>first_row</c>).</summary>
+    public const int HeaderFirstRowBits = 32;
+
+    /// <summary>Bits of one slot's kind in a tile header (EMPTY, ROW4, HIGH, LOW).</summary>
+    public const int HeaderSlotBits = 2;
+
+    public static KernelCallSizes For(int tileTokens, int tileRows, int tileReduction, int m, int k, int nibbleRows, int outBytes)
+    {
+        int tokenTiles = CeilDiv(m, tileTokens);
+        return new KernelCallSizes(
+            TokenWords: CeilDiv(k, WordBytes),
+            Chunks: CeilDiv(k, tileReduction),
+            ChunkWords: CeilDiv(tileRows * tileReduction, WordNibbles),
+            HeaderWords: CeilDiv(HeaderFirstRowBits + HeaderSlotBits * tileRows, 8 * WordBytes),
+            RowTiles: CeilDiv(nibbleRows, tileRows),
+            TokenTiles: tokenTiles,
+            LastTileTokens: m - (tokenTiles - 1) * tileTokens,
+            OutputWords: CeilDiv(tileRows * outBytes, WordBytes));
+    }
+
+    /// <summary>Words of one batch's weight block: rt·(HW + kt·CW).</summary>
+    public long WeightBlockWords => (long)RowTiles * (HeaderWords + (long)Chunks * ChunkWords);
+
+    private static int CeilDiv(int a, int b) => (a + b - 1) / b;
+}

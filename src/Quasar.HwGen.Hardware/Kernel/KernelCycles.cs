@@ -1,0 +1,72 @@
+using Quasar.HwGen.Hardware.Constants;
+using Quasar.HwGen.Hardware.Engine;
+using Quasar.HwGen.Hardware.Latency;
+
+namespace Quasar.HwGen.Hardware.Kernel;
+
+/// <summary>
+/// The closed form of docs/kernel-layout.md §4: the cycles the kernel's accounting build counts for one call, process
+/// by process. At an array efficiency of 1 it is exactly the documented formula; below 1 only the array's streaming
+/// iterations stretch (⌈t/PT⌉/η in max(⌈t/PT⌉, next)), since the loaders and the output stage are plain II-1 copy
+/// loops. O(1) in the call's size: the rt·kt blocks of a token tile fall into three kinds (next = CW, HW + CW, 0).
+/// </summary>
+public static class KernelCycles
+{
+    /// <summary>Cycles of the kernel call that runs <paramref name="shape"/> (its batches, m, k, N', out_bytes and table entries).</summary>
+    public static KernelCallCycles ForCall(EngineConfig engine, in GemmShape shape, double arrayEfficiency = 1) =>
+        ForCall(engine, shape.Batches, shape.Tokens, shape.Reduction, shape.NibbleRows, shape.OutputBytes, shape.TableEntries, arrayEfficiency);
+
+    /// <summary>
+    /// Cycles of one call of <c>quasar_gemm</c> on <paramref name="engine"/> (its TM, TN, TK and PT).
+    /// </summary>
+    /// <param name="batches">Batches of the call (1 for a linear layer, the heads for attention).</param>
+    /// <param name="m">Tokens per batch.</param>
+    /// <param name="k">Reduction length.</param>
+    /// <param name="nibbleRows">N' = Σ over the n output rows of 2 (8-bit) or 1 (4-bit).</param>
+    /// <param name="outBytes">Bytes of an output element, 1 or 2.</param>
+    /// <param name="tableEntries">E: row-table entries read before the region (1 per tensor, else n).</param>
+    /// <param name="arrayEfficiency">η ∈ (0, 1]: the share of its streaming cycles the array issues a token step.</param>
+    public static KernelCallCycles ForCall(EngineConfig engine, int batches, int m, int k, int nibbleRows, int outBytes, int tableEntries, double arrayEfficiency = 1)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        int pt = engine.TokensPerCycle, tm = engine.TileTokens, tn = engine.TileRows, tk = engine.TileReduction;
+        if (pt <= 0 || tm <= 0 || tn <= 0 || tk <= 0)
+            throw new ArgumentException($"the engine's tiles must be positive (PT {pt}, TM {tm}, TN {tn}, TK {tk})", nameof(engine));
+        if (batches <= 0 || m <= 0 || k <= 0 || tableEntries <= 0)
+            throw new ArgumentOutOfRangeException(nameof(batches), $"batches {batches}, m {m}, k {k} and table entries {tableEntries} must be positive");
+        if (nibbleRows <= 0) throw new ArgumentOutOfRangeException(nameof(nibbleRows), nibbleRows, "a call has at least one nibble row");
+        if (outBytes is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(outBytes), outBytes, "outputs are 1 or 2 bytes");
+        if (!(arrayEfficiency is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(arrayEfficiency), arrayEfficiency, "the array efficiency is in (0, 1]");
+
+        var z = KernelCallSizes.For(tm, tn, tk, m, k, nibbleRows, outBytes);
+        int depthArray = KernelDepths.Array(tk);
+        double b = batches, rt = z.RowTiles;
+        double fullTiles = z.TokenTiles - 1;
+
+        double readA = b * m * z.TokenWords + KernelDepths.Axi;
+        double readW = b * z.TokenTiles * (z.WeightBlockWords + KernelDepths.Axi);
+        var full = TokenTile(tm);
+        var last = TokenTile(z.LastTileTokens);
+        double compute = b * (fullTiles * full.Compute + last.Compute);
+        double streaming = b * (fullTiles * full.Streaming + last.Streaming);
+        double output = b * rt * (z.TokenTiles * (double)(tn + KernelDepths.Output) + m);
+        double write = b * m * rt * z.OutputWords + KernelDepths.Loop;
+        double tables = tableEntries + KernelDepths.Axi;
+        double fill = KernelDepths.Axi + depthArray + KernelDepths.Output + KernelDepths.Loop;
+        return new KernelCallCycles(readA, readW, compute, output, write, tables, fill, streaming);
+
+        // One token tile of t tokens: fill the input buffer, load the first header and chunk, then the rt·kt blocks,
+        // each streaming ⌈t/PT⌉ token steps while the next block's words load into the shadow registers.
+        (double Compute, double Streaming) TokenTile(int t)
+        {
+            double steps = Math.Ceiling((double)t / pt) / arrayEfficiency;
+            double kt = z.Chunks, cw = z.ChunkWords, hw = z.HeaderWords;
+            double blocks = rt * kt * depthArray
+                + rt * (kt - 1) * Math.Max(steps, cw)   // next chunk of the same row tile
+                + (rt - 1) * Math.Max(steps, hw + cw)   // the next row tile's header and chunk 0
+                + steps;                                // the last block: nothing to load
+            double prologue = (double)t * z.TokenWords + KernelDepths.Loop + hw + cw + KernelDepths.Loop;
+            return (prologue + blocks, rt * kt * (steps + depthArray));
+        }
+    }
+}

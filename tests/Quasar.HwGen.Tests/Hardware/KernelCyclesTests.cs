@@ -1,0 +1,115 @@
+using Quasar.HwGen.Hardware.Engine;
+using Quasar.HwGen.Hardware.Kernel;
+
+namespace Quasar.HwGen.Tests.Hardware;
+
+/// <summary>The closed form of docs/kernel-layout.md §4 against calls counted by hand and against the formula's literal per-block sum.</summary>
+[TestFixture]
+public sealed class KernelCyclesTests
+{
+    /// <summary>LUT units only, PT 1 × TN 16 × TK 8 (CW = 4 words a chunk, HW = 1), TM 3.</summary>
+    private static readonly EngineConfig Engine = new(DspUnits: 0, PackingFactor: 3, LutUnits: 128, TileTokens: 3, TileRows: 16, TileReduction: 8,
+        MaxReduction: 64, MaxRows: 64, ClockMhz: 150);
+
+    [Test]
+    public void A_call_of_two_batches_split_into_token_tiles_of_3_and_2_counts_as_worked_out_by_hand()
+    {
+        // batches 2, m 5, k 20, N' 20 (12 rows, 8 of them 8-bit), int16 out, per-row tables.
+        // KW = 2, kt = 3, CW = 4, HW = 1, rt = 2, mt = 2 (3 + 2 tokens), OW = 2; DEPTH_ARRAY = log2 8 + 6 = 9.
+        var c = KernelCycles.ForCall(Engine, batches: 2, m: 5, k: 20, nibbleRows: 20, outBytes: 2, tableEntries: 12);
+
+        Assert.That(c.ReadA, Is.EqualTo(2 * 5 * 2 + 64));
+        Assert.That(c.ReadW, Is.EqualTo(2 * 2 * (2 * (1 + 3 * 4) + 64)));
+        // Token tile of 3 (s = 3): fill 3·2 + 2, first header and chunk 1 + 4 + 2, then 6 blocks of depth 9:
+        //   4 blocks wait for the next chunk (max(3, 4)), 1 for the next tile's header and chunk (max(3, 5)), the last streams 3.
+        int tile3 = 3 * 2 + 2 + (1 + 4 + 2) + 6 * 9 + 4 * 4 + 5 + 3;
+        // Token tile of 2 (s = 2): the same with 2 tokens.
+        int tile2 = 2 * 2 + 2 + (1 + 4 + 2) + 6 * 9 + 4 * 4 + 5 + 2;
+        Assert.That((tile3, tile2), Is.EqualTo((93, 90)));
+        Assert.That(c.Compute, Is.EqualTo(2 * (tile3 + tile2)));
+        Assert.That(c.Output, Is.EqualTo(2 * (2 * (16 + 3 + 8) + 2 * (16 + 2 + 8))));
+        Assert.That(c.Write, Is.EqualTo(2 * 5 * 2 * 2 + 2));
+        Assert.That(c.Tables, Is.EqualTo(12 + 64));
+        Assert.That(c.Fill, Is.EqualTo(64 + 9 + 8 + 2));
+        Assert.That(c.Binding, Is.EqualTo(KernelProcess.Compute));
+        Assert.That(c.Total, Is.EqualTo(366 + 83 + 76));
+    }
+
+    [Test]
+    public void The_last_block_of_a_token_tile_waits_for_nothing()
+    {
+        // One block (rt = kt = 1) of s = 2 token steps: next() = 0, so it costs s + DEPTH_ARRAY, not CW = 4 + DEPTH_ARRAY.
+        var c = KernelCycles.ForCall(Engine, batches: 1, m: 2, k: 8, nibbleRows: 16, outBytes: 1, tableEntries: 1);
+
+        Assert.That(c.Compute, Is.EqualTo(2 * 1 + 2 + (1 + 4 + 2) + (2 + 9)));
+    }
+
+    [Test]
+    public void Array_efficiency_stretches_only_the_arrays_streaming_iterations()
+    {
+        var full = KernelCycles.ForCall(Engine, 2, 5, 20, 20, 2, 12);
+        var half = KernelCycles.ForCall(Engine, 2, 5, 20, 20, 2, 12, arrayEfficiency: 0.5);
+
+        // Token steps double (6 and 4), so max(s, next) now picks s where it picked the 4- and 5-word loads before.
+        int tile3 = 3 * 2 + 2 + (1 + 4 + 2) + 6 * 9 + 4 * 6 + 6 + 6;
+        int tile2 = 2 * 2 + 2 + (1 + 4 + 2) + 6 * 9 + 4 * 4 + 5 + 4;
+        Assert.That(half.Compute, Is.EqualTo(2 * (tile3 + tile2)));
+        Assert.That(half.ArrayStreaming, Is.EqualTo(2 * 6 * (6 + 9 + 4 + 9)));
+        Assert.That(full.ArrayStreaming, Is.EqualTo(2 * 6 * (3 + 9 + 2 + 9)));
+        Assert.That((half.ReadA, half.ReadW, half.Output, half.Write, half.Tables), Is.EqualTo((full.ReadA, full.ReadW, full.Output, full.Write, full.Tables)));
+    }
+
+    [Test]
+    public void The_closed_form_equals_the_documented_sum_over_every_block_of_random_calls()
+    {
+        var random = new Random(13);
+        for (int i = 0; i < 300; i++)
+        {
+            int tn = 8 * random.Next(1, 9), tk = 8 * random.Next(1, 9), pt = random.Next(1, 5), tm = pt * random.Next(1, 20);
+            var engine = Engine with { LutUnits = pt * tn * tk, TileRows = tn, TileReduction = tk, TileTokens = tm, MaxReduction = 1024, MaxRows = 1024 };
+            int batches = random.Next(1, 5), m = random.Next(1, 200), k = random.Next(1, 1025), n = random.Next(1, 300);
+            int nibbleRows = n + random.Next(0, n + 1), outBytes = random.Next(1, 3);
+            double efficiency = random.Next(30, 101) / 100.0;
+
+            var c = KernelCycles.ForCall(engine, batches, m, k, nibbleRows, outBytes, n, efficiency);
+
+            double documented = DocumentedCompute(engine, batches, m, k, nibbleRows, efficiency);
+            Assert.That(c.Compute, Is.EqualTo(documented).Within(1e-12 * documented), $"call {i}");
+        }
+    }
+
+    [Test]
+    public void A_call_outside_the_interface_is_refused_naming_the_argument()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelCycles.ForCall(Engine, 1, 5, 20, 20, 3, 12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelCycles.ForCall(Engine, 0, 5, 20, 20, 1, 12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelCycles.ForCall(Engine, 1, 5, 20, 20, 1, 12, arrayEfficiency: 0));
+    }
+
+    /// <summary>docs/kernel-layout.md §4's compute row, literally: batch by batch, token tile by tile, block by block.</summary>
+    private static double DocumentedCompute(EngineConfig e, int batches, int m, int k, int nibbleRows, double efficiency)
+    {
+        int kw = (k + 15) / 16, kt = (k + e.TileReduction - 1) / e.TileReduction, cw = (e.TileRows * e.TileReduction + 31) / 32;
+        int hw = (32 + 2 * e.TileRows + 127) / 128, rt = (nibbleRows + e.TileRows - 1) / e.TileRows;
+        int depthArray = (int)Math.Ceiling(Math.Log2(e.TileReduction)) + 6;
+        double sum = 0;
+        for (int h = 0; h < batches; h++)
+        {
+            for (int first = 0; first < m; first += e.TileTokens)
+            {
+                int t = Math.Min(e.TileTokens, m - first);
+                double s = Math.Ceiling((double)t / e.TokensPerCycle) / efficiency;
+                sum += t * kw + 2 + (hw + cw + 2);
+                for (int j = 0; j < rt; j++)
+                {
+                    for (int c = 0; c < kt; c++)
+                    {
+                        int next = c + 1 < kt ? cw : j + 1 < rt ? hw + cw : 0;
+                        sum += Math.Max(s, next) + depthArray;
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+}
