@@ -1,5 +1,6 @@
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Hardware.Engine;
+using Quasar.HwGen.Hardware.Kernel;
 using Quasar.HwGen.Hardware.Latency;
 
 namespace Quasar.HwGen.Tests.Hardware;
@@ -94,6 +95,38 @@ public sealed class LatencyModelTests
 
         Assert.That(Compute(steps * tk + 1).ComputeCycles, Is.EqualTo(Compute((steps + 1) * tk).ComputeCycles));
         Assert.That(Compute(steps * tk + 1).ComputeCycles, Is.GreaterThan(Compute(steps * tk).ComputeCycles));
+    }
+
+    [Test]
+    public void A_gemm_takes_the_cycles_the_kernel_counts_for_its_call_split_into_paced_and_waiting()
+    {
+        // Attention-like: 3 heads as the batches of one call, int8 keys (every row two nibble rows), one table entry.
+        var shape = new GemmShape(Tokens: 50, Reduction: 32, Rows: 50, EightBitRows: 50, OutputBytes: 2, Batches: 3, PerTensor: true);
+        var call = KernelCycles.ForCall(Model.Engine, shape, Model.Parameters.ArrayEfficiency);
+        var gemm = Model.Gemm(shape);
+
+        Assert.That(call.Tables, Is.EqualTo(1 + 64), "per tensor: one table entry");
+        Assert.That(gemm.Cycles, Is.EqualTo(call.Total));
+        Assert.That(gemm.ComputeCycles, Is.EqualTo(Math.Max(call.ArrayStreaming, call.Output)));
+        Assert.That(gemm.TransferCycles, Is.EqualTo(call.Total - gemm.ComputeCycles));
+    }
+
+    [Test]
+    public void A_slow_ddr_floors_a_gemm_at_its_words_over_the_bandwidth_and_the_excess_is_transfer()
+    {
+        // 0.15 GB/s at 150 MHz: one byte a cycle, so every 16-byte word the call moves costs 16 cycles.
+        var platform = HardwareSamples.Zcu102 with { Ddr = new DdrMemory(PeakGBPerSecond: 0.15, Efficiency: 1) };
+        var slow = new LatencyModel(platform, Model.Engine);
+        var shape = new GemmShape(Tokens: 50, Reduction: 96, Rows: 64, EightBitRows: 0, OutputBytes: 1);
+        var e = Model.Engine;
+        var z = KernelCallSizes.For(e.TileTokens, e.TileRows, e.TileReduction, 50, 96, 64, 1);
+        double words = 50.0 * z.TokenWords + z.TokenTiles * z.WeightBlockWords + 64 + 50.0 * z.RowTiles * z.OutputWords;
+
+        var gemm = slow.Gemm(shape);
+
+        Assert.That(gemm.Cycles, Is.EqualTo(16 * words).Within(1e-6));
+        Assert.That(gemm.Cycles, Is.GreaterThan(KernelCycles.ForCall(e, shape).Total));
+        Assert.That(gemm.ComputeCycles, Is.EqualTo(Model.Gemm(shape).ComputeCycles), "the array's pace does not change with the DDR");
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using Quasar.HwGen.Hardware.Calibration;
 using Quasar.HwGen.Hardware.Constants;
+using Quasar.HwGen.Hardware.Kernel;
 using Quasar.HwGen.Hardware.Latency;
 using Quasar.HwGen.Hardware.Resources;
 
@@ -13,24 +14,37 @@ public sealed class PaperCalibrationTests
 
     private static CalibrationRow Row(string name) => Rows.Value.Single(r => r.Anchor.Name == name);
 
-    [TestCase("QUASAR-S", 251.6)]
-    [TestCase("QUASAR-L2", 101.5)]
-    public void The_model_predicts_the_papers_fps_within_15_percent(string model, double paperFps)
+    [TestCase("QUASAR-S", 251.6, 93.1)]
+    [TestCase("QUASAR-L2", 101.5, 45.4)]
+    [TestCase("QUASAR-L1", 159.6, 65.2)]
+    public void The_streaming_engine_reaches_the_documented_fps_below_the_papers(string model, double paperFps, double modelFps)
     {
+        // docs/hardware-model.md §5: even with the array never slipping (η = 1), the generated design stays below the paper.
         var row = Row(model);
 
         Assert.That(row.Anchor.PaperFps, Is.EqualTo(paperFps));
-        Assert.That(row.PredictedFps, Is.InRange(0.85 * paperFps, 1.15 * paperFps));
+        Assert.That(row.PredictedFps, Is.EqualTo(modelFps).Within(0.5));
+        Assert.That(row.PredictedFps, Is.LessThan(0.5 * paperFps));
     }
 
     [Test]
-    public void The_unfitted_quasar_l1_check_lands_within_15_percent_under_its_assumed_size()
+    public void The_unfitted_quasar_l1_anchor_keeps_its_assumed_size()
     {
         var row = Row("QUASAR-L1");
 
         Assert.That(row.Anchor.Fitted, Is.False);
         Assert.That(row.Anchor.Subnet.Macs(row.Anchor.Space), Is.InRange(2.7e9, 2.8e9));
-        Assert.That(row.PredictedFps, Is.InRange(0.85 * PaperConstants.QuasarL1Fps, 1.15 * PaperConstants.QuasarL1Fps));
+    }
+
+    [Test]
+    public void The_output_port_binds_most_of_the_quasar_s_frame()
+    {
+        // The finding of docs/hardware-model.md §5: int16 outputs, one slot per nibble row, through one 128-bit port.
+        var row = Row("QUASAR-S");
+        var shares = KernelBottlenecks.Shares(row.Solution.Model, row.Anchor.Subnet, row.Anchor.Space);
+
+        Assert.That(shares.MaxBy(s => s.Value).Key, Is.EqualTo(KernelProcess.Write));
+        Assert.That(shares.Values.Sum(), Is.EqualTo(1).Within(1e-12));
     }
 
     [Test]
@@ -46,15 +60,18 @@ public sealed class PaperCalibrationTests
     }
 
     [Test]
-    public void The_calibrated_host_keeps_up_with_the_fpga_on_the_large_models()
+    public void The_calibrated_host_keeps_up_with_the_papers_fps_and_no_more_on_the_fitted_anchors()
     {
-        // The fit takes the slowest host the paper allows: QUASAR-S balances host and FPGA; the larger models are FPGA-bound.
-        foreach (var name in new[] { "QUASAR-L1", "QUASAR-L2" })
+        // The fit takes the slowest host the paper allows: host busy within 1 / paper FPS, QUASAR-S at that bound (±1%,
+        // the scale's rounding to 0.01); the FPGA is the slower side of every anchor.
+        foreach (var row in Rows.Value.Where(r => r.Anchor.Fitted))
         {
-            var row = Row(name);
             var estimate = row.Solution.Model.Estimate(row.Anchor.Subnet, row.Anchor.Space);
-            Assert.That(estimate.HostBusySeconds, Is.LessThan(estimate.FpgaBusySeconds), name);
+            Assert.That(estimate.HostBusySeconds, Is.LessThanOrEqualTo(1 / row.Anchor.PaperFps), row.Anchor.Name);
+            Assert.That(estimate.HostBusySeconds, Is.LessThan(estimate.FpgaBusySeconds), row.Anchor.Name);
         }
+        var s = Row("QUASAR-S");
+        Assert.That(s.Solution.Model.Estimate(s.Anchor.Subnet, s.Anchor.Space).HostBusySeconds, Is.GreaterThan(0.99 / PaperConstants.QuasarSFps));
     }
 
     [Test]
@@ -74,6 +91,7 @@ public sealed class PaperCalibrationTests
 
         Assert.That(table.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2 + 3));
         Assert.That(table, Does.Contain("| QUASAR-L1 (check) |"));
+        Assert.That(table, Does.Contain("| write "), "the kernel process that binds each anchor");
     }
 
     [Test]
@@ -82,8 +100,8 @@ public sealed class PaperCalibrationTests
     {
         var fit = PaperCalibration.Fit(HardwareSamples.Zcu102);
 
-        // The error is flat to ±0.01 in the efficiency: the engines the solver picks move with it.
-        Assert.That(fit.ArrayEfficiency, Is.EqualTo(ModelConstants.ArrayEfficiency).Within(0.015));
-        Assert.That(fit.HostCostScale, Is.EqualTo(ModelConstants.HostCostScale).Within(0.03 * ModelConstants.HostCostScale));
+        // η lands on its bound (the model is below the paper at any η); the host scale is the paper's bound, to 0.01.
+        Assert.That(fit.ArrayEfficiency, Is.EqualTo(ModelConstants.ArrayEfficiency));
+        Assert.That(fit.HostCostScale, Is.EqualTo(ModelConstants.HostCostScale).Within(1e-9));
     }
 }
