@@ -191,7 +191,9 @@ public sealed class ProjectGeneratorTests
     public void A_design_that_does_not_fit_the_board_is_refused_naming_the_resource()
     {
         using var output = new TemporaryDirectory();
-        var error = Assert.Throws<CodegenException>(() => Generate(output.Path, engine: new EngineSizingOptions(MaxReduction: EngineConfig.MaxReductionLimit)));
+        // K ≤ 65,536 alone fills the input buffer (one copy: TM × 65,536 bytes); the 65,536-row tables take it over.
+        var tooBig = new EngineSizingOptions(MaxReduction: EngineConfig.MaxReductionLimit, MaxRows: EngineConfig.MaxRowsLimit);
+        var error = Assert.Throws<CodegenException>(() => Generate(output.Path, engine: tooBig));
         Assert.That(error!.Message, Does.Contain("does not fit the zcu102").And.Contain("BRAM_18K"));
     }
 
