@@ -25,12 +25,6 @@ public static class ModelConstants
     /// <summary>Estimate: pipeline registers of an output-stage lane (64-bit product and shift stages).</summary>
     public const double OutputLaneFfs = 400;
 
-    /// <summary>
-    /// Estimate: the deepest stream FIFO built from shift-register LUTs (one SRL32 a bit, plus the bit's output
-    /// register); a deeper FIFO goes to BRAM. Vitis decides per FIFO; its csynth report says which.
-    /// </summary>
-    public const int ShallowFifoMaxDepth = 32;
-
     /// <summary>Estimate: the HLS DATAFLOW control (the five processes' FSMs, loop counters, the address generators, stream handshakes).</summary>
     public const double ControlLuts = 6_000;
 
@@ -47,10 +41,10 @@ public static class ModelConstants
     public const double AxiMasterFfs = 2_500;
 
     /// <summary>
-    /// Estimate: BRAM_18K of one m_axi adapter's burst FIFO: Vitis' defaults of 16 outstanding bursts of 16 beats give
-    /// 256 words of 128 bits, 4 RAMB18E2s side by side (36 bits each) one deep.
+    /// Estimate: words of one m_axi adapter's burst FIFO: Vitis' defaults of 16 outstanding bursts of 16 beats
+    /// (<see cref="VitisHlsConstants"/>), 128-bit words: 4 RAMB18E2s (512 × 36 each) side by side.
     /// </summary>
-    public const int AxiMasterBram = 4;
+    public const int AxiBurstFifoWords = VitisHlsConstants.AxiOutstandingBursts * VitisHlsConstants.AxiMaxBurstBeats;
 
     /// <summary>Estimate: the s_axilite control port (arguments, start/done).</summary>
     public const double ControlPortLuts = 300;

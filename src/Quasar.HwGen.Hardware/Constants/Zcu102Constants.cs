@@ -6,14 +6,11 @@ namespace Quasar.HwGen.Hardware.Constants;
 /// </summary>
 public static class Zcu102Constants
 {
-    /// <summary>Bits of one RAMB18E2 block (UG573, UltraScale Architecture Memory Resources): 16 Kb data + 2 Kb parity.</summary>
-    public const int Bram18Bits = 18 * 1024;
-
-    /// <summary>Widest port of a RAMB18E2 in simple dual-port mode (UG573): 512 words × 36 bits.</summary>
-    public const int Bram18Width = 36;
-
-    /// <summary>Depth of a RAMB18E2 at its widest (UG573).</summary>
-    public const int Bram18Depth = 512;
+    /// <summary>
+    /// The shapes a RAMB18E2 can take in simple dual-port mode (UG573, UltraScale Architecture Memory Resources): 16K × 1,
+    /// 8K × 2, 4K × 4, 2K × 9, 1K × 18 and 512 × 36 (width in bits, depth in words).
+    /// </summary>
+    public static IReadOnlyList<(int Width, int Depth)> Bram18Shapes { get; } = [(1, 16_384), (2, 8_192), (4, 4_096), (9, 2_048), (18, 1_024), (36, 512)];
 
     /// <summary>
     /// DSP48E2 slices of one int32 × int32 → int64 multiply (the output stage's <c>v · M[r]</c>, docs/numerics.md §4).

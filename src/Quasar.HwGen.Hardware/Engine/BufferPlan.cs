@@ -1,80 +1,69 @@
 using Quasar.HwGen.Hardware.Constants;
+using Quasar.HwGen.Hardware.Kernel;
 
 namespace Quasar.HwGen.Hardware.Engine;
 
 /// <summary>
-/// The streaming engine's on-chip memories in BRAM_18K blocks (docs/hardware-model.md §2, docs/kernel-layout.md): one
-/// copy of each, no ping-pong (activations stream in per token tile, weights stream into the array's registers).
-/// Each memory is banked so that it delivers what its process takes a cycle, and deep enough for what it holds;
-/// RAMB18E2s are used in simple dual-port mode, 512 words of 36 bits.
+/// The streaming engine's on-chip memories (docs/hardware-model.md §2), one copy of each and split into banks as the
+/// kernel's ARRAY_PARTITION pragmas split them (hls-templates gemm_compute.h, gemm_output.h, gemm_engine.h): no
+/// ping-pong (activations stream in per token tile) and no weight buffer (weights stream into the array's registers).
 /// </summary>
-/// <param name="InputBuffer">TM tokens × K_BUF int8 activations: written a bus word a cycle, read PT·TK a cycle.</param>
-/// <param name="Accumulators">TM × TN nibble-row sums of <see cref="AccumulatorBits"/>, read-modify-written PT·TN a cycle by the array.</param>
-/// <param name="PendingHighSums">TM sums of an 8-bit row whose HIGH nibble row ends a tile (it completes in the next), one a cycle.</param>
-/// <param name="RowTables">Bias, multiplier and shift of every output row (72 bits a row), one entry a cycle.</param>
+/// <param name="Input">x_buf[TM][X_COLUMNS] of 6-bit activations, cyclic PT on tokens and X_BANKS = lcm(TK, 16) on lanes: a bus word's 16 bytes in, TK lanes of PT tokens out a cycle.</param>
+/// <param name="Accumulators">acc[TM][TN] nibble-row sums, cyclic PT on tokens and complete on rows: read-modify-written PT·TN a cycle by the array.</param>
+/// <param name="PendingHighSums">pending[TM]: an 8-bit row's high sum when its tile ends on the HIGH slot.</param>
+/// <param name="RowTables">bias, multiplier (int32) and shift (6 bits) per output row, MAX_ROWS deep.</param>
 /// <param name="ReductionBuffer">K_BUF: the longest K rounded up to whole TK chunks.</param>
 /// <param name="PsumBits">The array's sum over TK lanes: 10-bit products + ⌈log2 TK⌉ (docs/numerics.md §3).</param>
 /// <param name="AccumulatorBits">A nibble row's sum over K_BUF: 10-bit products + ⌈log2 K_BUF⌉.</param>
-public sealed record BufferPlan(int InputBuffer, int Accumulators, int PendingHighSums, int RowTables, int ReductionBuffer, int PsumBits, int AccumulatorBits)
+public sealed record BufferPlan(OnChipMemory Input, OnChipMemory Accumulators, OnChipMemory PendingHighSums, IReadOnlyList<OnChipMemory> RowTables,
+    int ReductionBuffer, int PsumBits, int AccumulatorBits)
 {
-    /// <summary>Bits of a stored activation: the int8 byte of the A word (the 6-bit value sign-extended).</summary>
-    public const int ActivationBits = 8;
+    /// <summary>Bits of a stored activation (the left operand is always 6-bit, docs/numerics.md §1).</summary>
+    public const int ActivationBits = 6;
 
-    /// <summary>Bits of a weight nibble.</summary>
-    public const int NibbleBits = 4;
+    /// <summary>Bits of a weight nibble as the array multiplies it: signed [−8, 7] or unsigned [0, 15].</summary>
+    public const int NibbleOperandBits = 5;
 
-    /// <summary>Bits of one product of a 6-bit activation and a 5-bit nibble operand ([−480, 465], docs/numerics.md §3).</summary>
+    /// <summary>Bits of one product of an activation and a nibble operand ([−480, 465], docs/numerics.md §3).</summary>
     public const int ProductBits = 10;
 
-    /// <summary>Bits of one row's output-stage parameters: int32 bias, int32 multiplier, 6-bit shift, padded to 2 × 36.</summary>
-    public const int RowParameterBits = 72;
+    /// <summary>Bits of a row's bias and multiplier (int32 each).</summary>
+    public const int RowParameterBits = 32;
 
-    public int Total => InputBuffer + Accumulators + PendingHighSums + RowTables;
+    /// <summary>Bits of a row's shift S ∈ [1, 62].</summary>
+    public const int ShiftBits = 6;
+
+    public IEnumerable<OnChipMemory> Memories => [Input, Accumulators, PendingHighSums, .. RowTables];
+
+    public int Total => Memories.Sum(memory => memory.Bram18);
 
     public static BufferPlan For(EngineConfig engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
         int pt = Math.Max(engine.TokensPerCycle, 1), tm = engine.TileTokens, tn = engine.TileRows, tk = engine.TileReduction;
+        int word = KernelCallSizes.WordBytes;
         int kBuffer = CeilDiv(engine.MaxReduction, tk) * tk;
         int accumulatorBits = ProductBits + KernelDepths.CeilLog2(kBuffer);
-        // The input buffer takes a whole bus word a cycle as it fills, and gives the array PT·TK activations a cycle.
-        int inputWidth = Math.Max(pt * tk, Zcu102Constants.HpPortBytes);
+        // A row of x_buf holds every lane the array addresses and every byte of the row's words.
+        int columns = Math.Max(kBuffer, CeilDiv(engine.MaxReduction, word) * word);
+        int laneBanks = tk / Gcd(tk, word) * word;
+        int tokenRows = CeilDiv(tm, pt);
         return new BufferPlan(
-            InputBuffer: Blocks(inputWidth, ActivationBits, (long)tm * kBuffer),
-            Accumulators: Blocks(pt * tn, accumulatorBits, (long)tm * tn),
-            PendingHighSums: Blocks(1, accumulatorBits, tm),
-            RowTables: Blocks(1, RowParameterBits, engine.MaxRows),
+            Input: new("input buffer", pt * laneBanks, (long)tokenRows * CeilDiv(columns, laneBanks), ActivationBits),
+            Accumulators: new("accumulator memory", pt * tn, tokenRows, accumulatorBits),
+            PendingHighSums: new("pending high sums", 1, tm, accumulatorBits),
+            RowTables:
+            [
+                new("row table: bias", 1, engine.MaxRows, RowParameterBits),
+                new("row table: multiplier", 1, engine.MaxRows, RowParameterBits),
+                new("row table: shift", 1, engine.MaxRows, ShiftBits),
+            ],
             ReductionBuffer: kBuffer,
             PsumBits: ProductBits + KernelDepths.CeilLog2(tk),
             AccumulatorBits: accumulatorBits);
     }
 
-    /// <summary>
-    /// RAMB18E2s for a buffer of <paramref name="words"/> words of <paramref name="wordBits"/> bits that must deliver
-    /// <paramref name="wordsPerCycle"/> words a cycle: enough banks of 36-bit rows for the width, each bank as deep as
-    /// its share of the words needs (512 rows a block).
-    /// </summary>
-    public static int Blocks(int wordsPerCycle, int wordBits, long words)
-    {
-        if (wordsPerCycle <= 0 || wordBits <= 0 || words <= 0) return 0;
-        int banks;
-        long rowsPerBank;
-        if (wordBits <= Zcu102Constants.Bram18Width)
-        {
-            int wordsPerRow = Zcu102Constants.Bram18Width / wordBits;
-            banks = CeilDiv(wordsPerCycle, wordsPerRow);
-            rowsPerBank = CeilDiv(words, (long)banks * wordsPerRow);
-        }
-        else
-        {
-            int rowsPerWord = CeilDiv(wordBits, Zcu102Constants.Bram18Width);
-            banks = wordsPerCycle * rowsPerWord;
-            rowsPerBank = CeilDiv(words, wordsPerCycle);
-        }
-        return checked(banks * (int)CeilDiv(rowsPerBank, Zcu102Constants.Bram18Depth));
-    }
-
     private static int CeilDiv(int a, int b) => (a + b - 1) / b;
 
-    private static long CeilDiv(long a, long b) => (a + b - 1) / b;
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 }

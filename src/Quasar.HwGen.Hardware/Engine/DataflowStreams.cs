@@ -3,32 +3,37 @@ using Quasar.HwGen.Hardware.Kernel;
 namespace Quasar.HwGen.Hardware.Engine;
 
 /// <summary>
-/// The streams joining the five processes of the kernel (read_a, read_w → compute → output → write; docs/kernel-layout.md
-/// §4). Depths are estimates: the word and header streams keep Vitis HLS's default FIFO depth of 2 (UG1399,
-/// config_dataflow); the accumulator stream holds a whole token tile (TM/PT beats), so that the array streams the next
-/// row tile while the output stage, one token a cycle, drains this one, as the accounting assumes.
+/// The streams of the kernel's DATAFLOW region as gemm_engine.h declares them (docs/kernel-layout.md §4): bus words
+/// from the two readers (depth 2), a descriptor per row tile (<c>tile_desc</c>: first_row and TN slot kinds, each an
+/// int), the final sums of PT tokens (a token tile deep, so the array never waits for the output stage within a tile)
+/// and one token's TN int16 outputs (a token tile deep).
 /// </summary>
 public static class DataflowStreams
 {
-    /// <summary>Vitis HLS's default depth of a DATAFLOW FIFO.</summary>
-    public const int DefaultDepth = 2;
+    /// <summary>Depth of the two word streams (a word pair for the readers).</summary>
+    public const int WordStreamDepth = 2;
 
-    /// <summary>Bits of an output element on its way to the writer: the widest output, int16.</summary>
+    /// <summary>Depth of the descriptor stream.</summary>
+    public const int DescriptorStreamDepth = 2;
+
+    /// <summary>Bits of an int in a stream struct: HLS keeps a struct member's declared width.</summary>
+    public const int IntBits = 32;
+
+    /// <summary>Bits of an output element on its way to the writer (<c>out_block</c>: ap_int&lt;16&gt; per slot).</summary>
     public const int OutputElementBits = 16;
 
     public static IReadOnlyList<StreamFifo> For(EngineConfig engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        int pt = Math.Max(engine.TokensPerCycle, 1), tn = engine.TileRows;
+        int pt = Math.Max(engine.TokensPerCycle, 1), tn = engine.TileRows, tm = engine.TileTokens;
         int wordBits = 8 * KernelCallSizes.WordBytes;
-        var buffers = engine.Buffers;
         return
         [
-            new("read_a → compute (A words)", wordBits, DefaultDepth),
-            new("read_w → compute (weight words)", wordBits, DefaultDepth),
-            new("compute → output (tile headers)", KernelCallSizes.HeaderFirstRowBits + KernelCallSizes.HeaderSlotBits * tn, DefaultDepth),
-            new("compute → output (PT × TN accumulators)", pt * tn * buffers.AccumulatorBits, (engine.TileTokens + pt - 1) / pt),
-            new("output → write (TN outputs)", tn * OutputElementBits, DefaultDepth),
+            new("a_words", wordBits, WordStreamDepth),
+            new("w_words", wordBits, WordStreamDepth),
+            new("descs (tile_desc)", IntBits * (1 + tn), DescriptorStreamDepth),
+            new("sums (PT × TN sums)", pt * tn * engine.Buffers.AccumulatorBits, (tm + pt - 1) / pt),
+            new("outs (TN outputs)", tn * OutputElementBits, tm),
         ];
     }
 }

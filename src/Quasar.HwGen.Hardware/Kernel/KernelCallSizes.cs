@@ -32,13 +32,22 @@ public readonly record struct KernelCallSizes(int TokenWords, int Chunks, int Ch
         return new KernelCallSizes(
             TokenWords: CeilDiv(k, WordBytes),
             Chunks: CeilDiv(k, tileReduction),
-            ChunkWords: CeilDiv(tileRows * tileReduction, WordNibbles),
-            HeaderWords: CeilDiv(HeaderFirstRowBits + HeaderSlotBits * tileRows, 8 * WordBytes),
+            ChunkWords: ChunkWordsOf(tileRows, tileReduction),
+            HeaderWords: HeaderWordsOf(tileRows),
             RowTiles: CeilDiv(nibbleRows, tileRows),
             TokenTiles: tokenTiles,
             LastTileTokens: m - (tokenTiles - 1) * tileTokens,
-            OutputWords: CeilDiv(tileRows * outBytes, WordBytes));
+            OutputWords: OutputWordsOf(tileRows, outBytes));
     }
+
+    /// <summary>CW: words of one chunk of a TN × TK weight tile.</summary>
+    public static int ChunkWordsOf(int tileRows, int tileReduction) => CeilDiv(tileRows * tileReduction, WordNibbles);
+
+    /// <summary>HW: words of the header of a tile of TN slots.</summary>
+    public static int HeaderWordsOf(int tileRows) => CeilDiv(HeaderFirstRowBits + HeaderSlotBits * tileRows, 8 * WordBytes);
+
+    /// <summary>OW: words of one token's outputs in a row tile of TN slots.</summary>
+    public static int OutputWordsOf(int tileRows, int outBytes) => CeilDiv(tileRows * outBytes, WordBytes);
 
     /// <summary>Words of one batch's weight block: rt·(HW + kt·CW).</summary>
     public long WeightBlockWords => (long)RowTiles * (HeaderWords + (long)Chunks * ChunkWords);

@@ -24,14 +24,15 @@ public sealed class ResourceModelTests
         var total = ResourceModel.Estimate(Small).Total;
 
         // Widths: K_BUF = 16, accumulators 10 + log2 16 = 14 bits, partial sums 10 + log2 4 = 12 bits.
-        // Streams (all shallow, one SRL LUT and one FF a bit): A words 128 + weight words 128 + headers 32 + 2·8 = 48
-        //   + accumulators 1·8·14 = 112 (depth TM/PT = 4) + outputs 8·16 = 128 → 544.
+        // Shift-register streams (depth 2, ≤ 1,024 bits; a LUT and a FF a bit): a_words 128 + w_words 128
+        //   + descs 32 × (1 + 8) = 288 → 544. The sums (4 deep) and outs (4 deep) streams are memories.
         // LUT: 24 × 10.9 (Table 4, packing 3) + 8 × 33.3 (Table 4, pure LUT) + 8 accumulate adders × 14 + 8 output lanes
         //      × 350 + streams 544 + control 6,000 + AXI (3 × 1,500 + 300) + platform shell 8,000.
         Assert.That(total.Lut, Is.EqualTo(261.6 + 266.4 + 112 + 2_800 + 544 + 6_000 + 4_800 + 8_000).Within(1e-9));
-        // FF:  24 × 12 + 8 × 22 + 8 × (12 + 14) + weight registers (2 × 8 × 4 × 4 + 8 DSPs × 27) + 8 × (400 + 72)
-        //      + streams 544 + 9,000 + (3 × 2,500 + 400) + 12,000.
-        Assert.That(total.Ff, Is.EqualTo(288 + 176 + 208 + (256 + 216) + 3_776 + 544 + 9_000 + 7_900 + 12_000).Within(1e-9));
+        // FF:  24 × 12 + 8 × 22 + 8 × (12 + 14) + weight registers (HW + CW = 2 words × 128 + 4 × 8 operands × 5
+        //      + 8 DSP A words × 27) + 8 lanes × (400 + 32 + 32 + 6 + 1) + writer 1 word × 128 + streams 544
+        //      + 9,000 + (3 × 2,500 + 400) + 12,000.
+        Assert.That(total.Ff, Is.EqualTo(288 + 176 + 208 + (256 + 160 + 216) + 3_768 + 128 + 544 + 9_000 + 7_900 + 12_000).Within(1e-9));
     }
 
     [Test]
@@ -40,28 +41,25 @@ public sealed class ResourceModelTests
         var buffers = Small.Buffers;
 
         Assert.That((buffers.ReductionBuffer, buffers.AccumulatorBits, buffers.PsumBits), Is.EqualTo((16, 14, 12)));
-        // Input: filled a 16-byte word a cycle (wider than the PT·TK = 4 the array reads): 16 bytes, 4 a 36-bit row →
-        // 4 banks; 4 tokens × 16 = 64 bytes → 4 rows a bank → 1 block each.
-        Assert.That(buffers.InputBuffer, Is.EqualTo(4));
-        // Accumulators, one copy: 8 sums of 14 bits a cycle, 2 a row → 4 banks; 4 × 8 = 32 sums → 4 rows a bank.
-        Assert.That(buffers.Accumulators, Is.EqualTo(4));
-        // Pending high sums: 4 × 14 bits, one bank.
-        Assert.That(buffers.PendingHighSums, Is.EqualTo(1));
-        // Row tables: 72-bit words, 2 banks of 36 bits, 8 rows deep.
-        Assert.That(buffers.RowTables, Is.EqualTo(2));
-        // No weight buffer (weights stream into registers); every stream is shallow; 3 m_axi adapters × 4 FIFO blocks.
-        Assert.That(ResourceModel.Estimate(Small).Total.Bram, Is.EqualTo(4 + 4 + 1 + 2 + 12));
+        // Input: lanes cyclic by lcm(TK 4, 16 bytes a word) = 16 banks, each 4 tokens × 16 / 16 lanes = 4 deep.
+        Assert.That(buffers.Input, Is.EqualTo(new OnChipMemory("input buffer", 16, 4, 6)));
+        // Accumulators, one copy, complete on the 8 rows: 8 banks of 4 × 14 bits.
+        Assert.That(buffers.Accumulators, Is.EqualTo(new OnChipMemory("accumulator memory", 8, 4, 14)));
+        // Every bank a block; the row tables are three (bias, multiplier, shift).
+        Assert.That(buffers.Total, Is.EqualTo(16 + 8 + 1 + 3));
+        // No weight buffer (weights stream into registers); streams sums (112 bits × 4) and outs (128 bits × 4) 4 blocks
+        // each (36-bit columns); 3 m_axi adapters × 4 blocks of burst FIFO (256 × 128 bits).
+        Assert.That(ResourceModel.Estimate(Small).Total.Bram, Is.EqualTo(28 + 4 + 4 + 12));
     }
 
     [Test]
-    public void The_accumulator_stream_holds_a_token_tile_and_moves_to_bram_beyond_32_beats()
+    public void The_input_buffer_is_banked_as_its_partition_pragmas_bank_it()
     {
-        // TM 64, PT 1: 64 beats of 8 × 14 = 112 bits, too deep for shift registers: 112 bits span 4 banks of 36, 64 deep.
-        var deep = Small with { TileTokens = 64 };
-        var stream = ResourceModel.Estimate(deep).Components.Single(c => c.Name.StartsWith("stream compute → output (PT × TN", StringComparison.Ordinal));
+        // PT 2 × TK 24: tokens cyclic by 2, lanes by lcm(24, 16) = 48; K ≤ 100 → K_BUF 120 (five chunks of 24), wider than
+        // the 7 words × 16 = 112 bytes of a row; 8 tokens → 4 a bank × ⌈120 / 48⌉ = 3 lanes a bank.
+        var engine = Small with { DspUnits = 0, LutUnits = 384, TileTokens = 8, TileReduction = 24, MaxReduction = 100 };
 
-        Assert.That(stream.Name, Does.EndWith("112 bits × 64"));
-        Assert.That(stream.Usage, Is.EqualTo(new ResourceUsage(0, 112, 0, 4)));
+        Assert.That(engine.Buffers.Input, Is.EqualTo(new OnChipMemory("input buffer", 2 * 48, 4 * 3, 6)));
     }
 
     [Test]
@@ -72,14 +70,26 @@ public sealed class ResourceModelTests
         Assert.That((Small with { MaxReduction = 17 }).Buffers.AccumulatorBits, Is.EqualTo(15));
     }
 
-    [TestCase(1, 6, 512 * 6, 1, Description = "one bank, exactly full")]
-    [TestCase(1, 6, 512 * 6 + 1, 2, Description = "one word more cascades a second block")]
-    [TestCase(7, 6, 7, 2, Description = "7 six-bit words a cycle need two 36-bit banks")]
-    [TestCase(2, 32, 2048, 4, Description = "2 int32 banks, 1024 deep each")]
-    [TestCase(1, 72, 1000, 4, Description = "a 72-bit word spans 2 banks, 1000 deep each")]
-    public void A_buffer_takes_enough_banks_for_its_width_and_enough_blocks_for_its_depth(int wordsPerCycle, int wordBits, long words, int blocks)
+    [TestCase(2, 128, 128, 0, Description = "a word pair: shift registers")]
+    [TestCase(2, 513, 0, 15, Description = "1,026 bits: past Vitis' auto-SRL bound, a memory 15 columns of 36 bits wide")]
+    [TestCase(3, 8, 0, 1, Description = "3 deep: past the auto-SRL depth, a memory")]
+    public void A_stream_fifo_costs_what_vitis_binds_by_default(int depth, int width, int luts, int brams)
     {
-        Assert.That(BufferPlan.Blocks(wordsPerCycle, wordBits, words), Is.EqualTo(blocks));
+        var cost = FifoCost.Of(new StreamFifo("s", width, depth));
+
+        Assert.That(cost, Is.EqualTo(new ResourceUsage(luts, luts, 0, brams)));
+    }
+
+    [TestCase(512, 36, 1, Description = "512 × 36, exactly full")]
+    [TestCase(513, 36, 2, Description = "one word more: a second block")]
+    [TestCase(2_048, 9, 1, Description = "2K × 9")]
+    [TestCase(2_049, 6, 2, Description = "4K × 4 twice, or 2K × 9 twice")]
+    [TestCase(400, 6, 1, Description = "a shallow 6-bit bank still takes a block")]
+    [TestCase(1_000, 72, 4, Description = "1K × 18 four wide")]
+    [TestCase(16_384, 1, 1, Description = "16K × 1")]
+    public void A_bank_takes_the_ramb18_shape_that_needs_the_fewest_blocks(long depth, int width, int blocks)
+    {
+        Assert.That(OnChipMemory.BlocksPerBank(depth, width), Is.EqualTo(blocks));
     }
 
     [Test]
