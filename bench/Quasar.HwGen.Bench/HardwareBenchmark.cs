@@ -64,14 +64,15 @@ public static class HardwareBenchmark
 
         watch.Restart();
         var rows = PaperCalibration.Run(platform);
-        Console.WriteLine(string.Create(ci, $"calibration ({watch.Elapsed.TotalSeconds:F2} s):"));
+        Console.WriteLine(string.Create(ci,
+            $"calibration ({watch.Elapsed.TotalSeconds:F2} s): the design the solver generates for each anchor within the paper's utilisation, its modelled FPS next to the paper's, its share of the device and the kernel processes that bind it:"));
         Console.Write(PaperCalibration.Table(rows));
         if (args.Contains("--calibrate"))
         {
             watch.Restart();
             var fit = PaperCalibration.Fit(platform);
             Console.WriteLine(string.Create(ci,
-                $"refit ({watch.Elapsed.TotalSeconds:F1} s): array efficiency {fit.ArrayEfficiency:0.00}, host cost scale {fit.HostCostScale:0.000}, squared log error {fit.SquaredLogError:E2}"));
+                $"refit ({watch.Elapsed.TotalSeconds:F1} s): array efficiency {fit.ArrayEfficiency:0.00}{(fit.ArrayEfficiency >= 1 ? " (its bound: below the paper at any efficiency)" : "")}, host cost scale {fit.HostCostScale:0.00} (the slowest host that keeps up with the paper's FPS), squared log error {fit.SquaredLogError:E2}"));
         }
         return 0;
     }
