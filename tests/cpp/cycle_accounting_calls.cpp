@@ -18,8 +18,8 @@ struct pf3_mixed {
 // Packing 4, solver-like (TN, TK multiples of 8), two tokens a cycle: CW = 8 words against 10 token steps.
 struct pf4_solver_like {
     static constexpr int PACKING = 4, DSP_UNITS = 384, LUT_UNITS = 128, TILE_TOKENS = 20, TILE_ROWS = 16,
-                         TILE_REDUCTION = 16, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 200, MAX_ROWS = 120, TRIP_BATCHES = 4,
-                         TRIP_TOKENS = 24;
+                         TILE_REDUCTION = 16, TOKENS_PER_CYCLE = 2, MAX_REDUCTION = 200, MAX_ROWS = 120,
+                         TRIP_BATCHES = 4, TRIP_TOKENS = 24;
 };
 // LUT-only, three tokens a cycle, a chunk of 2 words against 3 token steps.
 struct pf3_lut_only {
@@ -50,18 +50,21 @@ int run_calls(unsigned seed, int calls) {
         std::vector<quasar::word_t> a(batches * m * quasar::ceil_div(k, quasar::WORD_BYTES));
         std::vector<quasar::word_t> w(batches * row_tiles * (S::HW + quasar::ceil_div(k, S::TK) * S::CW));
         std::vector<quasar::word_t> rows(entries);
-        std::vector<quasar::word_t> out(batches * m * row_tiles * quasar::ceil_div(S::TN * out_bytes, quasar::WORD_BYTES));
+        std::vector<quasar::word_t> out(batches * m * row_tiles *
+                                        quasar::ceil_div(S::TN * out_bytes, quasar::WORD_BYTES));
         quasar::reset_cycle_counter();
-        const int status = quasar::run_gemm<Config>(a.data(), w.data(), rows.data(), out.data(), batches, m, n, k,
-                                                    nibble_rows, out_bytes, -128, 127, per_tensor ? quasar::PER_TENSOR : 0);
+        const int status =
+            quasar::run_gemm<Config>(a.data(), w.data(), rows.data(), out.data(), batches, m, n, k, nibble_rows,
+                                     out_bytes, -128, 127, per_tensor ? quasar::PER_TENSOR : 0);
         if (status != quasar::STATUS_OK) {
             std::printf("FAILED status %d on call %d\n", status, i);
             return 1;
         }
         const quasar::cycle_counts& c = quasar::cycle_counter();
-        std::printf("CALL %d %d %d %d %d %d %d %d %d %d %d %d %d %lld %lld %lld %lld %lld %lld %lld %lld\n", Config::PACKING,
-                    Config::DSP_UNITS, Config::LUT_UNITS, S::TM, S::TN, S::TK, batches, m, k, nibble_rows, out_bytes,
-                    entries, n, c.tables, c.read_a, c.read_w, c.compute, c.output, c.write, c.fill, c.total());
+        std::printf("CALL %d %d %d %d %d %d %d %d %d %d %d %d %d %lld %lld %lld %lld %lld %lld %lld %lld\n",
+                    Config::PACKING, Config::DSP_UNITS, Config::LUT_UNITS, S::TM, S::TN, S::TK, batches, m, k,
+                    nibble_rows, out_bytes, entries, n, c.tables, c.read_a, c.read_w, c.compute, c.output, c.write,
+                    c.fill, c.total());
     }
     return 0;
 }
@@ -69,7 +72,8 @@ int run_calls(unsigned seed, int calls) {
 } // namespace
 
 int main() {
-    const int failed = run_calls<pf3_mixed>(1u, 60) + run_calls<pf4_solver_like>(2u, 60) + run_calls<pf3_lut_only>(3u, 60);
+    const int failed =
+        run_calls<pf3_mixed>(1u, 60) + run_calls<pf4_solver_like>(2u, 60) + run_calls<pf3_lut_only>(3u, 60);
     if (failed == 0) std::printf("OK cycle_accounting_calls\n");
     return failed;
 }
