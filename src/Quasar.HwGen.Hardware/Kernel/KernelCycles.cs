@@ -1,3 +1,4 @@
+using Quasar.HwGen.Core.Execution.Kernel;
 using Quasar.HwGen.Hardware.Constants;
 using Quasar.HwGen.Hardware.Engine;
 using Quasar.HwGen.Hardware.Latency;
@@ -12,6 +13,10 @@ namespace Quasar.HwGen.Hardware.Kernel;
 /// </summary>
 public static class KernelCycles
 {
+    /// <summary>Cycles of the word call <paramref name="call"/> (the scalars a golden file or a <c>CYCLES</c> line carries).</summary>
+    public static KernelCallCycles ForCall(EngineConfig engine, in KernelWordCall call, double arrayEfficiency = 1) =>
+        ForCall(engine, call.Batches, call.M, call.K, call.NibbleRows, call.OutBytes, call.TableRows, arrayEfficiency);
+
     /// <summary>Cycles of the kernel call that runs <paramref name="shape"/> (its batches, m, k, N', out_bytes and table entries).</summary>
     public static KernelCallCycles ForCall(EngineConfig engine, in GemmShape shape, double arrayEfficiency = 1) =>
         ForCall(engine, shape.Batches, shape.Tokens, shape.Reduction, shape.NibbleRows, shape.OutputBytes, shape.TableEntries, arrayEfficiency);

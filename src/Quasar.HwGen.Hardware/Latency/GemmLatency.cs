@@ -1,8 +1,9 @@
 namespace Quasar.HwGen.Hardware.Latency;
 
 /// <summary>
-/// Cycles of one GEMM on the engine: <see cref="ComputeCycles"/> while the array (or the output stage) sets the pace,
-/// <see cref="TransferCycles"/> while it waits for DDR (transfers not hidden by double buffering).
+/// Cycles of one GEMM (one kernel call) on the engine: <see cref="ComputeCycles"/> while the array or the output stage
+/// sets the pace, <see cref="TransferCycles"/> the rest (a reader, the writer, weight words, the input buffer fill,
+/// memory latency, the DDR).
 /// </summary>
 public readonly record struct GemmLatency(double ComputeCycles, double TransferCycles)
 {

@@ -6,7 +6,7 @@ public enum LatencyCategory
     /// <summary>The FPGA while the array or the output stage sets the pace.</summary>
     FpgaCompute,
 
-    /// <summary>The FPGA waiting for DDR: transfers double buffering does not hide.</summary>
+    /// <summary>The FPGA while a reader, the writer, weight words, the input buffer fill, memory latency or the DDR set the pace.</summary>
     FpgaTransfer,
 
     /// <summary>Host ops on the ARM cores.</summary>

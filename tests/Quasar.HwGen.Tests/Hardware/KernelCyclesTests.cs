@@ -1,3 +1,4 @@
+using Quasar.HwGen.Core.Execution.Kernel;
 using Quasar.HwGen.Hardware.Engine;
 using Quasar.HwGen.Hardware.Kernel;
 
@@ -76,6 +77,36 @@ public sealed class KernelCyclesTests
             double documented = DocumentedCompute(engine, batches, m, k, nibbleRows, efficiency);
             Assert.That(c.Compute, Is.EqualTo(documented).Within(1e-10 * documented), $"call {i}");
         }
+    }
+
+    [Test]
+    public void The_derived_sizes_are_the_ones_the_host_word_layout_uses()
+    {
+        // One truth for KW, kt, CW, HW, rt, mt and OW: the model's sizes against Core's KernelWordSizes (the layout's).
+        var random = new Random(17);
+        for (int i = 0; i < 300; i++)
+        {
+            var geometry = new KernelGeometry(random.Next(1, 300), random.Next(1, 130), random.Next(1, 130));
+            int n = random.Next(1, 500);
+            var call = new KernelWordCall(random.Next(1, 5), random.Next(1, 400), n, random.Next(1, 3000), n + random.Next(0, n + 1), random.Next(1, 3), -128, 127, 0);
+
+            var layout = KernelWordSizes.Of(call, geometry);
+            var model = KernelCallSizes.For(geometry.TileTokens, geometry.TileRows, geometry.TileReduction, call.M, call.K, call.NibbleRows, call.OutBytes);
+
+            Assert.That((model.TokenWords, model.Chunks, model.ChunkWords, model.HeaderWords, model.RowTiles, model.TokenTiles, model.OutputWords),
+                Is.EqualTo((layout.TokenWords, layout.ReductionChunks, layout.ChunkWords, layout.HeaderWords, layout.RowTiles, layout.TokenTiles, layout.OutputWordsPerToken)), $"{call} on {geometry}");
+            Assert.That(model.WeightBlockWords, Is.EqualTo(layout.BatchWeightWords));
+        }
+    }
+
+    [Test]
+    public void A_word_call_reads_one_table_entry_per_tensor_and_n_per_row()
+    {
+        var perRow = new KernelWordCall(Batches: 2, M: 5, N: 12, K: 20, NibbleRows: 20, OutBytes: 2, OutMin: -32768, OutMax: 32767, Flags: 0);
+        var perTensor = perRow with { Flags = GemmFlags.PerTensor };
+
+        Assert.That(KernelCycles.ForCall(Engine, perRow), Is.EqualTo(KernelCycles.ForCall(Engine, 2, 5, 20, 20, 2, tableEntries: 12)));
+        Assert.That(KernelCycles.ForCall(Engine, perTensor).Tables, Is.EqualTo(1 + 64));
     }
 
     [Test]
