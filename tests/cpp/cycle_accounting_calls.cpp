@@ -50,11 +50,13 @@ int run_calls(unsigned seed, int calls) {
         std::vector<quasar::word_t> a(batches * m * quasar::ceil_div(k, quasar::WORD_BYTES));
         std::vector<quasar::word_t> w(batches * row_tiles * (S::HW + quasar::ceil_div(k, S::TK) * S::CW));
         std::vector<quasar::word_t> rows(entries);
-        std::vector<quasar::word_t> out(batches * m * row_tiles *
-                                        quasar::ceil_div(S::TN * out_bytes, quasar::WORD_BYTES));
+        // Both ports sized for the whole output: each writes at most that much.
+        std::vector<quasar::word_t> out0(batches * m * row_tiles *
+                                         quasar::ceil_div(S::TN * out_bytes, quasar::WORD_BYTES));
+        std::vector<quasar::word_t> out1(out0.size());
         quasar::reset_cycle_counter();
         const int status =
-            quasar::run_gemm<Config>(a.data(), w.data(), rows.data(), out.data(), batches, m, n, k, nibble_rows,
+            quasar::run_gemm<Config>(a.data(), w.data(), rows.data(), out0.data(), out1.data(), batches, m, n, k, nibble_rows,
                                      out_bytes, -128, 127, per_tensor ? quasar::PER_TENSOR : 0);
         if (status != quasar::STATUS_OK) {
             std::printf("FAILED status %d on call %d\n", status, i);
@@ -63,7 +65,7 @@ int run_calls(unsigned seed, int calls) {
         const quasar::cycle_counts& c = quasar::cycle_counter();
         std::printf("CALL %d %d %d %d %d %d %d %d %d %d %d %d %d %lld %lld %lld %lld %lld %lld %lld %lld\n",
                     Config::PACKING, Config::DSP_UNITS, Config::LUT_UNITS, S::TM, S::TN, S::TK, batches, m, k,
-                    nibble_rows, out_bytes, entries, n, c.tables, c.read_a, c.read_w, c.compute, c.output, c.write,
+                    nibble_rows, out_bytes, entries, n, c.tables, c.read_a, c.read_w, c.compute, c.output, c.write(),
                     c.fill, c.total());
     }
     return 0;

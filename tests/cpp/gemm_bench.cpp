@@ -37,10 +37,10 @@ double run(int m, int n, int k, int repeats) {
             d.b[size_t(r) * k + j] = int8_t(d.row_is8[size_t(r)] ? int(next() >> 24) - 128 : int(next() >> 28) - 8);
     const layout::words wl = layout::lay_out(
         c, d, {imagenet_engine::TILE_TOKENS, imagenet_engine::TILE_ROWS, imagenet_engine::TILE_REDUCTION});
-    std::vector<quasar::word_t> out(size_t(wl.out_words));
+    std::vector<quasar::word_t> out0(size_t(wl.out_words)), out1(size_t(wl.out_words));
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < repeats; ++i) {
-        const int status = quasar::run_gemm<imagenet_engine>(wl.a.data(), wl.w.data(), wl.rows.data(), out.data(), 1,
+        const int status = quasar::run_gemm<imagenet_engine>(wl.a.data(), wl.w.data(), wl.rows.data(), out0.data(), out1.data(), 1,
                                                              m, n, k, wl.nibble_rows, 2, -32768, 32767, 0);
         if (status != 0) std::exit(1);
     }

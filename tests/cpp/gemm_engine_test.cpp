@@ -224,11 +224,11 @@ void random_call(rng& g, call& c, call_data& d) {
 // ---- Running the engine ----------------------------------------------------------------------------------------
 
 template <class Config>
-void kernel(const quasar::word_t* a, const quasar::word_t* w, const quasar::word_t* rows, quasar::word_t* out,
-            int batches, int m, int n, int k, int nibble_rows, int out_bytes, int out_min, int out_max, int flags,
-            int* status) {
-    *status = quasar::run_gemm<Config>(a, w, rows, out, batches, m, n, k, nibble_rows, out_bytes, out_min, out_max,
-                                       flags);
+void kernel(const quasar::word_t* a, const quasar::word_t* w, const quasar::word_t* rows, quasar::word_t* out0,
+            quasar::word_t* out1, int batches, int m, int n, int k, int nibble_rows, int out_bytes, int out_min,
+            int out_max, int flags, int* status) {
+    *status = quasar::run_gemm<Config>(a, w, rows, out0, out1, batches, m, n, k, nibble_rows, out_bytes, out_min,
+                                       out_max, flags);
 }
 
 template <class Config>
@@ -236,26 +236,44 @@ layout::geometry geometry_of() {
     return {Config::TILE_TOKENS, Config::TILE_ROWS, Config::TILE_REDUCTION};
 }
 
-// Runs the kernel on the call's words; `out` gets GUARD_WORDS guard words either side, which must stay untouched.
+// The kernel's two output ports, each with GUARD_WORDS guard words either side that must stay untouched.
 constexpr int GUARD_WORDS = 4;
 
-int run(quasar::KernelFn fn, const reference::call& c, const layout::words& wl, std::vector<quasar::word_t>& out,
+struct ports {
+    std::vector<quasar::word_t> out[2];
+    long long words[2] = {0, 0};
+};
+
+quasar::word_t guard_word(size_t i, int port) {
+    quasar::word_t word(0);
+    for (int b = 0; b < 16; b += 4) quasar::set_word_field(word, 8 * b, 32, 0xA5A5A5A5u ^ uint32_t(i) ^ uint32_t(port << 20));
+    return word;
+}
+
+int run(quasar::KernelFn fn, const call& c, const layout::words& wl, const std::vector<int>& port_of, ports& out,
         int nibble_rows) {
-    out.assign(size_t(wl.out_words + 2 * GUARD_WORDS), quasar::word_t(0));
-    for (size_t i = 0; i < out.size(); ++i)
-        for (int b = 0; b < 16; b += 4) quasar::set_word_field(out[i], 8 * b, 32, 0xA5A5A5A5u ^ uint32_t(i));
+    out.words[0] = out.words[1] = 0;
+    for (int p : port_of) ++out.words[p];
+    for (int p = 0; p < 2; ++p) {
+        out.out[p].resize(size_t(out.words[p] + 2 * GUARD_WORDS));
+        for (size_t i = 0; i < out.out[p].size(); ++i) out.out[p][i] = guard_word(i, p);
+    }
     int status = -1;
-    fn(wl.a.data(), wl.w.data(), wl.rows.data(), out.data() + GUARD_WORDS, c.batches, c.m, c.n, c.k, nibble_rows,
-       c.out_bytes, c.out_min, c.out_max, c.flags, &status);
+    fn(wl.a.data(), wl.w.data(), wl.rows.data(), out.out[0].data() + GUARD_WORDS, out.out[1].data() + GUARD_WORDS,
+       c.batches, c.m, c.n, c.k, nibble_rows, c.out_bytes, c.out_min, c.out_max, c.flags, &status);
     return status;
 }
 
-bool guards_intact(const std::vector<quasar::word_t>& out, long long out_words) {
-    for (size_t i = 0; i < out.size(); ++i) {
-        if (i >= size_t(GUARD_WORDS) && i < size_t(GUARD_WORDS + out_words)) continue;
-        for (int b = 0; b < 16; b += 4)
-            if (quasar::word_field(out[i], 8 * b, 32) != (0xA5A5A5A5u ^ uint32_t(i))) return false;
-    }
+// The guards, and with `written` false (a refused call) every word, are as they were before the call.
+bool guards_intact(const ports& out, bool written) {
+    for (int p = 0; p < 2; ++p)
+        for (size_t i = 0; i < out.out[p].size(); ++i) {
+            const bool inside = i >= size_t(GUARD_WORDS) && i < size_t(GUARD_WORDS + out.words[p]);
+            if (inside && written) continue;
+            for (int b = 0; b < 16; b += 4)
+                if (quasar::word_field(out.out[p][i], 8 * b, 32) != quasar::word_field(guard_word(i, p), 8 * b, 32))
+                    return false;
+        }
     return true;
 }
 
@@ -278,16 +296,18 @@ void random_calls(const char* name, uint64_t seed, int calls) {
         std::vector<uint8_t> expected = d.out, got = d.out;
         compute(c, d, expected, GUARD);
         const layout::words wl = layout::lay_out(c, d, geometry_of<Config>());
-        std::vector<quasar::word_t> out;
-        const int status = run(&kernel<Config>, c, wl, out, wl.nibble_rows);
+        const std::vector<int> port_of = layout::ports_of(c, wl, geometry_of<Config>());
+        ports out;
+        const int status = run(&kernel<Config>, c, wl, port_of, out, wl.nibble_rows);
         macs += int64_t(c.batches) * c.m * c.n * c.k;
         if (!CHECK_EQ(quasar::STATUS_OK, status)) {
             describe(name, i, c);
             return;
         }
-        const std::vector<quasar::word_t> call_words(out.begin() + GUARD_WORDS, out.end() - GUARD_WORDS);
+        const std::vector<quasar::word_t> call_words =
+            layout::merge_ports(port_of, out.out[0].data() + GUARD_WORDS, out.out[1].data() + GUARD_WORDS);
         if (!CHECK(layout::un_lay_out(c, wl, geometry_of<Config>(), call_words, got, GUARD)) ||
-            !CHECK(guards_intact(out, wl.out_words))) {
+            !CHECK(guards_intact(out, true))) {
             describe(name, i, c);
             std::printf("  a hole or padding byte of the output words is not zero, or a guard word changed\n");
             return;
@@ -315,11 +335,12 @@ void status_codes(uint64_t seed) {
     do random_call<Config>(g, base, d);
     while (base.flags & quasar::PER_TENSOR);
     const layout::words wl = layout::lay_out(base, d, geometry_of<Config>());
+    const std::vector<int> port_of = layout::ports_of(base, wl, geometry_of<Config>());
     auto expect = [&](int status, call c, int nibble_rows) {
-        std::vector<quasar::word_t> out;
-        const int actual = run(&kernel<Config>, c, wl, out, nibble_rows);
+        ports out;
+        const int actual = run(&kernel<Config>, c, wl, port_of, out, nibble_rows);
         CHECK_EQ(status, actual);
-        if (status != quasar::STATUS_OK) CHECK(guards_intact(out, 0)); // nothing written
+        if (status != quasar::STATUS_OK) CHECK(guards_intact(out, false)); // nothing written
     };
     const int nibbles = wl.nibble_rows;
     call c = base;

@@ -4,7 +4,7 @@
 //                                    <dir>/status.qgv (a call the engine refuses); prints "FLIP offset=<o> ..." for one
 //                                    element whose expected bytes the C# test corrupts
 //   testbench_test <files>           the generated testbench: quasar_testbench_main with a kernel like the top
-//   testbench_test --sloppy <files>  the same with a kernel that also writes the word before its output
+//   testbench_test --sloppy <files>  the same with a kernel that also writes the word before its second output port
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -32,19 +32,19 @@ const quasar::layout_geometry kTestbenchGeometry = {tb_engine::TILE_TOKENS, tb_e
 
 // What the generated src/quasar_gemm.cpp holds.
 extern "C" void quasar_gemm(const quasar::word_t* a, const quasar::word_t* w, const quasar::word_t* rows,
-                            quasar::word_t* out, int batches, int m, int n, int k, int nibble_rows, int out_bytes,
-                            int out_min, int out_max, int flags, int* status) {
-    *status = quasar::run_gemm<tb_engine>(a, w, rows, out, batches, m, n, k, nibble_rows, out_bytes, out_min, out_max,
-                                          flags);
+                            quasar::word_t* out0, quasar::word_t* out1, int batches, int m, int n, int k,
+                            int nibble_rows, int out_bytes, int out_min, int out_max, int flags, int* status) {
+    *status = quasar::run_gemm<tb_engine>(a, w, rows, out0, out1, batches, m, n, k, nibble_rows, out_bytes, out_min,
+                                          out_max, flags);
 }
 
 namespace {
 
-void sloppy_gemm(const quasar::word_t* a, const quasar::word_t* w, const quasar::word_t* rows, quasar::word_t* out,
-                 int batches, int m, int n, int k, int nibble_rows, int out_bytes, int out_min, int out_max, int flags,
-                 int* status) {
-    quasar_gemm(a, w, rows, out, batches, m, n, k, nibble_rows, out_bytes, out_min, out_max, flags, status);
-    quasar::set_word_field(out[-1], 0, 8, quasar::word_field(out[-1], 0, 8) + 1);
+void sloppy_gemm(const quasar::word_t* a, const quasar::word_t* w, const quasar::word_t* rows, quasar::word_t* out0,
+                 quasar::word_t* out1, int batches, int m, int n, int k, int nibble_rows, int out_bytes, int out_min,
+                 int out_max, int flags, int* status) {
+    quasar_gemm(a, w, rows, out0, out1, batches, m, n, k, nibble_rows, out_bytes, out_min, out_max, flags, status);
+    quasar::set_word_field(out1[-1], 0, 8, quasar::word_field(out1[-1], 0, 8) + 1);
 }
 
 // ---- Writing golden files ------------------------------------------------------------------------------------

@@ -135,6 +135,28 @@ inline bool un_lay_out(const reference::call& c, const words& wl, const geometry
     return clean;
 }
 
+// The port of each word of the output stream (docs/kernel-layout.md §2): a row tile's even tokens go to out0, its odd
+// ones to out1.
+inline std::vector<int> ports_of(const reference::call& c, const words& wl, const geometry& g) {
+    const int ow = ceil_div(g.tn * c.out_bytes, 16);
+    std::vector<int> port;
+    for (int h = 0; h < c.batches; ++h)
+        for (int t0 = 0; t0 < c.m; t0 += g.tm)
+            for (size_t j = 0; j < wl.tiles.size(); ++j)
+                for (int t = 0; t < (c.m - t0 < g.tm ? c.m - t0 : g.tm); ++t)
+                    for (int w = 0; w < ow; ++w) port.push_back(t % 2);
+    return port;
+}
+
+// The two ports' words merged back into the output stream.
+inline std::vector<quasar::word_t> merge_ports(const std::vector<int>& port, const quasar::word_t* out0,
+                                               const quasar::word_t* out1) {
+    std::vector<quasar::word_t> stream;
+    size_t taken[2] = {0, 0};
+    for (int p : port) stream.push_back(p == 0 ? out0[taken[0]++] : out1[taken[1]++]);
+    return stream;
+}
+
 // The byte of output (h, t, r) in the call's output words: its token tile, the row tile whose slot completes r, the
 // token in the tile, the slot.
 inline long long output_byte(const reference::call& c, const words& wl, const geometry& g, int h, int t, int r) {

@@ -9,14 +9,17 @@
 namespace quasar {
 
 struct cycle_counts {
-    long long tables, read_a, read_w, compute, output, write;
+    long long tables, read_a, read_w, compute, output;
+    long long write_port[2]; // the two output writers, side by side
     // Pipeline fill of the region: the first word's way through reader, array, output stage and writer.
     long long fill;
+
+    long long write() const { return write_port[0] > write_port[1] ? write_port[0] : write_port[1]; }
 
     // The region's processes overlap (DATAFLOW), so the slowest sets the pace; the table load runs before it.
     long long total() const {
         long long slowest = read_a;
-        const long long others[] = {read_w, compute, output, write};
+        const long long others[] = {read_w, compute, output, write()};
         for (long long c : others) slowest = c > slowest ? c : slowest;
         return tables + slowest + fill;
     }

@@ -2,12 +2,12 @@
 // host laid out. After the status check and the row-table load, one DATAFLOW region of five processes, each one
 // instance, joined by streams:
 //
-//   read_activations (a, gmem0) ─┐
-//                                ├─> compute (input buffer, PE array, accumulators) ─> output_process ─> write_outputs (out, gmem2)
-//   read_weights     (w, gmem1) ─┘
+//   read_activations (a, gmem0) ─┐                                                      ┌─> write_even_tokens (out0, gmem2)
+//                                ├─> compute (input buffer, PE array, accumulators) ─> output_process
+//   read_weights     (w, gmem1) ─┘                                                      └─> write_odd_tokens  (out1, gmem3)
 //
 // The generated top only forwards its arguments (src/quasar_gemm.cpp):
-//   *status = quasar::run_gemm<quasar::EngineConfig>(a, w, rows, out, batches, m, n, k, nibble_rows, ...);
+//   *status = quasar::run_gemm<quasar::EngineConfig>(a, w, rows, out0, out1, batches, m, n, k, nibble_rows, ...);
 #ifndef QUASAR_GEMM_ENGINE_H
 #define QUASAR_GEMM_ENGINE_H
 
@@ -23,7 +23,7 @@ namespace gemm_detail {
 // one consumer. Stream depths: a word pair for the readers, a whole token tile of sums and outputs so that the array
 // never waits for the output stage within a tile.
 template <class Config>
-void gemm_dataflow(const word_t* a, const word_t* w, word_t* out, const bias_sum_t bias[Config::MAX_ROWS],
+void gemm_dataflow(const word_t* a, const word_t* w, word_t* out0, word_t* out1, const bias_sum_t bias[Config::MAX_ROWS],
                    const multiplier_t multiplier[Config::MAX_ROWS], const shift_t shift[Config::MAX_ROWS], int batches,
                    int m, int k, int row_tiles, int out_bytes, int out_min, int out_max, bool per_tensor) {
 #pragma HLS DATAFLOW
@@ -32,29 +32,36 @@ void gemm_dataflow(const word_t* a, const word_t* w, word_t* out, const bias_sum
     hls::stream<word_t> w_words("w_words");
     hls::stream<tile_desc<Config>> descs("descs");
     hls::stream<sum_block<Config>> sums("sums");
-    hls::stream<out_block<Config>> outs("outs");
+    hls::stream<out_block<Config>> even_tokens("even_tokens");
+    hls::stream<out_block<Config>> odd_tokens("odd_tokens");
 #pragma HLS STREAM variable = a_words depth = 2
 #pragma HLS STREAM variable = w_words depth = 2
 #pragma HLS STREAM variable = descs depth = 2
 #pragma HLS STREAM variable = sums depth = S::TM / S::PT
-#pragma HLS STREAM variable = outs depth = S::TM
+#pragma HLS STREAM variable = even_tokens depth = S::TM / 2 + 1
+#pragma HLS STREAM variable = odd_tokens depth = S::TM / 2 + 1
     const int token_tiles = ceil_div(m, S::TM);
     const int a_count = batches * m * ceil_div(k, WORD_BYTES);
     const int batch_words = row_tiles * (S::HW + ceil_div(k, S::TK) * S::CW);
     const int words_per_token = ceil_div(S::TN * out_bytes, WORD_BYTES);
-    const int out_count = batches * m * row_tiles * words_per_token;
+    // out0 holds the even tokens of every tile: ceil(t / 2) of a tile of t tokens.
+    const int last_tokens = m - (token_tiles - 1) * S::TM;
+    const int even_tokens_per_batch = (token_tiles - 1) * ((S::TM + 1) / 2) + (last_tokens + 1) / 2;
+    const int out0_count = batches * even_tokens_per_batch * row_tiles * words_per_token;
+    const int out1_count = batches * m * row_tiles * words_per_token - out0_count;
     read_activations<Config>(a, a_words, a_count);
     read_weights<Config>(w, w_words, batches, token_tiles, batch_words);
     compute<Config>(a_words, w_words, descs, sums, batches, m, k, row_tiles);
-    output_process<Config>(descs, sums, outs, bias, multiplier, shift, batches, m, row_tiles, per_tensor, out_min, out_max);
-    write_outputs<Config>(outs, out, out_count, words_per_token, out_bytes);
+    output_process<Config>(descs, sums, even_tokens, odd_tokens, bias, multiplier, shift, batches, m, row_tiles, per_tensor, out_min, out_max);
+    write_even_tokens<Config>(even_tokens, out0, out0_count, words_per_token, out_bytes);
+    write_odd_tokens<Config>(odd_tokens, out1, out1_count, words_per_token, out_bytes);
 }
 
 } // namespace gemm_detail
 
 // One kernel call; returns the status, and writes nothing unless it is STATUS_OK.
 template <class Config>
-int run_gemm(const word_t* a, const word_t* w, const word_t* rows, word_t* out, int batches, int m, int n, int k,
+int run_gemm(const word_t* a, const word_t* w, const word_t* rows, word_t* out0, word_t* out1, int batches, int m, int n, int k,
              int nibble_rows, int out_bytes, int out_min, int out_max, int flags) {
     typedef engine_shape<Config> S;
     const int status =
@@ -69,7 +76,7 @@ int run_gemm(const word_t* a, const word_t* w, const word_t* rows, word_t* out, 
 #ifdef QUASAR_CYCLE_ACCOUNTING
     cycle_counter().fill = S::DEPTH_AXI + S::DEPTH_ARRAY + S::DEPTH_OUTPUT + S::DEPTH_LOOP;
 #endif
-    gemm_detail::gemm_dataflow<Config>(a, w, out, bias, multiplier, shift, batches, m, k, ceil_div(nibble_rows, S::TN), out_bytes,
+    gemm_detail::gemm_dataflow<Config>(a, w, out0, out1, bias, multiplier, shift, batches, m, k, ceil_div(nibble_rows, S::TN), out_bytes,
                                        out_min, out_max, per_tensor);
     return STATUS_OK;
 }

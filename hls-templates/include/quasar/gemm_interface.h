@@ -50,8 +50,9 @@ struct layout_geometry {
 };
 
 // The signature of quasar_gemm: a void kernel (ap_ctrl on s_axilite) whose status is an output scalar.
-typedef void (*KernelFn)(const word_t* a, const word_t* w, const word_t* rows, word_t* out, int batches, int m, int n,
-                         int k, int nibble_rows, int out_bytes, int out_min, int out_max, int flags, int* status);
+typedef void (*KernelFn)(const word_t* a, const word_t* w, const word_t* rows, word_t* out0, word_t* out1, int batches,
+                         int m, int n, int k, int nibble_rows, int out_bytes, int out_min, int out_max, int flags,
+                         int* status);
 
 } // namespace quasar
 

@@ -69,12 +69,13 @@ WEIGHT_BATCHES:
 }
 
 // One token's outputs of one row tile as `words_per_token` words (element i at bytes [i·out_bytes, (i+1)·out_bytes)).
-template <class Config>
+// The body of both writer processes (inlined into each, so each port has its own).
+template <class Config, int Port>
 void write_outputs(hls::stream<out_block<Config>>& blocks, word_t* out, int count, int words_per_token,
                    int out_bytes) {
-#pragma HLS INLINE off
+#pragma HLS INLINE
     typedef engine_shape<Config> S;
-    QUASAR_COUNT(write, S::DEPTH_LOOP);
+    QUASAR_COUNT(write_port[Port], S::DEPTH_LOOP);
     ubyte_t bytes[S::OW_MAX * WORD_BYTES];
 #pragma HLS ARRAY_PARTITION variable = bytes complete dim = 0
     int word_of_token = 0;
@@ -97,8 +98,23 @@ WRITE_OUT:
             set_word_field(word, BYTE_BITS * b, BYTE_BITS, bytes[word_of_token * WORD_BYTES + b].to_uint());
         out[i] = word;
         word_of_token = word_of_token + 1 == words_per_token ? 0 : word_of_token + 1;
-        QUASAR_COUNT(write, 1);
+        QUASAR_COUNT(write_port[Port], 1);
     }
+}
+
+// The two output ports (docs/kernel-layout.md §2): out0 takes the even tokens of every row tile, out1 the odd ones.
+template <class Config>
+void write_even_tokens(hls::stream<out_block<Config>>& blocks, word_t* out0, int count, int words_per_token,
+                       int out_bytes) {
+#pragma HLS INLINE off
+    write_outputs<Config, 0>(blocks, out0, count, words_per_token, out_bytes);
+}
+
+template <class Config>
+void write_odd_tokens(hls::stream<out_block<Config>>& blocks, word_t* out1, int count, int words_per_token,
+                      int out_bytes) {
+#pragma HLS INLINE off
+    write_outputs<Config, 1>(blocks, out1, count, words_per_token, out_bytes);
 }
 
 } // namespace gemm_detail

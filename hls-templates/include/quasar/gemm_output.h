@@ -13,7 +13,8 @@ namespace gemm_detail {
 
 template <class Config>
 void output_process(hls::stream<tile_desc<Config>>& descs, hls::stream<sum_block<Config>>& sums,
-                    hls::stream<out_block<Config>>& outs, const bias_sum_t bias_table[Config::MAX_ROWS],
+                    hls::stream<out_block<Config>>& even_tokens, hls::stream<out_block<Config>>& odd_tokens,
+                    const bias_sum_t bias_table[Config::MAX_ROWS],
                     const multiplier_t multiplier_table[Config::MAX_ROWS], const shift_t shift_table[Config::MAX_ROWS],
                     int batches, int m,
                     int row_tiles, bool per_tensor, int out_min, int out_max) {
@@ -76,7 +77,11 @@ OUTPUT_BATCHES:
                         out.v[i] = completes[i] ? ap_int<16>(y) : ap_int<16>(0);
                     }
                     if (desc.kind[S::TN - 1] == SLOT_HIGH) pending[t] = block.v[p][S::TN - 1];
-                    outs.write(out);
+                    // Two output ports: a tile's even tokens go to out0's writer, its odd ones to out1's.
+                    if (t % 2 == 0)
+                        even_tokens.write(out);
+                    else
+                        odd_tokens.write(out);
                     p = p + 1 == S::PT ? 0 : p + 1;
                     QUASAR_COUNT(output, 1);
                 }

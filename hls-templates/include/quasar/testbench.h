@@ -12,8 +12,9 @@
 //   CYCLES layer=<op> image=<i> batches=… m=… n=… k=… nibble_rows=… out_bytes=… flags=… tables=… read_a=… read_w=…
 //          compute=… output=… write=… fill=… total=…
 // Every output byte is addressed (an element per slot, zero holes and padding), and starts as the complement of its
-// expected value; the array is surrounded by guard words: an element the kernel forgets to write, or a write outside
-// the array, cannot pass.
+// expected value; both output ports are surrounded by guard words: an element the kernel forgets to write, or a write
+// outside the arrays, cannot pass. The two ports (out0: a row tile's even tokens, out1: its odd ones) are merged back
+// into the one output stream of docs/kernel-layout.md §2 before the comparison.
 #ifndef QUASAR_TESTBENCH_H
 #define QUASAR_TESTBENCH_H
 
@@ -312,6 +313,21 @@ inline std::vector<word_t> to_words(const bytes& data, long long depth) {
     return words;
 }
 
+// For each output word of the call's stream, its port (0 or 1): a tile's even tokens go to out0, its odd ones to out1.
+inline std::vector<uint8_t> port_of_words(const int* s, const layout_geometry& g) {
+    const call_words c = words_of(s, g);
+    std::vector<uint8_t> port;
+    port.reserve(static_cast<size_t>(c.out));
+    for (int h = 0; h < s[BATCHES]; ++h)
+        for (int t0 = 0; t0 < s[M]; t0 += g.tile_tokens) {
+            const int tokens = s[M] - t0 < g.tile_tokens ? s[M] - t0 : g.tile_tokens;
+            for (int j = 0; j < c.row_tiles; ++j)
+                for (int t = 0; t < tokens; ++t)
+                    for (int w = 0; w < c.ow; ++w) port.push_back(static_cast<uint8_t>(t % 2));
+        }
+    return port;
+}
+
 inline uint8_t word_byte(const std::vector<word_t>& words, size_t byte) {
     return static_cast<uint8_t>(word_field(words[byte / WORD_BYTES], 8 * static_cast<int>(byte % WORD_BYTES), 8));
 }
@@ -366,7 +382,7 @@ inline void print_cycles(const golden_op& op, const golden_call& call) {
     std::printf("CYCLES layer=%s image=%u batches=%d m=%d n=%d k=%d nibble_rows=%d out_bytes=%d flags=%d tables=%lld "
                 "read_a=%lld read_w=%lld compute=%lld output=%lld write=%lld fill=%lld total=%lld\n",
                 op.name.c_str(), call.image, s[BATCHES], s[M], s[N], s[K], s[NIBBLE_ROWS], s[OUT_BYTES], s[FLAGS],
-                c.tables, c.read_a, c.read_w, c.compute, c.output, c.write, c.fill, c.total());
+                c.tables, c.read_a, c.read_w, c.compute, c.output, c.write(), c.fill, c.total());
 }
 #endif
 
@@ -379,19 +395,33 @@ inline bool run_call(KernelFn kernel, const array_depths& depths, const layout_g
     std::vector<word_t> w = to_words(w_bytes, depths.w);
     std::vector<word_t> rows = to_words(op.rows, depths.rows);
 
-    // The output: guard words, then max(call words, depth) words, then guards; the words past the call's are guards.
+    // Each output port: guard words, then max(its words, depth) words, then guards; the words past its own are guards.
     const size_t total = call.expected.size();
-    const size_t span = depths.out * WORD_BYTES > static_cast<long long>(total) ? static_cast<size_t>(depths.out) * WORD_BYTES : total;
-    bytes initial(span + 2 * OUTPUT_GUARD_WORDS * WORD_BYTES, GUARD_FILL);
+    const std::vector<uint8_t> port_of = port_of_words(s, g);
+    size_t port_bytes[2] = {0, 0};
+    for (uint8_t p : port_of) port_bytes[p] += WORD_BYTES;
     const size_t guard = OUTPUT_GUARD_WORDS * WORD_BYTES;
-    for (size_t i = 0; i < total; ++i) initial[guard + i] = static_cast<uint8_t>(~call.expected[i]);
-    std::vector<word_t> out = to_words(initial, 0);
+    bytes initial[2];
+    std::vector<word_t> out[2];
+    for (int p = 0; p < 2; ++p) {
+        const size_t span = depths.out * WORD_BYTES > static_cast<long long>(port_bytes[p])
+                                ? static_cast<size_t>(depths.out) * WORD_BYTES
+                                : port_bytes[p];
+        initial[p].assign(span + 2 * guard, GUARD_FILL);
+    }
+    size_t next[2] = {guard, guard};
+    for (size_t w = 0; w < port_of.size(); ++w) {
+        for (size_t b = 0; b < WORD_BYTES; ++b)
+            initial[port_of[w]][next[port_of[w]] + b] = static_cast<uint8_t>(~call.expected[w * WORD_BYTES + b]);
+        next[port_of[w]] += WORD_BYTES;
+    }
+    for (int p = 0; p < 2; ++p) out[p] = to_words(initial[p], 0);
 
 #ifdef QUASAR_CYCLE_ACCOUNTING
     reset_cycle_counter();
 #endif
     int status = -1;
-    kernel(a.data(), w.data(), rows.data(), out.data() + OUTPUT_GUARD_WORDS, s[BATCHES], s[M], s[N], s[K],
+    kernel(a.data(), w.data(), rows.data(), out[0].data() + OUTPUT_GUARD_WORDS, out[1].data() + OUTPUT_GUARD_WORDS, s[BATCHES], s[M], s[N], s[K],
            s[NIBBLE_ROWS], s[OUT_BYTES], s[OUT_MIN], s[OUT_MAX], s[FLAGS], &status);
 #ifdef QUASAR_CYCLE_ACCOUNTING
     if (status == STATUS_OK) print_cycles(op, call);
@@ -401,27 +431,35 @@ inline bool run_call(KernelFn kernel, const array_depths& depths, const layout_g
                     call.image, status, status_meaning(status));
         return false;
     }
+    // The ports merged back into the call's output stream.
+    bytes merged(total);
+    size_t taken[2] = {guard, guard};
+    for (size_t w = 0; w < port_of.size(); ++w) {
+        for (size_t b = 0; b < WORD_BYTES; ++b) merged[w * WORD_BYTES + b] = word_byte(out[port_of[w]], taken[port_of[w]] + b);
+        taken[port_of[w]] += WORD_BYTES;
+    }
     // Every byte of the call's words, in order: the first difference is the one reported.
     for (size_t i = 0; i < total; ++i) {
-        if (word_byte(out, guard + i) == call.expected[i]) continue;
+        if (merged[i] == call.expected[i]) continue;
         const size_t element = i - i % static_cast<size_t>(s[OUT_BYTES]);
-        uint8_t got[2] = {word_byte(out, guard + element), 0};
-        if (s[OUT_BYTES] == OUT_BYTES_INT16) got[1] = word_byte(out, guard + element + 1);
+        uint8_t got[2] = {merged[element], 0};
+        if (s[OUT_BYTES] == OUT_BYTES_INT16) got[1] = merged[element + 1];
         const output_position at = locate_output(s, g, w_bytes, static_cast<long long>(element));
         std::printf("MISMATCH layer=%s tensor=%s image=%u index=%d,%d,%d expected=%d got=%d\n", op.name.c_str(),
                     op.tensor.c_str(), call.image, at.batch, at.token, at.row,
                     element_value(call.expected.data() + element, s[OUT_BYTES]), element_value(got, s[OUT_BYTES]));
         return false;
     }
-    // Nothing else may change: the guards on both sides, and the depth's words past the call's.
-    for (size_t i = 0; i < initial.size(); ++i) {
-        if (i >= guard && i < guard + total) continue;
-        if (word_byte(out, i) == initial[i]) continue;
-        const long long offset = static_cast<long long>(i) - static_cast<long long>(guard);
-        std::printf("WRITE_OUTSIDE layer=%s tensor=%s image=%u offset=%lld (%s)\n", op.name.c_str(), op.tensor.c_str(),
-                    call.image, offset, offset < 0 ? "before the output array" : "after the output array");
-        return false;
-    }
+    // Nothing else may change: the guards on both sides of each port, and the depth's words past the port's.
+    for (int p = 0; p < 2; ++p)
+        for (size_t i = 0; i < initial[p].size(); ++i) {
+            if (i >= guard && i < guard + port_bytes[p]) continue;
+            if (word_byte(out[p], i) == initial[p][i]) continue;
+            const long long offset = static_cast<long long>(i) - static_cast<long long>(guard);
+            std::printf("WRITE_OUTSIDE layer=%s tensor=%s image=%u offset=%lld (%s out%d)\n", op.name.c_str(),
+                        op.tensor.c_str(), call.image, offset, offset < 0 ? "before" : "after", p);
+            return false;
+        }
     return true;
 }
 

@@ -8,7 +8,7 @@ public sealed record GoldenVectors(KernelGeometry Geometry, IReadOnlyList<Golden
     /// <summary>Distinct images the calls come from.</summary>
     public int ImageCount => Calls.Select(c => c.Image).Distinct().Count();
 
-    /// <summary>The most words each kernel array needs over all calls (the m_axi depths), and the most batches and tokens of a call.</summary>
+    /// <summary>The most words each kernel array needs over all calls (the m_axi depths; for the output, per port), and the most batches and tokens of a call.</summary>
     public KernelArraySizes LargestArrays()
     {
         int a = 0, w = 0, rows = 0, output = 0, batches = 1, tokens = 1;
@@ -23,7 +23,10 @@ public sealed record GoldenVectors(KernelGeometry Geometry, IReadOnlyList<Golden
         {
             a = Math.Max(a, call.A.Length);
             w = Math.Max(w, call.W.Length);
-            output = Math.Max(output, call.Expected.Length);
+            // Per output port: out0 holds the larger half of the stream (KernelOutputPorts).
+            var op = Ops[call.OpIndex];
+            if (WordGemm.Check(op.Call, GemmLimits.Unbounded) == GemmStatus.Ok)
+                output = Math.Max(output, KernelWordSizes.Of(op.Call, Geometry).Out0Words);
         }
         return new KernelArraySizes(a, w, rows, output, batches, tokens);
     }

@@ -25,7 +25,8 @@ public static class TemplateModel
 
     /// <summary>
     /// The m_axi ports in signature order (docs/kernel-layout.md §1), 128-bit words: a and rows share gmem0 (rows are read
-    /// once before the array starts), w streams on gmem1, out on gmem2; each bundle on its own HP port. Depths in words.
+    /// once before the array starts), w streams on gmem1, the output on out0 (gmem2) and out1 (gmem3), a row tile's even and
+    /// odd tokens (KernelOutputPorts); each bundle on its own HP port. Depths in words.
     /// </summary>
     public static IReadOnlyList<KernelPort> Ports(Golden.KernelArraySizes sizes)
     {
@@ -35,7 +36,8 @@ public static class TemplateModel
             new("a", "const ap_uint<128>* a", "gmem0", "HP0", Math.Max(sizes.A, 1)),
             new("w", "const ap_uint<128>* w", "gmem1", "HP1", Math.Max(sizes.W, 1)),
             new("rows", "const ap_uint<128>* rows", "gmem0", "HP0", Math.Max(sizes.Rows, 1)),
-            new("out", "ap_uint<128>* out", "gmem2", "HP2", Math.Max(sizes.Out, 1)),
+            new("out0", "ap_uint<128>* out0", "gmem2", "HP2", Math.Max(sizes.Out, 1)),
+            new("out1", "ap_uint<128>* out1", "gmem3", "HP3", Math.Max(sizes.Out, 1)),
         ];
     }
 
@@ -109,7 +111,7 @@ public static class TemplateModel
                     ["a"] = Depth(ports, "a"),
                     ["w"] = Depth(ports, "w"),
                     ["rows"] = Depth(ports, "rows"),
-                    ["out"] = Depth(ports, "out"),
+                    ["out"] = Depth(ports, "out0"),
                 },
                 ["parameters"] = parameters,
             },

@@ -31,8 +31,8 @@ public static class ModelConstants
     /// <inheritdoc cref="ControlLuts"/>
     public const double ControlFfs = 9_000;
 
-    /// <summary>The kernel's m_axi bundles: gmem0 (A and the row tables), gmem1 (weights), gmem2 (outputs) (docs/kernel-layout.md §1).</summary>
-    public const int AxiMasters = 3;
+    /// <summary>The kernel's m_axi bundles: gmem0 (A and the row tables), gmem1 (weights), gmem2 and gmem3 (the two output ports) (docs/kernel-layout.md §1).</summary>
+    public const int AxiMasters = 4;
 
     /// <summary>Estimate: LUTs of one 128-bit Vitis HLS m_axi adapter with its burst logic (typical csynth reports: 1–2 k).</summary>
     public const double AxiMasterLuts = 1_500;

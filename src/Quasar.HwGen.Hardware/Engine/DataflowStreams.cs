@@ -33,7 +33,8 @@ public static class DataflowStreams
             new("w_words", wordBits, WordStreamDepth),
             new("descs (tile_desc)", IntBits * (1 + tn), DescriptorStreamDepth),
             new("sums (PT × TN sums)", pt * tn * engine.Buffers.AccumulatorBits, (tm + pt - 1) / pt),
-            new("outs (TN outputs)", tn * OutputElementBits, tm),
+            new("even_tokens (TN outputs, to out0)", tn * OutputElementBits, tm / 2 + 1),
+            new("odd_tokens (TN outputs, to out1)", tn * OutputElementBits, tm / 2 + 1),
         ];
     }
 }

@@ -55,7 +55,9 @@ public static class KernelCycles
         double compute = b * (fullTiles * full.Compute + last.Compute);
         double streaming = b * (fullTiles * full.Streaming + last.Streaming);
         double output = b * rt * (z.TokenTiles * (double)(tn + KernelDepths.Output) + m);
-        double write = b * m * rt * z.OutputWords + KernelDepths.Loop;
+        // Two writers side by side (out0: a row tile's even tokens, out1: its odd ones); out0's share is the larger.
+        double evenTokens = fullTiles * Math.Ceiling(tm / 2.0) + Math.Ceiling(z.LastTileTokens / 2.0);
+        double write = b * evenTokens * rt * z.OutputWords + KernelDepths.Loop;
         double tables = tableEntries + KernelDepths.Axi;
         double fill = KernelDepths.Axi + depthArray + KernelDepths.Output + KernelDepths.Loop;
         return new KernelCallCycles(readA, readW, compute, output, write, tables, fill, streaming);

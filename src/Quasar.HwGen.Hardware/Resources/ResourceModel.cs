@@ -11,7 +11,7 @@ namespace Quasar.HwGen.Hardware.Resources;
 /// nibble rows on the same units, so the array is counted in 4-bit units), the accumulate adders and registers at the
 /// widths the code declares, the double-buffered weight registers, the output stage (one int32 × int32 multiplier per
 /// array row), the on-chip memories as their pragmas bank them (<see cref="BufferPlan"/>), the streams between the
-/// processes (<see cref="DataflowStreams"/>), control, the three m_axi adapters and the platform's static logic.
+/// processes (<see cref="DataflowStreams"/>), control, the four m_axi adapters and the platform's static logic.
 /// </summary>
 public static class ResourceModel
 {

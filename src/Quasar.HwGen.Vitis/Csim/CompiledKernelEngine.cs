@@ -16,7 +16,7 @@ namespace Quasar.HwGen.Vitis.Csim;
 public sealed unsafe class CompiledKernelEngine : IFpgaEngine, IDisposable
 {
     private readonly nint _library;
-    private readonly delegate* unmanaged[Cdecl]<UInt128*, UInt128*, UInt128*, UInt128*, int, int, int, int, int, int, int, int, int, int*, void> _kernel;
+    private readonly delegate* unmanaged[Cdecl]<UInt128*, UInt128*, UInt128*, UInt128*, UInt128*, int, int, int, int, int, int, int, int, int, int*, void> _kernel;
     private readonly WordKernelEngine _engine;
 
     /// <param name="libraryPath">The kernel library.</param>
@@ -30,7 +30,7 @@ public sealed unsafe class CompiledKernelEngine : IFpgaEngine, IDisposable
             NativeLibrary.Free(_library);
             throw new EntryPointNotFoundException($"{libraryPath} does not export quasar_gemm (is it the generated kernel?)");
         }
-        _kernel = (delegate* unmanaged[Cdecl]<UInt128*, UInt128*, UInt128*, UInt128*, int, int, int, int, int, int, int, int, int, int*, void>)symbol;
+        _kernel = (delegate* unmanaged[Cdecl]<UInt128*, UInt128*, UInt128*, UInt128*, UInt128*, int, int, int, int, int, int, int, int, int, int*, void>)symbol;
         _engine = new WordKernelEngine(Call, geometry);
     }
 
@@ -47,15 +47,23 @@ public sealed unsafe class CompiledKernelEngine : IFpgaEngine, IDisposable
     public TensorData AttentionContext(AttentionContextOp op, TensorData probabilities, TensorData value, TensorType outputType) =>
         _engine.AttentionContext(op, probabilities, value, outputType);
 
+    // The kernel writes the output stream through two ports (KernelOutputPorts); the host merges them back.
     private int Call(in KernelWordCall c, ReadOnlySpan<UInt128> a, ReadOnlySpan<UInt128> w, ReadOnlySpan<UInt128> rows, Span<UInt128> output)
     {
+        bool laidOut = WordGemm.Check(c, GemmLimits.Unbounded) == GemmStatus.Ok;
+        var sizes = laidOut ? KernelWordSizes.Of(c, Geometry) : default;
+        if (_out0.Length < sizes.Out0Words) _out0 = new UInt128[sizes.Out0Words];
+        if (_out1.Length < sizes.Out1Words) _out1 = new UInt128[sizes.Out1Words];
         int status = -1;
-        fixed (UInt128* pa = a, pw = w, prows = rows, pout = output)
+        fixed (UInt128* pa = a, pw = w, prows = rows, pout0 = _out0, pout1 = _out1)
         {
-            _kernel(pa, pw, prows, pout, c.Batches, c.M, c.N, c.K, c.NibbleRows, c.OutBytes, c.OutMin, c.OutMax, c.Flags, &status);
+            _kernel(pa, pw, prows, pout0, pout1, c.Batches, c.M, c.N, c.K, c.NibbleRows, c.OutBytes, c.OutMin, c.OutMax, c.Flags, &status);
         }
+        if (status == GemmStatus.Ok) KernelOutputPorts.Merge(c, sizes, Geometry, _out0, _out1, output);
         return status;
     }
+
+    private UInt128[] _out0 = [], _out1 = [];
 
     public void Dispose() => NativeLibrary.Free(_library);
 }

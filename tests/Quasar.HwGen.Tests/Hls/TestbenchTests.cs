@@ -124,7 +124,7 @@ public sealed partial class TestbenchTests
         var (exitCode, output) = _program.Run("--sloppy", Model);
 
         Assert.That(exitCode, Is.Not.Zero);
-        Assert.That(output.Trim(), Is.EqualTo("WRITE_OUTSIDE layer=blocks.0.mlp.fc1 tensor=blocks.0.mlp.fc1.out image=0 offset=-16 (before the output array)"));
+        Assert.That(output.Trim(), Is.EqualTo("WRITE_OUTSIDE layer=blocks.0.mlp.fc1 tensor=blocks.0.mlp.fc1.out image=0 offset=-16 (before out1)"));
     }
 
     [GeneratedRegex(@"^FLIP offset=(?<offset>\d+) layer=(?<layer>\S+) tensor=(?<tensor>\S+) image=1 index=1,2,3$")]

@@ -51,8 +51,14 @@ public readonly record struct KernelWordSizes
     /// <summary>E: 1 per tensor, else n.</summary>
     public int RowsWords { get; private init; }
 
-    /// <summary>batches·m·rt·OW.</summary>
+    /// <summary>batches·m·rt·OW: the output stream.</summary>
     public int OutWords { get; private init; }
+
+    /// <summary>Words of the output stream on port out0: the even tokens of every row tile (⌈t/2⌉ of a tile of t tokens).</summary>
+    public int Out0Words { get; private init; }
+
+    /// <summary>Words on port out1: the odd tokens of every row tile.</summary>
+    public int Out1Words => OutWords - Out0Words;
 
     /// <summary>The sizes of <paramref name="call"/> on <paramref name="geometry"/>; the call's dimensions must be positive (status 0).</summary>
     public static KernelWordSizes Of(in KernelWordCall call, KernelGeometry geometry)
@@ -80,8 +86,16 @@ public readonly record struct KernelWordSizes
                 WWords = call.Batches * batchWeightWords,
                 RowsWords = call.TableRows,
                 OutWords = call.Batches * call.M * rowTiles * outputWords,
+                Out0Words = call.Batches * EvenTokens(call.M, geometry.TileTokens) * rowTiles * outputWords,
             };
         }
+    }
+
+    // Tokens at even positions of their token tile, over the m tokens of one batch.
+    private static int EvenTokens(int m, int tileTokens)
+    {
+        int fullTiles = (m - 1) / tileTokens, last = m - fullTiles * tileTokens;
+        return fullTiles * Ceiling(tileTokens, 2) + Ceiling(last, 2);
     }
 
     private static int Ceiling(int value, int divisor) => value / divisor + (value % divisor == 0 ? 0 : 1);

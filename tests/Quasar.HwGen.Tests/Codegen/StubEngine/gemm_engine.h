@@ -20,7 +20,8 @@ inline std::int32_t stub_i32(const ap_uint<128>& w, int at) {
 }
 
 template <class Config>
-int run_gemm(const ap_uint<128>* a, const ap_uint<128>* w, const ap_uint<128>* rows, ap_uint<128>* out, int batches,
+int run_gemm(const ap_uint<128>* a, const ap_uint<128>* w, const ap_uint<128>* rows, ap_uint<128>* out0,
+             ap_uint<128>* out1, int batches,
              int m, int n, int k, int nibble_rows, int out_bytes, int out_min, int out_max, int flags) {
     if (batches <= 0 || m <= 0 || n <= 0 || k <= 0) return 4;
     if (out_bytes != 1 && out_bytes != 2) return 3;
@@ -32,13 +33,16 @@ int run_gemm(const ap_uint<128>* a, const ap_uint<128>* w, const ap_uint<128>* r
     const int kw = stub_ceil(k, 16), kt = stub_ceil(k, TK), cw = stub_ceil(TN * TK, 32), hw = stub_ceil(32 + 2 * TN, 128);
     const int rt = stub_ceil(nibble_rows, TN), ow = stub_ceil(TN * out_bytes, 16);
     const long long tile_words = hw + static_cast<long long>(kt) * cw;
-    long long o = 0; // output word
+    long long next[2] = {0, 0}; // the next word of out0 (a tile's even tokens) and out1 (its odd ones)
     for (int h = 0; h < batches; ++h)
         for (int t0 = 0; t0 < m; t0 += TM)
             for (int j = 0; j < rt; ++j) {
                 const ap_uint<128>* tile = w + (h * rt + j) * tile_words;
                 const int tokens = m - t0 < TM ? m - t0 : TM;
-                for (int t = t0; t < t0 + tokens; ++t, o += ow) {
+                for (int t = t0; t < t0 + tokens; ++t) {
+                    ap_uint<128>* out = (t - t0) % 2 == 0 ? out0 : out1;
+                    const long long o = next[(t - t0) % 2];
+                    next[(t - t0) % 2] += ow;
                     for (int i = 0; i < 16 * ow; ++i) out[o + i / 16].b[i % 16] = 0;
                     const std::uint8_t* x = a[(static_cast<long long>(h) * m + t) * kw].b;
                     std::int64_t high = 0;

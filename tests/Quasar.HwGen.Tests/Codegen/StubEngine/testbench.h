@@ -13,8 +13,8 @@
 
 #include "quasar/gemm_engine.h"
 
-typedef void (*KernelFn)(const ap_uint<128>*, const ap_uint<128>*, const ap_uint<128>*, ap_uint<128>*, int, int, int,
-                         int, int, int, int, int, int, int*);
+typedef void (*KernelFn)(const ap_uint<128>*, const ap_uint<128>*, const ap_uint<128>*, ap_uint<128>*, ap_uint<128>*,
+                         int, int, int, int, int, int, int, int, int, int*);
 
 namespace quasar_stub {
 typedef std::vector<ap_uint<128>> Words;
@@ -38,7 +38,7 @@ struct Op {
 }  // namespace quasar_stub
 
 inline int quasar_testbench_main(int argc, char** argv, KernelFn kernel, const quasar::array_depths&,
-                                 const quasar::layout_geometry&) {
+                                 const quasar::layout_geometry& geometry) {
     using namespace quasar_stub;
     long total = 0;
     for (int f = 1; f < argc; ++f) {
@@ -64,11 +64,26 @@ inline int quasar_testbench_main(int argc, char** argv, KernelFn kernel, const q
             std::uint32_t image = in.u32();
             Words a = in.words(), w = in.words(), expected = in.words();
             const Words& ww = w.empty() ? op.w : w;
-            Words out(expected.size() + 4);
-            for (auto& word : out) std::memset(word.b, 0xA5, 16);
+            Words out0(expected.size() + 4), out1(expected.size() + 4);
+            for (auto& word : out0) std::memset(word.b, 0xA5, 16);
+            for (auto& word : out1) std::memset(word.b, 0xA5, 16);
             const int* s = op.scalars;
             int status = -1;
-            kernel(a.data(), ww.data(), op.rows.data(), out.data(), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], &status);
+            kernel(a.data(), ww.data(), op.rows.data(), out0.data(), out1.data(), s[0], s[1], s[2], s[3], s[4], s[5], s[6],
+                   s[7], s[8], &status);
+            // The ports back into the stream: per (batch, token tile, row tile), even tokens from out0, odd from out1.
+            const int tm = geometry.tile_tokens, tn = geometry.tile_rows;
+            const int ow = (tn * s[5] + 15) / 16, rt = (s[4] + tn - 1) / tn;
+            Words out;
+            std::size_t taken[2] = {0, 0};
+            for (int h = 0; h < s[0]; ++h)
+                for (int t0 = 0; t0 < s[1]; t0 += tm)
+                    for (int j = 0; j < rt; ++j)
+                        for (int t = 0; t < (s[1] - t0 < tm ? s[1] - t0 : tm); ++t)
+                            for (int x = 0; x < ow; ++x) out.push_back((t % 2 == 0 ? out0 : out1)[taken[t % 2]++]);
+            for (int p = 0; p < 2; ++p)
+                for (std::size_t i = taken[p]; i < out0.size(); ++i)
+                    out.push_back((p == 0 ? out0 : out1)[i]); // past the port's words: must still be 0xA5
             if (status != 0) { std::printf("STATUS layer=%s status=%d\n", op.name.c_str(), status); return 1; }
             for (std::size_t i = 0; i < 16 * out.size(); ++i) {
                 const int want = i < 16 * expected.size() ? expected[i / 16].b[i % 16] : 0xA5;

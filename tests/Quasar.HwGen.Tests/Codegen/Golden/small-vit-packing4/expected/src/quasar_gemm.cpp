@@ -12,7 +12,8 @@ extern "C" void quasar_gemm(
     const ap_uint<128>* a,
     const ap_uint<128>* w,
     const ap_uint<128>* rows,
-    ap_uint<128>* out,
+    ap_uint<128>* out0,
+    ap_uint<128>* out1,
     int batches,
     int m,
     int n,
@@ -26,7 +27,8 @@ extern "C" void quasar_gemm(
 #pragma HLS INTERFACE m_axi port=a offset=slave bundle=gmem0 depth=400
 #pragma HLS INTERFACE m_axi port=w offset=slave bundle=gmem1 depth=264
 #pragma HLS INTERFACE m_axi port=rows offset=slave bundle=gmem0 depth=128
-#pragma HLS INTERFACE m_axi port=out offset=slave bundle=gmem2 depth=1600
+#pragma HLS INTERFACE m_axi port=out0 offset=slave bundle=gmem2 depth=800
+#pragma HLS INTERFACE m_axi port=out1 offset=slave bundle=gmem3 depth=800
 #pragma HLS INTERFACE s_axilite port=batches bundle=control
 #pragma HLS INTERFACE s_axilite port=m bundle=control
 #pragma HLS INTERFACE s_axilite port=n bundle=control
@@ -39,6 +41,6 @@ extern "C" void quasar_gemm(
 #pragma HLS INTERFACE s_axilite port=status bundle=control
 #pragma HLS INTERFACE s_axilite port=return bundle=control
     *status = quasar::run_gemm<quasar::EngineConfig>(
-        a, w, rows, out,
+        a, w, rows, out0, out1,
         batches, m, n, k, nibble_rows, out_bytes, out_min, out_max, flags);
 }
