@@ -75,6 +75,7 @@ struct engine_shape {
     static constexpr int TRIP_W_WORDS = TRIP_ROW_TILES * (HW + MAX_CHUNKS * CW);
     static constexpr int TRIP_OUT_WORDS = Config::TRIP_BATCHES * Config::TRIP_TOKENS * TRIP_ROW_TILES * OW_MAX;
     static constexpr int TRIP_BLOCK_STEPS = max_of(ceil_div(TM, PT), HW + CW);
+    static constexpr int TRIP_TILE_STEPS = TRIP_BLOCKS * TRIP_BLOCK_STEPS;
 
     // Declared pipeline depths, charged once per entry of a pipelined loop by the cycle accounting (estimates that
     // csynth replaces): the m_axi read latency Vitis assumes by default, the array (multiply, adder tree over TK

@@ -1,5 +1,5 @@
 // The GEMM engine (docs/hls-engine.md §1 and §3, docs/kernel-layout.md): one GEMM per call over 128-bit words the
-// host laid out. After the status check and the row-table load, one DATAFLOW region of five processes, each one
+// host laid out. After the status check and the row-table load, one DATAFLOW region of six processes, each one
 // instance, joined by streams:
 //
 //   read_activations (a, gmem0) ─┐                                                      ┌─> write_even_tokens (out0, gmem2)

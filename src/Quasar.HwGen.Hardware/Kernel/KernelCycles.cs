@@ -50,10 +50,18 @@ public static class KernelCycles
 
         double readA = b * m * z.TokenWords + KernelDepths.Axi;
         double readW = b * z.TokenTiles * (z.WeightBlockWords + KernelDepths.Axi);
-        var full = TokenTile(tm);
-        var last = TokenTile(z.LastTileTokens);
-        double compute = b * (fullTiles * full.Compute + last.Compute);
-        double streaming = b * (fullTiles * full.Streaming + last.Streaming);
+        // Token tiles in stream order: per batch, mt − 1 full tiles then the last; each loads the next one's activations
+        // (the next batch's first after a batch's last, nothing after the call's last) while its blocks run.
+        int lastTokens = z.LastTileTokens, firstTokens = z.TokenTiles > 1 ? tm : lastTokens;
+        double fullToFull = b * Math.Max(0, z.TokenTiles - 2), fullToLast = z.TokenTiles > 1 ? b : 0;
+        var fullFull = TokenTile(tm, tm);
+        var fullLast = TokenTile(tm, lastTokens);
+        var lastFirst = TokenTile(lastTokens, firstTokens);
+        var lastNone = TokenTile(lastTokens, 0);
+        double compute = (double)firstTokens * z.TokenWords + KernelDepths.Loop
+            + fullToFull * fullFull.Compute + fullToLast * fullLast.Compute + (b - 1) * lastFirst.Compute + lastNone.Compute;
+        double streaming = fullToFull * fullFull.Streaming + fullToLast * fullLast.Streaming
+            + (b - 1) * lastFirst.Streaming + lastNone.Streaming;
         double output = b * rt * (z.TokenTiles * (double)(tn + KernelDepths.Output) + m);
         // Two writers side by side (out0: a row tile's even tokens, out1: its odd ones); out0's share is the larger.
         double evenTokens = fullTiles * Math.Ceiling(tm / 2.0) + Math.Ceiling(z.LastTileTokens / 2.0);
@@ -62,18 +70,20 @@ public static class KernelCycles
         double fill = KernelDepths.Axi + depthArray + KernelDepths.Output + KernelDepths.Loop;
         return new KernelCallCycles(readA, readW, compute, output, write, tables, fill, streaming);
 
-        // One token tile of t tokens: fill the input buffer, load the first header and chunk, then the rt·kt blocks,
-        // each streaming ⌈t/PT⌉ token steps while the next block's words load into the shadow registers.
-        (double Compute, double Streaming) TokenTile(int t)
+        // One token tile of t tokens followed by one of tNext: load its first header and chunk, then one pipelined loop
+        // over the rt·kt blocks, each max(⌈t/PT⌉ token steps, the next block's words), while the next tile's A words load
+        // into the other input bank; what of them the loop had no iterations for loads after it.
+        (double Compute, double Streaming) TokenTile(int t, int tNext)
         {
             double steps = Math.Ceiling((double)t / pt) / arrayEfficiency;
             double kt = z.Chunks, cw = z.ChunkWords, hw = z.HeaderWords;
-            double blocks = rt * kt * depthArray
-                + rt * (kt - 1) * Math.Max(steps, cw)   // next chunk of the same row tile
-                + (rt - 1) * Math.Max(steps, hw + cw)   // the next row tile's header and chunk 0
-                + steps;                                // the last block: nothing to load
-            double prologue = (double)t * z.TokenWords + KernelDepths.Loop + hw + cw + KernelDepths.Loop;
-            return (prologue + blocks, rt * kt * (steps + depthArray));
+            double iterations = rt * (kt - 1) * Math.Max(steps, cw)   // next chunk of the same row tile
+                + (rt - 1) * Math.Max(steps, hw + cw)                 // the next row tile's header and chunk 0
+                + steps;                                              // the last block: nothing to load
+            double nextA = (double)tNext * z.TokenWords;
+            double rest = nextA > iterations ? nextA - iterations + KernelDepths.Loop : 0;
+            double preload = hw + cw + KernelDepths.Loop;
+            return (preload + depthArray + iterations + rest, rt * kt * steps + depthArray);
         }
     }
 }
