@@ -8,7 +8,7 @@ namespace Quasar.HwGen.Hardware.Engine;
 /// kernel's ARRAY_PARTITION pragmas split them (hls-templates gemm_compute.h, gemm_output.h, gemm_engine.h): no
 /// ping-pong (activations stream in per token tile) and no weight buffer (weights stream into the array's registers).
 /// </summary>
-/// <param name="Input">x_buf[TM][X_COLUMNS] of 6-bit activations, cyclic PT on tokens and X_BANKS = lcm(TK, 16) on lanes: a bus word's 16 bytes in, TK lanes of PT tokens out a cycle.</param>
+/// <param name="Input">x_buf[2][TM][X_COLUMNS] of 6-bit activations, double-buffered across token tiles, cyclic PT on tokens and X_BANKS = lcm(TK, 16) on lanes: a bus word's 16 bytes in, TK lanes of PT tokens out a cycle.</param>
 /// <param name="Accumulators">acc[TM][TN] nibble-row sums, cyclic PT on tokens and complete on rows: read-modify-written PT·TN a cycle by the array.</param>
 /// <param name="PendingHighSums">pending[TM]: an 8-bit row's high sum when its tile ends on the HIGH slot.</param>
 /// <param name="RowTables">bias, multiplier (int32) and shift (6 bits) per output row, MAX_ROWS deep.</param>
@@ -37,6 +37,9 @@ public sealed record BufferPlan(OnChipMemory Input, OnChipMemory Accumulators, O
 
     public int Total => Memories.Sum(memory => memory.Bram18);
 
+    /// <summary>Banks of the input buffer: the tile the array streams and the next one loading.</summary>
+    public const int InputBanks = 2;
+
     public static BufferPlan For(EngineConfig engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
@@ -49,7 +52,8 @@ public sealed record BufferPlan(OnChipMemory Input, OnChipMemory Accumulators, O
         int laneBanks = tk / Gcd(tk, word) * word;
         int tokenRows = CeilDiv(tm, pt);
         return new BufferPlan(
-            Input: new("input buffer", pt * laneBanks, (long)tokenRows * CeilDiv(columns, laneBanks), ActivationBits),
+            // Two banks (x_buf[2]): the next token tile loads into one while the array reads the other.
+            Input: new("input buffer", InputBanks * pt * laneBanks, (long)tokenRows * CeilDiv(columns, laneBanks), ActivationBits),
             Accumulators: new("accumulator memory", pt * tn, tokenRows, accumulatorBits),
             PendingHighSums: new("pending high sums", 1, tm, accumulatorBits),
             RowTables:

@@ -21,19 +21,21 @@ public sealed class KernelCyclesTests
 
         Assert.That(c.ReadA, Is.EqualTo(2 * 5 * 2 + 64));
         Assert.That(c.ReadW, Is.EqualTo(2 * 2 * (2 * (1 + 3 * 4) + 64)));
-        // Token tile of 3 (s = 3): fill 3·2 + 2, first header and chunk 1 + 4 + 2, then 6 blocks of depth 9:
-        //   4 blocks wait for the next chunk (max(3, 4)), 1 for the next tile's header and chunk (max(3, 5)), the last streams 3.
-        int tile3 = 3 * 2 + 2 + (1 + 4 + 2) + 6 * 9 + 4 * 4 + 5 + 3;
-        // Token tile of 2 (s = 2): the same with 2 tokens.
-        int tile2 = 2 * 2 + 2 + (1 + 4 + 2) + 6 * 9 + 4 * 4 + 5 + 2;
-        Assert.That((tile3, tile2), Is.EqualTo((93, 90)));
-        Assert.That(c.Compute, Is.EqualTo(2 * (tile3 + tile2)));
+        // The call's first token tile into the input buffer: 3·2 + 2. Then per token tile (3, 2, 3, 2 tokens in stream
+        // order): its first header and chunk 1 + 4 + 2, one pipeline fill of 9, and one loop over the 6 blocks:
+        //   4 blocks wait for the next chunk (max(s, 4)), 1 for the next row tile's header and chunk (max(s, 5)), the last streams s;
+        // the next tile's 3·2 or 2·2 A words load in those iterations (24 and 23 of them), so nothing is left after.
+        int tile3 = (1 + 4 + 2) + 9 + (4 * 4 + 5 + 3);
+        int tile2 = (1 + 4 + 2) + 9 + (4 * 4 + 5 + 2);
+        Assert.That((tile3, tile2), Is.EqualTo((40, 39)));
+        Assert.That(c.Compute, Is.EqualTo(3 * 2 + 2 + 2 * (tile3 + tile2)));
         Assert.That(c.Output, Is.EqualTo(2 * (2 * (16 + 3 + 8) + 2 * (16 + 2 + 8))));
-        Assert.That(c.Write, Is.EqualTo(2 * 5 * 2 * 2 + 2));
+        // Two writers: out0 takes tokens 0 and 2 of the tile of 3 and token 0 of the tile of 2, per row tile and batch.
+        Assert.That(c.Write, Is.EqualTo(2 * (2 + 1) * 2 * 2 + 2));
         Assert.That(c.Tables, Is.EqualTo(12 + 64));
         Assert.That(c.Fill, Is.EqualTo(64 + 9 + 8 + 2));
-        Assert.That(c.Binding, Is.EqualTo(KernelProcess.Compute));
-        Assert.That(c.Total, Is.EqualTo(366 + 83 + 76));
+        Assert.That(c.Binding, Is.EqualTo(KernelProcess.ReadW));
+        Assert.That(c.Total, Is.EqualTo(2 * 2 * (2 * (1 + 3 * 4) + 64) + 83 + 76));
     }
 
     [Test]
@@ -42,7 +44,7 @@ public sealed class KernelCyclesTests
         // One block (rt = kt = 1) of s = 2 token steps: next() = 0, so it costs s + DEPTH_ARRAY, not CW = 4 + DEPTH_ARRAY.
         var c = KernelCycles.ForCall(Engine, batches: 1, m: 2, k: 8, nibbleRows: 16, outBytes: 1, tableEntries: 1);
 
-        Assert.That(c.Compute, Is.EqualTo(2 * 1 + 2 + (1 + 4 + 2) + (2 + 9)));
+        Assert.That(c.Compute, Is.EqualTo(2 * 1 + 2 + (1 + 4 + 2) + 9 + 2));
     }
 
     [Test]
@@ -52,11 +54,12 @@ public sealed class KernelCyclesTests
         var half = KernelCycles.ForCall(Engine, 2, 5, 20, 20, 2, 12, arrayEfficiency: 0.5);
 
         // Token steps double (6 and 4), so max(s, next) now picks s where it picked the 4- and 5-word loads before.
-        int tile3 = 3 * 2 + 2 + (1 + 4 + 2) + 6 * 9 + 4 * 6 + 6 + 6;
-        int tile2 = 2 * 2 + 2 + (1 + 4 + 2) + 6 * 9 + 4 * 4 + 5 + 4;
-        Assert.That(half.Compute, Is.EqualTo(2 * (tile3 + tile2)));
-        Assert.That(half.ArrayStreaming, Is.EqualTo(2 * 6 * (6 + 9 + 4 + 9)));
-        Assert.That(full.ArrayStreaming, Is.EqualTo(2 * 6 * (3 + 9 + 2 + 9)));
+        int tile3 = (1 + 4 + 2) + 9 + (4 * 6 + 6 + 6);
+        int tile2 = (1 + 4 + 2) + 9 + (4 * 4 + 5 + 4);
+        Assert.That(half.Compute, Is.EqualTo(3 * 2 + 2 + 2 * (tile3 + tile2)));
+        // The array streams s a block, and the tile's one pipeline fill.
+        Assert.That(half.ArrayStreaming, Is.EqualTo(2 * (6 * 6 + 9 + 6 * 4 + 9)));
+        Assert.That(full.ArrayStreaming, Is.EqualTo(2 * (6 * 3 + 9 + 6 * 2 + 9)));
         Assert.That((half.ReadA, half.ReadW, half.Output, half.Write, half.Tables), Is.EqualTo((full.ReadA, full.ReadW, full.Output, full.Write, full.Tables)));
     }
 
@@ -117,29 +120,29 @@ public sealed class KernelCyclesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => KernelCycles.ForCall(Engine, 1, 5, 20, 20, 1, 12, arrayEfficiency: 0));
     }
 
-    /// <summary>docs/kernel-layout.md §4's compute row, literally: batch by batch, token tile by tile, block by block.</summary>
+    /// <summary>docs/kernel-layout.md §4's compute row, literally: token tile by token tile in stream order, block by block.</summary>
     private static double DocumentedCompute(EngineConfig e, int batches, int m, int k, int nibbleRows, double efficiency)
     {
         int kw = (k + 15) / 16, kt = (k + e.TileReduction - 1) / e.TileReduction, cw = (e.TileRows * e.TileReduction + 31) / 32;
         int hw = (32 + 2 * e.TileRows + 127) / 128, rt = (nibbleRows + e.TileRows - 1) / e.TileRows;
         int depthArray = (int)Math.Ceiling(Math.Log2(e.TileReduction)) + 6;
-        double sum = 0;
+        var tiles = new List<int>();
         for (int h = 0; h < batches; h++)
+            for (int first = 0; first < m; first += e.TileTokens) tiles.Add(Math.Min(e.TileTokens, m - first));
+        double sum = tiles[0] * kw + 2;
+        for (int i = 0; i < tiles.Count; i++)
         {
-            for (int first = 0; first < m; first += e.TileTokens)
+            double s = Math.Ceiling((double)tiles[i] / e.TokensPerCycle) / efficiency, iterations = 0;
+            for (int j = 0; j < rt; j++)
             {
-                int t = Math.Min(e.TileTokens, m - first);
-                double s = Math.Ceiling((double)t / e.TokensPerCycle) / efficiency;
-                sum += t * kw + 2 + (hw + cw + 2);
-                for (int j = 0; j < rt; j++)
+                for (int c = 0; c < kt; c++)
                 {
-                    for (int c = 0; c < kt; c++)
-                    {
-                        int next = c + 1 < kt ? cw : j + 1 < rt ? hw + cw : 0;
-                        sum += Math.Max(s, next) + depthArray;
-                    }
+                    int next = c + 1 < kt ? cw : j + 1 < rt ? hw + cw : 0;
+                    iterations += Math.Max(s, next);
                 }
             }
+            double nextA = i + 1 < tiles.Count ? tiles[i + 1] * kw : 0;
+            sum += hw + cw + 2 + depthArray + iterations + (nextA > iterations ? nextA - iterations + 2 : 0);
         }
         return sum;
     }

@@ -27,12 +27,12 @@ public sealed class ResourceModelTests
         // Shift-register streams (depth 2, ≤ 1,024 bits; a LUT and a FF a bit): a_words 128 + w_words 128
         //   + descs 32 × (1 + 8) = 288 → 544. The sums (4 deep) and outs (4 deep) streams are memories.
         // LUT: 24 × 10.9 (Table 4, packing 3) + 8 × 33.3 (Table 4, pure LUT) + 8 accumulate adders × 14 + 8 output lanes
-        //      × 350 + streams 544 + control 6,000 + AXI (3 × 1,500 + 300) + platform shell 8,000.
-        Assert.That(total.Lut, Is.EqualTo(261.6 + 266.4 + 112 + 2_800 + 544 + 6_000 + 4_800 + 8_000).Within(1e-9));
+        //      × 350 + streams 544 + control 6,000 + AXI (4 × 1,500 + 300) + platform shell 8,000.
+        Assert.That(total.Lut, Is.EqualTo(261.6 + 266.4 + 112 + 2_800 + 544 + 6_000 + 6_300 + 8_000).Within(1e-9));
         // FF:  24 × 12 + 8 × 22 + 8 × (12 + 14) + weight registers (HW + CW = 2 words × 128 + 4 × 8 operands × 5
         //      + 8 DSP A words × 27) + 8 lanes × (400 + 32 + 32 + 6 + 1) + writer 1 word × 128 + streams 544
-        //      + 9,000 + (3 × 2,500 + 400) + 12,000.
-        Assert.That(total.Ff, Is.EqualTo(288 + 176 + 208 + (256 + 160 + 216) + 3_768 + 128 + 544 + 9_000 + 7_900 + 12_000).Within(1e-9));
+        //      + 9,000 + (4 × 2,500 + 400) + 12,000.
+        Assert.That(total.Ff, Is.EqualTo(288 + 176 + 208 + (256 + 160 + 216) + 3_768 + 128 + 544 + 9_000 + 10_400 + 12_000).Within(1e-9));
     }
 
     [Test]
@@ -41,25 +41,26 @@ public sealed class ResourceModelTests
         var buffers = Small.Buffers;
 
         Assert.That((buffers.ReductionBuffer, buffers.AccumulatorBits, buffers.PsumBits), Is.EqualTo((16, 14, 12)));
-        // Input: lanes cyclic by lcm(TK 4, 16 bytes a word) = 16 banks, each 4 tokens × 16 / 16 lanes = 4 deep.
-        Assert.That(buffers.Input, Is.EqualTo(new OnChipMemory("input buffer", 16, 4, 6)));
+        // Input: two copies (double-buffered) × lanes cyclic by lcm(TK 4, 16 bytes a word) = 16 banks, each 4 tokens ×
+        // 16 / 16 lanes = 4 deep.
+        Assert.That(buffers.Input, Is.EqualTo(new OnChipMemory("input buffer", 2 * 16, 4, 6)));
         // Accumulators, one copy, complete on the 8 rows: 8 banks of 4 × 14 bits.
         Assert.That(buffers.Accumulators, Is.EqualTo(new OnChipMemory("accumulator memory", 8, 4, 14)));
         // Every bank a block; the row tables are three (bias, multiplier, shift).
-        Assert.That(buffers.Total, Is.EqualTo(16 + 8 + 1 + 3));
-        // No weight buffer (weights stream into registers); streams sums (112 bits × 4) and outs (128 bits × 4) 4 blocks
-        // each (36-bit columns); 3 m_axi adapters × 4 blocks of burst FIFO (256 × 128 bits).
-        Assert.That(ResourceModel.Estimate(Small).Total.Bram, Is.EqualTo(28 + 4 + 4 + 12));
+        Assert.That(buffers.Total, Is.EqualTo(32 + 8 + 1 + 3));
+        // No weight buffer (weights stream into registers); streams sums (112 bits × 4) and the two output streams
+        // (128 bits × 3 each) 4 blocks each (36-bit columns); 4 m_axi adapters × 4 blocks of burst FIFO (256 × 128 bits).
+        Assert.That(ResourceModel.Estimate(Small).Total.Bram, Is.EqualTo(44 + 4 + 2 * 4 + 16));
     }
 
     [Test]
     public void The_input_buffer_is_banked_as_its_partition_pragmas_bank_it()
     {
-        // PT 2 × TK 24: tokens cyclic by 2, lanes by lcm(24, 16) = 48; K ≤ 100 → K_BUF 120 (five chunks of 24), wider than
+        // Two copies × PT 2 × TK 24: tokens cyclic by 2, lanes by lcm(24, 16) = 48; K ≤ 100 → K_BUF 120 (five chunks of 24), wider than
         // the 7 words × 16 = 112 bytes of a row; 8 tokens → 4 a bank × ⌈120 / 48⌉ = 3 lanes a bank.
         var engine = Small with { DspUnits = 0, LutUnits = 384, TileTokens = 8, TileReduction = 24, MaxReduction = 100 };
 
-        Assert.That(engine.Buffers.Input, Is.EqualTo(new OnChipMemory("input buffer", 2 * 48, 4 * 3, 6)));
+        Assert.That(engine.Buffers.Input, Is.EqualTo(new OnChipMemory("input buffer", 2 * 2 * 48, 4 * 3, 6)));
     }
 
     [Test]

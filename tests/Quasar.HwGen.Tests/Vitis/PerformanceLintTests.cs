@@ -139,12 +139,16 @@ public sealed class PerformanceLintTests
     }
 
     [Test]
-    public async Task By_default_the_performance_rules_are_warnings()
+    public async Task By_default_the_performance_rules_are_errors_and_lenient_makes_them_warnings()
     {
         var root = HandWrittenProject.Write(_directory.File("warn"), Prelude + Top("const signed char* a, int* out, int n", Maxi, "    out[0] = a[0];"));
-        var report = await new SynthesizabilityLint(await ToolDiscovery.DiscoverAsync(), LintOptions.Default).RunAsync(HlsProject.Open(root));
+        var tools = await ToolDiscovery.DiscoverAsync();
+        var strict = await new SynthesizabilityLint(tools, LintOptions.Default).RunAsync(HlsProject.Open(root));
+        var lenient = await new SynthesizabilityLint(tools, LintOptions.Lenient).RunAsync(HlsProject.Open(root));
 
-        Assert.That(report.Passed, Is.True);
-        Assert.That(report.Warnings.Select(f => f.Rule.Code), Does.Contain("QLINT101"));
+        Assert.That(strict.Passed, Is.False);
+        Assert.That(strict.Errors.Select(f => f.Rule.Code), Does.Contain("QLINT101"));
+        Assert.That(lenient.Passed, Is.True);
+        Assert.That(lenient.Warnings.Select(f => f.Rule.Code), Does.Contain("QLINT101"));
     }
 }
