@@ -48,7 +48,7 @@ public static class ResourceModel
             new($"output stage ({tn} lanes of int32 × int32, round, shift, clamp; SLS folded in)",
                 new(ModelConstants.OutputLaneLuts * tn, (ModelConstants.OutputLaneFfs + LaneParameterBits) * tn,
                     Zcu102Constants.DspsPerInt32Multiply * tn, 0)),
-            new(string.Create(ci, $"writer word buffer ({writerWords} words)"), new(0, (double)writerWords * WordBits, 0, 0)),
+            new(string.Create(ci, $"writer word buffers (2 writers × {writerWords} words)"), new(0, 2.0 * writerWords * WordBits, 0, 0)),
         };
         foreach (var memory in buffers.Memories)
             components.Add(new(string.Create(ci, $"{memory.Name} ({memory.Banks} × {memory.Depth} × {memory.WidthBits} bits)"), new(0, 0, 0, memory.Bram18)));
