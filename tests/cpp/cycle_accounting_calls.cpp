@@ -46,7 +46,7 @@ int run_calls(unsigned seed, int calls) {
         const int nibble_rows = n + static_cast<int>(next_random(state) % (n + 1));
         const int out_bytes = 1 + static_cast<int>(next_random(state) % 2);
         const int entries = per_tensor ? 1 : n;
-        const int row_tiles = quasar::ceil_div(nibble_rows, S::TN);
+        const int row_tiles = quasar::ceil_div(n, S::TN) + quasar::ceil_div(nibble_rows - n, S::TN);
         std::vector<quasar::word_t> a(batches * m * quasar::ceil_div(k, quasar::WORD_BYTES));
         std::vector<quasar::word_t> w(batches * row_tiles * (S::HW + quasar::ceil_div(k, S::TK) * S::CW));
         std::vector<quasar::word_t> rows(entries);

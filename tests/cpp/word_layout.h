@@ -25,7 +25,8 @@ struct words {
     std::vector<quasar::word_t> a, w, rows;
     int nibble_rows = 0;
     long long out_words = 0;
-    std::vector<std::vector<slot>> tiles; // the slots of each row tile
+    std::vector<std::vector<slot>> tiles; // the slots of each row tile (original rows)
+    std::vector<int> first_rows;          // each tile's first_row: the kernel-order position of slot 0
 };
 
 inline int ceil_div(long long a, long long b) {
@@ -42,6 +43,12 @@ inline uint8_t get_byte(const std::vector<quasar::word_t>& w, long long byte) {
     return uint8_t(quasar::word_field(w[size_t(byte / 16)], int(8 * (byte % 16)), 8));
 }
 
+inline bool completes(const std::vector<slot>& tile) {
+    for (const slot& s : tile)
+        if (s.kind == 1 || s.kind == 3) return true;
+    return false;
+}
+
 inline words lay_out(const reference::call& c, const reference::call_data& d, const geometry& g) {
     words out;
     const bool per_tensor = (c.flags & quasar::PER_TENSOR) != 0;
@@ -54,30 +61,41 @@ inline words lay_out(const reference::call& c, const reference::call_data& d, co
                 set_byte(out.a, ((long long)(h * c.m + t) * kw) * 16 + j,
                          uint8_t(d.a[size_t((long long)h * c.a_batch_stride + (long long)t * c.a_row_stride + j)]));
 
+    // The kernel's row order: 8-bit rows first, then 4-bit rows, each in their order (§3).
+    std::vector<int> order;
+    int eight_bit = 0;
+    for (int pass = 0; pass < 2; ++pass)
+        for (int r = 0; r < c.n; ++r) {
+            const bool is8 = (c.flags & quasar::ALL_8BIT) || d.row_is8[size_t(per_tensor ? 0 : r)] != 0;
+            if (is8 == (pass == 0)) order.push_back(r);
+            if (is8 && pass == 0) ++eight_bit;
+        }
     const int entries = per_tensor ? 1 : c.n;
     out.rows.assign(size_t(entries), quasar::word_t(0));
-    for (int r = 0; r < entries; ++r) {
-        quasar::set_word_field(out.rows[size_t(r)], 0, 32, uint32_t(per_tensor ? 0 : d.bias[size_t(r)]));
-        quasar::set_word_field(out.rows[size_t(r)], 32, 32, uint32_t(d.multiplier[size_t(r)]));
-        quasar::set_word_field(out.rows[size_t(r)], 64, 8, d.shift[size_t(r)]);
+    for (int p = 0; p < entries; ++p) {
+        const size_t r = size_t(per_tensor ? 0 : order[size_t(p)]);
+        quasar::set_word_field(out.rows[size_t(p)], 0, 32, uint32_t(per_tensor ? 0 : d.bias[r]));
+        quasar::set_word_field(out.rows[size_t(p)], 32, 32, uint32_t(d.multiplier[r]));
+        quasar::set_word_field(out.rows[size_t(p)], 64, 8, d.shift[r]);
     }
-
-    std::vector<slot> nibble_rows;
-    for (int r = 0; r < c.n; ++r) {
-        const bool is8 = (c.flags & quasar::ALL_8BIT) || d.row_is8[size_t(per_tensor ? 0 : r)] != 0;
-        if (is8) {
-            nibble_rows.push_back({r, 2});
-            nibble_rows.push_back({r, 3});
-        } else {
-            nibble_rows.push_back({r, 1});
+    out.nibble_rows = c.n + eight_bit;
+    // Groups of TN positions: a group holding an 8-bit row takes a HIGH tile, then the tile that completes it.
+    for (int g0 = 0; g0 < c.n; g0 += g.tn) {
+        std::vector<slot> high(size_t(g.tn), slot{g0, 0}), low(size_t(g.tn), slot{g0, 0});
+        for (int s = 0; s < g.tn && g0 + s < c.n; ++s) {
+            const int r = order[size_t(g0 + s)];
+            const bool is8 = g0 + s < eight_bit;
+            high[size_t(s)] = is8 ? slot{r, 2} : slot{r, 0};
+            low[size_t(s)] = slot{r, is8 ? 3 : 1};
         }
+        if (g0 < eight_bit) out.tiles.push_back(high);
+        out.tiles.push_back(low);
     }
-    out.nibble_rows = int(nibble_rows.size());
-    const int row_tiles = ceil_div(out.nibble_rows, g.tn);
-    for (int j = 0; j < row_tiles; ++j) {
-        std::vector<slot> tile(size_t(g.tn), slot{0, 0});
-        for (int s = 0; s < g.tn && j * g.tn + s < out.nibble_rows; ++s) tile[size_t(s)] = nibble_rows[size_t(j * g.tn + s)];
-        out.tiles.push_back(tile);
+    const int row_tiles = int(out.tiles.size());
+    out.first_rows.clear();
+    for (int g0 = 0; g0 < c.n; g0 += g.tn) {
+        if (g0 < eight_bit) out.first_rows.push_back(g0);
+        out.first_rows.push_back(g0);
     }
     const long long batch_words = (long long)row_tiles * (hw + (long long)chunks * cw);
     out.w.assign(size_t(c.batches * batch_words), quasar::word_t(0));
@@ -85,7 +103,7 @@ inline words lay_out(const reference::call& c, const reference::call_data& d, co
         for (int j = 0; j < row_tiles; ++j) {
             const long long base = h * batch_words + (long long)j * (hw + (long long)chunks * cw);
             const std::vector<slot>& tile = out.tiles[size_t(j)];
-            quasar::set_word_field(out.w[size_t(base)], 0, 32, uint32_t(tile[0].row));
+            quasar::set_word_field(out.w[size_t(base)], 0, 32, uint32_t(out.first_rows[size_t(j)]));
             for (int s = 0; s < g.tn; ++s) {
                 const int bit = 32 + 2 * s;
                 quasar::set_word_field(out.w[size_t(base + bit / 128)], bit % 128, 2, uint32_t(tile[size_t(s)].kind));
@@ -103,7 +121,7 @@ inline words lay_out(const reference::call& c, const reference::call_data& d, co
                     }
         }
     const int ow = ceil_div(g.tn * c.out_bytes, 16);
-    out.out_words = (long long)c.batches * c.m * row_tiles * ow;
+    out.out_words = (long long)c.batches * c.m * ceil_div(c.n, g.tn) * ow;
     return out;
 }
 
@@ -118,6 +136,7 @@ inline bool un_lay_out(const reference::call& c, const words& wl, const geometry
         for (int t0 = 0; t0 < c.m; t0 += g.tm) {
             const int tokens = c.m - t0 < g.tm ? c.m - t0 : g.tm;
             for (size_t j = 0; j < wl.tiles.size(); ++j)
+                if (completes(wl.tiles[j]))
                 for (int t = 0; t < tokens; ++t, word += ow)
                     for (int b = 0; b < ow * 16; ++b) {
                         const uint8_t v = get_byte(out_words, word * 16 + b);
@@ -143,6 +162,7 @@ inline std::vector<int> ports_of(const reference::call& c, const words& wl, cons
     for (int h = 0; h < c.batches; ++h)
         for (int t0 = 0; t0 < c.m; t0 += g.tm)
             for (size_t j = 0; j < wl.tiles.size(); ++j)
+                if (completes(wl.tiles[j]))
                 for (int t = 0; t < (c.m - t0 < g.tm ? c.m - t0 : g.tm); ++t)
                     for (int w = 0; w < ow; ++w) port.push_back(t % 2);
     return port;
@@ -161,15 +181,19 @@ inline std::vector<quasar::word_t> merge_ports(const std::vector<int>& port, con
 // token in the tile, the slot.
 inline long long output_byte(const reference::call& c, const words& wl, const geometry& g, int h, int t, int r) {
     const int ow = ceil_div(g.tn * c.out_bytes, 16);
-    const long long row_tiles = (long long)wl.tiles.size();
-    long long word = (long long)h * c.m * row_tiles * ow + (long long)(t / g.tm) * g.tm * row_tiles * ow;
+    const long long groups = ceil_div(c.n, g.tn);
+    long long word = (long long)h * c.m * groups * ow + (long long)(t / g.tm) * g.tm * groups * ow;
     const int tokens = c.m - t / g.tm * g.tm < g.tm ? c.m - t / g.tm * g.tm : g.tm;
-    for (size_t j = 0; j < wl.tiles.size(); ++j)
+    long long group = 0;
+    for (size_t j = 0; j < wl.tiles.size(); ++j) {
+        if (!completes(wl.tiles[j])) continue;
         for (int s = 0; s < g.tn; ++s) {
             const slot& sl = wl.tiles[j][size_t(s)];
             if (sl.row == r && (sl.kind == 1 || sl.kind == 3))
-                return (word + ((long long)j * tokens + t % g.tm) * ow) * 16 + (long long)s * c.out_bytes;
+                return (word + (group * tokens + t % g.tm) * ow) * 16 + (long long)s * c.out_bytes;
         }
+        ++group;
+    }
     return -1;
 }
 

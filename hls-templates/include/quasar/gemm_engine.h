@@ -25,7 +25,7 @@ namespace gemm_detail {
 template <class Config>
 void gemm_dataflow(const word_t* a, const word_t* w, word_t* out0, word_t* out1, const bias_sum_t bias[Config::MAX_ROWS],
                    const multiplier_t multiplier[Config::MAX_ROWS], const shift_t shift[Config::MAX_ROWS], int batches,
-                   int m, int k, int row_tiles, int out_bytes, int out_min, int out_max, bool per_tensor) {
+                   int m, int k, int row_tiles, int row_groups, int out_bytes, int out_min, int out_max, bool per_tensor) {
 #pragma HLS DATAFLOW
     typedef engine_shape<Config> S;
     hls::stream<word_t> a_words("a_words");
@@ -44,15 +44,17 @@ void gemm_dataflow(const word_t* a, const word_t* w, word_t* out0, word_t* out1,
     const int a_count = batches * m * ceil_div(k, WORD_BYTES);
     const int batch_words = row_tiles * (S::HW + ceil_div(k, S::TK) * S::CW);
     const int words_per_token = ceil_div(S::TN * out_bytes, WORD_BYTES);
-    // out0 holds the even tokens of every tile: ceil(t / 2) of a tile of t tokens.
+    // Only the row tiles that complete rows write, one per group of TN rows; out0 holds the even tokens of every
+    // tile: ceil(t / 2) of a tile of t tokens.
     const int last_tokens = m - (token_tiles - 1) * S::TM;
     const int even_tokens_per_batch = (token_tiles - 1) * ((S::TM + 1) / 2) + (last_tokens + 1) / 2;
-    const int out0_count = batches * even_tokens_per_batch * row_tiles * words_per_token;
-    const int out1_count = batches * m * row_tiles * words_per_token - out0_count;
+    const int out0_count = batches * even_tokens_per_batch * row_groups * words_per_token;
+    const int out1_count = batches * m * row_groups * words_per_token - out0_count;
     read_activations<Config>(a, a_words, a_count);
     read_weights<Config>(w, w_words, batches, token_tiles, batch_words);
     compute<Config>(a_words, w_words, descs, sums, batches, m, k, row_tiles);
-    output_process<Config>(descs, sums, even_tokens, odd_tokens, bias, multiplier, shift, batches, m, row_tiles, per_tensor, out_min, out_max);
+    output_process<Config>(descs, sums, even_tokens, odd_tokens, bias, multiplier, shift, batches, m, row_tiles,
+                           row_tiles - row_groups, per_tensor, out_min, out_max);
     write_even_tokens<Config>(even_tokens, out0, out0_count, words_per_token, out_bytes);
     write_odd_tokens<Config>(odd_tokens, out1, out1_count, words_per_token, out_bytes);
 }
@@ -76,7 +78,11 @@ int run_gemm(const word_t* a, const word_t* w, const word_t* rows, word_t* out0,
 #ifdef QUASAR_CYCLE_ACCOUNTING
     cycle_counter().fill = S::DEPTH_AXI + S::DEPTH_ARRAY + S::DEPTH_OUTPUT + S::DEPTH_LOOP;
 #endif
-    gemm_detail::gemm_dataflow<Config>(a, w, out0, out1, bias, multiplier, shift, batches, m, k, ceil_div(nibble_rows, S::TN), out_bytes,
+    // Row tiles (docs/kernel-layout.md §3): a group of TN rows in the kernel's row order (8-bit rows first) takes two
+    // tiles while it holds an 8-bit row (its HIGH passes, then its LOW passes and 4-bit rows), else one.
+    const int row_groups = ceil_div(n, S::TN);
+    const int row_tiles = row_groups + ceil_div(nibble_rows - n, S::TN);
+    gemm_detail::gemm_dataflow<Config>(a, w, out0, out1, bias, multiplier, shift, batches, m, k, row_tiles, row_groups, out_bytes,
                                        out_min, out_max, per_tensor);
     return STATUS_OK;
 }

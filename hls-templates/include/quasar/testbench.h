@@ -5,6 +5,7 @@
 // Lines it prints (the C# driver parses them; the first failure ends the run):
 //   PASS <calls> calls
 //   MISMATCH layer=<op> tensor=<output> image=<i> index=<batch,token,row> expected=<e> got=<g>
+//     (row in the kernel's row order: the 8-bit rows first, docs/kernel-layout.md §3)
 //   STATUS layer=<op> tensor=<output> image=<i> status=<n> (<meaning>)
 //   WRITE_OUTSIDE layer=<op> tensor=<output> image=<i> offset=<byte> (<where>)
 //   ERROR golden file <path>: <what is wrong>
@@ -148,7 +149,7 @@ class reader {
 // The word counts of a call (docs/kernel-layout.md §1-3), from its scalars and the geometry.
 struct call_words {
     long long a, w_batch, w, rows, out;
-    int kw, chunks, cw, hw, row_tiles, ow;
+    int kw, chunks, cw, hw, row_tiles, row_groups, ow;
 };
 
 inline call_words words_of(const int* s, const layout_geometry& g) {
@@ -157,13 +158,16 @@ inline call_words words_of(const int* s, const layout_geometry& g) {
     c.chunks = ceil_div_ll(s[K], g.tile_reduction);
     c.cw = ceil_div_ll(static_cast<long long>(g.tile_rows) * g.tile_reduction, WORD_NIBBLES);
     c.hw = ceil_div_ll(32 + 2LL * g.tile_rows, WORD_BITS);
-    c.row_tiles = ceil_div_ll(s[NIBBLE_ROWS], g.tile_rows);
+    // A group of TILE_ROWS rows takes two row tiles while it holds an 8-bit row (8-bit rows come first), else one;
+    // only the group's last tile writes outputs.
+    c.row_groups = ceil_div_ll(s[N], g.tile_rows);
+    c.row_tiles = c.row_groups + ceil_div_ll(s[NIBBLE_ROWS] - s[N], g.tile_rows);
     c.ow = ceil_div_ll(static_cast<long long>(g.tile_rows) * s[OUT_BYTES], WORD_BYTES);
     c.a = static_cast<long long>(s[BATCHES]) * s[M] * c.kw;
     c.w_batch = static_cast<long long>(c.row_tiles) * (c.hw + static_cast<long long>(c.chunks) * c.cw);
     c.w = s[BATCHES] * c.w_batch;
     c.rows = (s[FLAGS] & PER_TENSOR) != 0 ? 1 : s[N];
-    c.out = static_cast<long long>(s[BATCHES]) * s[M] * c.row_tiles * c.ow;
+    c.out = static_cast<long long>(s[BATCHES]) * s[M] * c.row_groups * c.ow;
     return c;
 }
 
@@ -321,7 +325,7 @@ inline std::vector<uint8_t> port_of_words(const int* s, const layout_geometry& g
     for (int h = 0; h < s[BATCHES]; ++h)
         for (int t0 = 0; t0 < s[M]; t0 += g.tile_tokens) {
             const int tokens = s[M] - t0 < g.tile_tokens ? s[M] - t0 : g.tile_tokens;
-            for (int j = 0; j < c.row_tiles; ++j)
+            for (int j = 0; j < c.row_groups; ++j)
                 for (int t = 0; t < tokens; ++t)
                     for (int w = 0; w < c.ow; ++w) port.push_back(static_cast<uint8_t>(t % 2));
         }
@@ -332,38 +336,30 @@ inline uint8_t word_byte(const std::vector<word_t>& words, size_t byte) {
     return static_cast<uint8_t>(word_field(words[byte / WORD_BYTES], 8 * static_cast<int>(byte % WORD_BYTES), 8));
 }
 
-// Where output byte `byte` of a call lies: batch, token, and the output row of its slot (-1 for a hole or padding).
+// Where output byte `byte` of a call lies: batch, token, and the row of its slot in the kernel's row order (8-bit
+// rows first, docs/kernel-layout.md §3; the golden file does not carry the permutation back to the model's order),
+// -1 for padding past the last row.
 struct output_position {
     int batch, token, row;
 };
 
-inline output_position locate_output(const int* s, const layout_geometry& g, const bytes& w, long long byte) {
+inline output_position locate_output(const int* s, const layout_geometry& g, long long byte) {
     const call_words c = words_of(s, g);
     const long long word = byte / WORD_BYTES;
-    const long long per_batch = static_cast<long long>(s[M]) * c.row_tiles * c.ow;
+    const long long per_batch = static_cast<long long>(s[M]) * c.row_groups * c.ow;
     output_position at = {static_cast<int>(word / per_batch), 0, -1};
     long long rest = word % per_batch;
-    int t0 = 0;
-    for (; t0 < s[M]; t0 += g.tile_tokens) {
+    for (int t0 = 0; t0 < s[M]; t0 += g.tile_tokens) {
         const int tokens = s[M] - t0 < g.tile_tokens ? s[M] - t0 : g.tile_tokens;
-        const long long tile = static_cast<long long>(tokens) * c.row_tiles * c.ow;
+        const long long tile = static_cast<long long>(tokens) * c.row_groups * c.ow;
         if (rest < tile) {
-            const int row_tile = static_cast<int>(rest / (static_cast<long long>(tokens) * c.ow));
+            const int group = static_cast<int>(rest / (static_cast<long long>(tokens) * c.ow));
             rest %= static_cast<long long>(tokens) * c.ow;
             at.token = t0 + static_cast<int>(rest / c.ow);
             const int slot = static_cast<int>((rest % c.ow * WORD_BYTES + byte % WORD_BYTES) / s[OUT_BYTES]);
-            if (slot >= g.tile_rows) return at;
-            // The tile header: first_row, then 2 bits per slot; count the slots before ours that complete a row.
-            const size_t header = static_cast<size_t>((at.batch * c.w_batch + row_tile * (c.hw + static_cast<long long>(c.chunks) * c.cw)) * WORD_BYTES);
-            int row = 0;
-            for (int b = 0; b < 4; ++b) row |= w[header + b] << (8 * b);
-            for (int i = 0; i <= slot; ++i) {
-                const int bit = 32 + 2 * i;
-                const int kind = (w[header + bit / 8] >> (bit % 8)) & 3;
-                const bool completes = kind == 1 || kind == 3;
-                if (i == slot) return {at.batch, at.token, completes ? row : -1};
-                if (completes) ++row;
-            }
+            const int row = group * g.tile_rows + slot;
+            at.row = slot < g.tile_rows && row < s[N] ? row : -1;
+            return at;
         }
         rest -= tile;
     }
@@ -444,7 +440,7 @@ inline bool run_call(KernelFn kernel, const array_depths& depths, const layout_g
         const size_t element = i - i % static_cast<size_t>(s[OUT_BYTES]);
         uint8_t got[2] = {merged[element], 0};
         if (s[OUT_BYTES] == OUT_BYTES_INT16) got[1] = merged[element + 1];
-        const output_position at = locate_output(s, g, w_bytes, static_cast<long long>(element));
+        const output_position at = locate_output(s, g, static_cast<long long>(element));
         std::printf("MISMATCH layer=%s tensor=%s image=%u index=%d,%d,%d expected=%d got=%d\n", op.name.c_str(),
                     op.tensor.c_str(), call.image, at.batch, at.token, at.row,
                     element_value(call.expected.data() + element, s[OUT_BYTES]), element_value(got, s[OUT_BYTES]));

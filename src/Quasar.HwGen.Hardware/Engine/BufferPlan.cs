@@ -10,7 +10,7 @@ namespace Quasar.HwGen.Hardware.Engine;
 /// </summary>
 /// <param name="Input">x_buf[2][TM][X_COLUMNS] of 6-bit activations, double-buffered across token tiles, cyclic PT on tokens and X_BANKS = lcm(TK, 16) on lanes: a bus word's 16 bytes in, TK lanes of PT tokens out a cycle.</param>
 /// <param name="Accumulators">acc[TM][TN] nibble-row sums, cyclic PT on tokens and complete on rows: read-modify-written PT·TN a cycle by the array.</param>
-/// <param name="PendingHighSums">pending[TM]: an 8-bit row's high sum when its tile ends on the HIGH slot.</param>
+/// <param name="PendingHighSums">pending[TM][TN]: an 8-bit row's high sum, per token and slot, between its HIGH tile and the next.</param>
 /// <param name="RowTables">bias, multiplier (int32) and shift (6 bits) per output row, MAX_ROWS deep.</param>
 /// <param name="ReductionBuffer">K_BUF: the longest K rounded up to whole TK chunks.</param>
 /// <param name="PsumBits">The array's sum over TK lanes: 10-bit products + ⌈log2 TK⌉ (docs/numerics.md §3).</param>
@@ -55,7 +55,8 @@ public sealed record BufferPlan(OnChipMemory Input, OnChipMemory Accumulators, O
             // Two banks (x_buf[2]): the next token tile loads into one while the array reads the other.
             Input: new("input buffer", InputBanks * pt * laneBanks, (long)tokenRows * CeilDiv(columns, laneBanks), ActivationBits),
             Accumulators: new("accumulator memory", pt * tn, tokenRows, accumulatorBits),
-            PendingHighSums: new("pending high sums", 1, tm, accumulatorBits),
+            // pending[TM][TN], complete on the slots: an 8-bit row's high pass, per token and slot, until its LOW tile.
+            PendingHighSums: new("pending high sums", tn, tm, accumulatorBits),
             RowTables:
             [
                 new("row table: bias", 1, engine.MaxRows, RowParameterBits),

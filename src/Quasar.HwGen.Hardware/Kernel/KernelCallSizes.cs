@@ -8,11 +8,12 @@ namespace Quasar.HwGen.Hardware.Kernel;
 /// <param name="Chunks">kt = ⌈k / TK⌉: reduction chunks.</param>
 /// <param name="ChunkWords">CW = ⌈TN·TK / 32⌉: words of one chunk of a weight tile (32 nibbles a word).</param>
 /// <param name="HeaderWords">HW = ⌈(32 + 2·TN) / 128⌉: words of a tile header.</param>
-/// <param name="RowTiles">rt = ⌈N' / TN⌉: nibble-row tiles.</param>
+/// <param name="RowTiles">rt = ⌈n / TN⌉ + ⌈(N' − n) / TN⌉: row tiles (a group of TN rows holding 8-bit rows takes a HIGH tile and the tile that completes it).</param>
+/// <param name="OutputGroups">⌈n / TN⌉: groups of TN rows, one writing tile each.</param>
 /// <param name="TokenTiles">mt = ⌈m / TM⌉: token tiles.</param>
 /// <param name="LastTileTokens">Tokens of the last token tile: m − (mt − 1)·TM.</param>
-/// <param name="OutputWords">OW = ⌈TN·out_bytes / 16⌉: output words per token per row tile.</param>
-public readonly record struct KernelCallSizes(int TokenWords, int Chunks, int ChunkWords, int HeaderWords, int RowTiles, int TokenTiles, int LastTileTokens, int OutputWords)
+/// <param name="OutputWords">OW = ⌈TN·out_bytes / 16⌉: output words per token per writing row tile.</param>
+public readonly record struct KernelCallSizes(int TokenWords, int Chunks, int ChunkWords, int HeaderWords, int RowTiles, int OutputGroups, int TokenTiles, int LastTileTokens, int OutputWords)
 {
     /// <summary>Bytes of a bus word (the m_axi ports are 128 bits wide).</summary>
     public const int WordBytes = 16;
@@ -26,15 +27,16 @@ public readonly record struct KernelCallSizes(int TokenWords, int Chunks, int Ch
     /// <summary>Bits of one slot's kind in a tile header (EMPTY, ROW4, HIGH, LOW).</summary>
     public const int HeaderSlotBits = 2;
 
-    public static KernelCallSizes For(int tileTokens, int tileRows, int tileReduction, int m, int k, int nibbleRows, int outBytes)
+    public static KernelCallSizes For(int tileTokens, int tileRows, int tileReduction, int m, int n, int k, int nibbleRows, int outBytes)
     {
-        int tokenTiles = CeilDiv(m, tileTokens);
+        int tokenTiles = CeilDiv(m, tileTokens), groups = CeilDiv(n, tileRows);
         return new KernelCallSizes(
             TokenWords: CeilDiv(k, WordBytes),
             Chunks: CeilDiv(k, tileReduction),
             ChunkWords: ChunkWordsOf(tileRows, tileReduction),
             HeaderWords: HeaderWordsOf(tileRows),
-            RowTiles: CeilDiv(nibbleRows, tileRows),
+            RowTiles: groups + CeilDiv(nibbleRows - n, tileRows),
+            OutputGroups: groups,
             TokenTiles: tokenTiles,
             LastTileTokens: m - (tokenTiles - 1) * tileTokens,
             OutputWords: OutputWordsOf(tileRows, outBytes));

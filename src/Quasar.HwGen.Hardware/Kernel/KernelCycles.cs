@@ -15,23 +15,24 @@ public static class KernelCycles
 {
     /// <summary>Cycles of the word call <paramref name="call"/> (the scalars a golden file or a <c>CYCLES</c> line carries).</summary>
     public static KernelCallCycles ForCall(EngineConfig engine, in KernelWordCall call, double arrayEfficiency = 1) =>
-        ForCall(engine, call.Batches, call.M, call.K, call.NibbleRows, call.OutBytes, call.TableRows, arrayEfficiency);
+        ForCall(engine, call.Batches, call.M, call.N, call.K, call.NibbleRows, call.OutBytes, call.TableRows, arrayEfficiency);
 
     /// <summary>Cycles of the kernel call that runs <paramref name="shape"/> (its batches, m, k, N', out_bytes and table entries).</summary>
     public static KernelCallCycles ForCall(EngineConfig engine, in GemmShape shape, double arrayEfficiency = 1) =>
-        ForCall(engine, shape.Batches, shape.Tokens, shape.Reduction, shape.NibbleRows, shape.OutputBytes, shape.TableEntries, arrayEfficiency);
+        ForCall(engine, shape.Batches, shape.Tokens, shape.Rows, shape.Reduction, shape.NibbleRows, shape.OutputBytes, shape.TableEntries, arrayEfficiency);
 
     /// <summary>
     /// Cycles of one call of <c>quasar_gemm</c> on <paramref name="engine"/> (its TM, TN, TK and PT).
     /// </summary>
     /// <param name="batches">Batches of the call (1 for a linear layer, the heads for attention).</param>
     /// <param name="m">Tokens per batch.</param>
+    /// <param name="n">Output rows.</param>
     /// <param name="k">Reduction length.</param>
     /// <param name="nibbleRows">N' = Σ over the n output rows of 2 (8-bit) or 1 (4-bit).</param>
     /// <param name="outBytes">Bytes of an output element, 1 or 2.</param>
     /// <param name="tableEntries">E: row-table entries read before the region (1 per tensor, else n).</param>
     /// <param name="arrayEfficiency">η ∈ (0, 1]: the share of its streaming cycles the array issues a token step.</param>
-    public static KernelCallCycles ForCall(EngineConfig engine, int batches, int m, int k, int nibbleRows, int outBytes, int tableEntries, double arrayEfficiency = 1)
+    public static KernelCallCycles ForCall(EngineConfig engine, int batches, int m, int n, int k, int nibbleRows, int outBytes, int tableEntries, double arrayEfficiency = 1)
     {
         ArgumentNullException.ThrowIfNull(engine);
         int pt = engine.TokensPerCycle, tm = engine.TileTokens, tn = engine.TileRows, tk = engine.TileReduction;
@@ -39,11 +40,12 @@ public static class KernelCycles
             throw new ArgumentException($"the engine's tiles must be positive (PT {pt}, TM {tm}, TN {tn}, TK {tk})", nameof(engine));
         if (batches <= 0 || m <= 0 || k <= 0 || tableEntries <= 0)
             throw new ArgumentOutOfRangeException(nameof(batches), $"batches {batches}, m {m}, k {k} and table entries {tableEntries} must be positive");
-        if (nibbleRows <= 0) throw new ArgumentOutOfRangeException(nameof(nibbleRows), nibbleRows, "a call has at least one nibble row");
+        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "a call has at least one output row");
+        if (nibbleRows < n || nibbleRows > 2 * n) throw new ArgumentOutOfRangeException(nameof(nibbleRows), nibbleRows, $"N' is between n and 2n ({n} and {2 * n})");
         if (outBytes is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(outBytes), outBytes, "outputs are 1 or 2 bytes");
         if (!(arrayEfficiency is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(arrayEfficiency), arrayEfficiency, "the array efficiency is in (0, 1]");
 
-        var z = KernelCallSizes.For(tm, tn, tk, m, k, nibbleRows, outBytes);
+        var z = KernelCallSizes.For(tm, tn, tk, m, n, k, nibbleRows, outBytes);
         int depthArray = KernelDepths.Array(tk);
         double b = batches, rt = z.RowTiles;
         double fullTiles = z.TokenTiles - 1;
@@ -65,7 +67,7 @@ public static class KernelCycles
         double output = b * rt * (z.TokenTiles * (double)(tn + KernelDepths.Output) + m);
         // Two writers side by side (out0: a row tile's even tokens, out1: its odd ones); out0's share is the larger.
         double evenTokens = fullTiles * Math.Ceiling(tm / 2.0) + Math.Ceiling(z.LastTileTokens / 2.0);
-        double write = b * evenTokens * rt * z.OutputWords + KernelDepths.Loop;
+        double write = b * evenTokens * z.OutputGroups * z.OutputWords + KernelDepths.Loop;
         double tables = tableEntries + KernelDepths.Axi;
         double fill = KernelDepths.Axi + depthArray + KernelDepths.Output + KernelDepths.Loop;
         return new KernelCallCycles(readA, readW, compute, output, write, tables, fill, streaming);

@@ -99,10 +99,10 @@ public sealed class LatencyModel
             throw new InvalidOperationException($"a GEMM with K = {shape.Reduction} exceeds the engine's buffers, which hold K ≤ {e.MaxReduction}; size the engine for this model");
         if (shape.Tokens <= 0 || shape.Rows <= 0 || shape.Batches <= 0) return default;
         var cycles = KernelCycles.ForCall(e, shape, Parameters.ArrayEfficiency);
-        var z = KernelCallSizes.For(e.TileTokens, e.TileRows, e.TileReduction, shape.Tokens, shape.Reduction, shape.NibbleRows, shape.OutputBytes);
+        var z = KernelCallSizes.For(e.TileTokens, e.TileRows, e.TileReduction, shape.Tokens, shape.Rows, shape.Reduction, shape.NibbleRows, shape.OutputBytes);
         double b = shape.Batches;
         double words = b * shape.Tokens * z.TokenWords + b * z.TokenTiles * z.WeightBlockWords + shape.TableEntries
-            + b * shape.Tokens * z.RowTiles * z.OutputWords;
+            + b * shape.Tokens * z.OutputGroups * z.OutputWords;
         double total = Math.Max(cycles.Total, words * KernelCallSizes.WordBytes / _bytesPerCycle);
         double paced = Math.Min(total, Math.Max(cycles.ArrayStreaming, cycles.Output));
         return new GemmLatency(paced, total - paced);

@@ -40,7 +40,7 @@ public sealed class GoldenVectorRoundTripTests
             var plan = KernelWordLayout.Plan(kernelOp.Call, kernelOp.RowIs8, geometry);
             Assert.That(op.Output, Is.EqualTo(irOp.Output));
             Assert.That(op.Call, Is.EqualTo(KernelWordCall.From(kernelOp.Call, kernelOp.RowIs8)), op.Name);
-            Assert.That(op.Rows, Is.EqualTo(KernelWordLayout.PackRows(kernelOp)), op.Name);
+            Assert.That(op.Rows, Is.EqualTo(KernelWordLayout.PackRows(kernelOp, plan.Tiling)), op.Name);
             if (irOp is LinearOp linear)
             {
                 Assert.That(op.Kind, Is.EqualTo(GemmOpKind.Linear));

@@ -28,7 +28,7 @@ public sealed class KernelCyclesAgainstCppTests
             var v = line.Split(' ').Skip(1).Select(field => long.Parse(field, CultureInfo.InvariantCulture)).ToArray();
             var engine = new EngineConfig(DspUnits: (int)v[1], PackingFactor: (int)v[0], LutUnits: (int)v[2], TileTokens: (int)v[3],
                 TileRows: (int)v[4], TileReduction: (int)v[5], MaxReduction: 1_000, MaxRows: 1_000, ClockMhz: 150);
-            var c = KernelCycles.ForCall(engine, batches: (int)v[6], m: (int)v[7], k: (int)v[8], nibbleRows: (int)v[9], outBytes: (int)v[10], tableEntries: (int)v[11]);
+            var c = KernelCycles.ForCall(engine, batches: (int)v[6], m: (int)v[7], n: (int)v[12], k: (int)v[8], nibbleRows: (int)v[9], outBytes: (int)v[10], tableEntries: (int)v[11]);
 
             Assert.That(new[] { c.Tables, c.ReadA, c.ReadW, c.Compute, c.Output, c.Write, c.Fill, c.Total },
                 Is.EqualTo(v.Skip(13).Select(count => (double)count).ToArray()), line);

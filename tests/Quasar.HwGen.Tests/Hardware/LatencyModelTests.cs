@@ -76,11 +76,13 @@ public sealed class LatencyModelTests
     [Test]
     public void An_8_bit_row_costs_the_array_as_much_as_two_4_bit_rows()
     {
-        var eightBit = Model.Gemm(new GemmShape(Tokens: 50, Reduction: 96, Rows: 100, EightBitRows: 100, OutputBytes: 1));
-        var fourBit = Model.Gemm(new GemmShape(Tokens: 50, Reduction: 96, Rows: 200, EightBitRows: 0, OutputBytes: 1));
-        var half = Model.Gemm(new GemmShape(Tokens: 50, Reduction: 96, Rows: 100, EightBitRows: 0, OutputBytes: 1));
+        // Whole groups of TN rows, so that the 8-bit rows' HIGH and LOW tiles are as many as the 4-bit GEMM's tiles.
+        int rows = 5 * Model.Engine.TileRows;
+        var eightBit = Model.Gemm(new GemmShape(Tokens: 50, Reduction: 96, Rows: rows, EightBitRows: rows, OutputBytes: 1));
+        var fourBit = Model.Gemm(new GemmShape(Tokens: 50, Reduction: 96, Rows: 2 * rows, EightBitRows: 0, OutputBytes: 1));
+        var half = Model.Gemm(new GemmShape(Tokens: 50, Reduction: 96, Rows: rows, EightBitRows: 0, OutputBytes: 1));
 
-        // The same nibble rows, so the same array time; the 4-bit GEMM writes twice the output, so it is not faster.
+        // The same row tiles, so the same array time; the 4-bit GEMM writes twice the output, so it is not faster.
         Assert.That(eightBit.ComputeCycles, Is.EqualTo(fourBit.ComputeCycles));
         Assert.That(eightBit.Cycles, Is.LessThanOrEqualTo(fourBit.Cycles));
         Assert.That(eightBit.Cycles, Is.GreaterThan(half.Cycles));
@@ -119,8 +121,8 @@ public sealed class LatencyModelTests
         var slow = new LatencyModel(platform, Model.Engine);
         var shape = new GemmShape(Tokens: 50, Reduction: 96, Rows: 64, EightBitRows: 0, OutputBytes: 1);
         var e = Model.Engine;
-        var z = KernelCallSizes.For(e.TileTokens, e.TileRows, e.TileReduction, 50, 96, 64, 1);
-        double words = 50.0 * z.TokenWords + z.TokenTiles * z.WeightBlockWords + 64 + 50.0 * z.RowTiles * z.OutputWords;
+        var z = KernelCallSizes.For(e.TileTokens, e.TileRows, e.TileReduction, 50, 64, 96, 64, 1);
+        double words = 50.0 * z.TokenWords + z.TokenTiles * z.WeightBlockWords + 64 + 50.0 * z.OutputGroups * z.OutputWords;
 
         var gemm = slow.Gemm(shape);
 

@@ -14,9 +14,9 @@ public sealed class PaperCalibrationTests
 
     private static CalibrationRow Row(string name) => Rows.Value.Single(r => r.Anchor.Name == name);
 
-    [TestCase("QUASAR-S", 251.6, 130.1)]
-    [TestCase("QUASAR-L2", 101.5, 56.9)]
-    [TestCase("QUASAR-L1", 159.6, 88.6)]
+    [TestCase("QUASAR-S", 251.6, 145.9)]
+    [TestCase("QUASAR-L2", 101.5, 60.2)]
+    [TestCase("QUASAR-L1", 159.6, 97.1)]
     public void The_streaming_engine_reaches_the_documented_fps_below_the_papers(string model, double paperFps, double modelFps)
     {
         // docs/hardware-model.md §5: even with the array never slipping (η = 1), the generated design stays below the paper.
@@ -24,7 +24,7 @@ public sealed class PaperCalibrationTests
 
         Assert.That(row.Anchor.PaperFps, Is.EqualTo(paperFps));
         Assert.That(row.PredictedFps, Is.EqualTo(modelFps).Within(0.5));
-        Assert.That(row.PredictedFps, Is.LessThan(0.6 * paperFps));
+        Assert.That(row.PredictedFps, Is.LessThan(0.65 * paperFps));
     }
 
     [Test]
@@ -39,13 +39,13 @@ public sealed class PaperCalibrationTests
     [Test]
     public void The_compute_process_binds_most_of_the_quasar_s_frame_and_the_writers_the_rest()
     {
-        // The finding of docs/hardware-model.md §5 with two output ports: the compute process (A-bound input fills of the
-        // long-k calls, the array) binds most calls, the writers the int16 ones (scores, fc1: holes and 2-byte outputs).
+        // The finding of docs/hardware-model.md §5 with two output ports and no output holes: the compute process
+        // (A-bound input fills of the long-k calls, the array) binds most calls, the writers the int16 scores.
         var row = Row("QUASAR-S");
         var shares = KernelBottlenecks.Shares(row.Solution.Model, row.Anchor.Subnet, row.Anchor.Space);
 
         Assert.That(shares.MaxBy(s => s.Value).Key, Is.EqualTo(KernelProcess.Compute));
-        Assert.That(shares[KernelProcess.Write], Is.GreaterThan(0.2));
+        Assert.That(shares[KernelProcess.Write], Is.GreaterThan(0.1));
         Assert.That(shares.Values.Sum(), Is.EqualTo(1).Within(1e-12));
     }
 

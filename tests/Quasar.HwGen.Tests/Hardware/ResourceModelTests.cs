@@ -46,11 +46,12 @@ public sealed class ResourceModelTests
         Assert.That(buffers.Input, Is.EqualTo(new OnChipMemory("input buffer", 2 * 16, 4, 6)));
         // Accumulators, one copy, complete on the 8 rows: 8 banks of 4 × 14 bits.
         Assert.That(buffers.Accumulators, Is.EqualTo(new OnChipMemory("accumulator memory", 8, 4, 14)));
-        // Every bank a block; the row tables are three (bias, multiplier, shift).
-        Assert.That(buffers.Total, Is.EqualTo(32 + 8 + 1 + 3));
+        // Pending high sums per token and slot: 8 banks of 4 × 14 bits. Every bank a block; the row tables are three.
+        Assert.That(buffers.PendingHighSums, Is.EqualTo(new OnChipMemory("pending high sums", 8, 4, 14)));
+        Assert.That(buffers.Total, Is.EqualTo(32 + 8 + 8 + 3));
         // No weight buffer (weights stream into registers); streams sums (112 bits × 4) and the two output streams
         // (128 bits × 3 each) 4 blocks each (36-bit columns); 4 m_axi adapters × 4 blocks of burst FIFO (256 × 128 bits).
-        Assert.That(ResourceModel.Estimate(Small).Total.Bram, Is.EqualTo(44 + 4 + 2 * 4 + 16));
+        Assert.That(ResourceModel.Estimate(Small).Total.Bram, Is.EqualTo(51 + 4 + 2 * 4 + 16));
     }
 
     [Test]

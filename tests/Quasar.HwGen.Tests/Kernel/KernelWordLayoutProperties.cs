@@ -27,7 +27,7 @@ public sealed class KernelWordLayoutProperties
         {
             var plan = KernelWordLayout.Plan(c.Call, c.RowIs8, c.Geometry);
             var (status, words) = WordGemm.Run(plan.WordCall, c.Geometry, KernelWordLayout.PackA(plan, c.A), KernelWordLayout.PackWeights(plan, c.B),
-                KernelWordLayout.PackRows(c.Call, c.Bias, c.Multiplier, c.Shift));
+                KernelWordLayout.PackRows(c.Call, plan.Tiling, c.Bias, c.Multiplier, c.Shift));
             Assert.That(status, Is.EqualTo(GemmStatus.Ok));
 
             var expected = Enumerable.Repeat((byte)0xA5, c.OutputLength).ToArray();

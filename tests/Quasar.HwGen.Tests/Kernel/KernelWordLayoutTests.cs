@@ -5,8 +5,8 @@ namespace Quasar.HwGen.Tests.Kernel;
 
 /// <summary>
 /// A layout small enough to compute by hand (docs/kernel-layout.md §2–3), pinned word by word: TM 2, TN 3, TK 2; three
-/// rows, 8-bit, 8-bit, 4-bit, so tile 0 is [HIGH 0, LOW 0, HIGH 1] and tile 1 [LOW 1, ROW4 2, EMPTY] (row 1 split
-/// across the tiles); k = 3 (chunk 1 half padding), m = 3 (a token tile of 2, then 1).
+/// rows, 8-bit, 8-bit, 4-bit, one group of 3 holding 8-bit rows, so tile 0 is [HIGH 0, HIGH 1, EMPTY] (it writes
+/// nothing) and tile 1 [LOW 0, LOW 1, ROW4 2]; k = 3 (chunk 1 half padding), m = 3 (a token tile of 2, then 1).
 /// </summary>
 [TestFixture]
 public sealed class KernelWordLayoutTests
@@ -31,15 +31,34 @@ public sealed class KernelWordLayoutTests
     private static KernelCallPlan Plan => KernelWordLayout.Plan(Call, RowIs8, Geometry);
 
     [Test]
-    public void The_tiling_puts_high_and_low_nibble_rows_in_consecutive_slots_across_tiles()
+    public void The_tiling_puts_an_8_bit_row_s_two_passes_in_the_same_slot_of_consecutive_tiles()
     {
         var tiling = Plan.Tiling;
-        Assert.That((tiling.NibbleRows, tiling.RowTiles), Is.EqualTo((5, 2)));
-        Assert.That(tiling.Kinds(0).ToArray(), Is.EqualTo(new[] { NibbleKind.High, NibbleKind.Low, NibbleKind.High }));
-        Assert.That(tiling.Kinds(1).ToArray(), Is.EqualTo(new[] { NibbleKind.Low, NibbleKind.Row4, NibbleKind.Empty }));
-        Assert.That((tiling.FirstRow(0), tiling.FirstRow(1)), Is.EqualTo((0, 1)));
-        Assert.That((tiling.CompletingSlots(0).ToArray(), tiling.CompletedRows(0).ToArray()), Is.EqualTo((new[] { 1 }, new[] { 0 })));
-        Assert.That((tiling.CompletingSlots(1).ToArray(), tiling.CompletedRows(1).ToArray()), Is.EqualTo((new[] { 0, 1 }, new[] { 1, 2 })));
+        Assert.That((tiling.NibbleRows, tiling.RowTiles, tiling.OutputGroups), Is.EqualTo((5, 2, 1)));
+        Assert.That(tiling.Kinds(0).ToArray(), Is.EqualTo(new[] { NibbleKind.High, NibbleKind.High, NibbleKind.Empty }));
+        Assert.That(tiling.Kinds(1).ToArray(), Is.EqualTo(new[] { NibbleKind.Low, NibbleKind.Low, NibbleKind.Row4 }));
+        Assert.That((tiling.FirstRow(0), tiling.FirstRow(1)), Is.EqualTo((0, 0)));
+        Assert.That((tiling.Writes(0), tiling.Writes(1)), Is.EqualTo((false, true)));
+        Assert.That((tiling.CompletingSlots(1).ToArray(), tiling.CompletedRows(1).ToArray()), Is.EqualTo((new[] { 0, 1, 2 }, new[] { 0, 1, 2 })));
+    }
+
+    [Test]
+    public void The_kernel_s_row_order_puts_8_bit_rows_first_and_the_row_tables_follow_it()
+    {
+        // Rows 4-bit, 8-bit, 4-bit, 8-bit → kernel order 1, 3, 0, 2; with TN 3: group [1, 3, 0] (HIGH 1, HIGH 3, EMPTY;
+        // then LOW 1, LOW 3, ROW4 0) and group [2] (ROW4 2).
+        var call = Call with { N = 4 };
+        byte[] rowIs8 = [0, 1, 0, 1];
+        var tiling = NibbleRowTiling.Create(call, rowIs8, 3);
+
+        Assert.That(tiling.KernelOrder, Is.EqualTo(new[] { 1, 3, 0, 2 }));
+        Assert.That(tiling.RowTiles, Is.EqualTo(3));
+        Assert.That(tiling.Rows(0).ToArray(), Is.EqualTo(new[] { 1, 3, -1 }));
+        Assert.That(tiling.Rows(1).ToArray(), Is.EqualTo(new[] { 1, 3, 0 }));
+        Assert.That((tiling.Kinds(2).ToArray(), tiling.Rows(2).ToArray(), tiling.FirstRow(2)),
+            Is.EqualTo((new[] { NibbleKind.Row4, NibbleKind.Empty, NibbleKind.Empty }, new[] { 2, -1, -1 }, 3)));
+        var rows = KernelWordLayout.PackRows(call, tiling, [10, 11, 12, 13], [1, 1, 1, 1], [1, 1, 1, 1]);
+        Assert.That(rows.Select(w => (int)(uint)(w & uint.MaxValue)), Is.EqualTo(new[] { 11, 13, 10, 12 }));
     }
 
     [Test]
@@ -49,7 +68,7 @@ public sealed class KernelWordLayoutTests
         Assert.That(Plan.WordCall, Is.EqualTo(new KernelWordCall(1, 3, 3, 3, 5, 2, short.MinValue, short.MaxValue, 0)));
         Assert.That((sizes.TokenWords, sizes.ReductionChunks, sizes.ChunkWords, sizes.HeaderWords, sizes.RowTiles, sizes.TokenTiles, sizes.OutputWordsPerToken),
             Is.EqualTo((1, 2, 1, 1, 2, 2, 1)));
-        Assert.That((sizes.TileWords, sizes.AWords, sizes.WWords, sizes.RowsWords, sizes.OutWords), Is.EqualTo((3, 3, 6, 3, 6)));
+        Assert.That((sizes.TileWords, sizes.AWords, sizes.WWords, sizes.RowsWords, sizes.OutWords), Is.EqualTo((3, 3, 6, 3, 3)));
     }
 
     [Test]
@@ -59,7 +78,7 @@ public sealed class KernelWordLayoutTests
         Assert.That(KernelWordLayout.PackA(Plan, A), Is.EqualTo(new UInt128[] { 0x03FE01, 0x001FE0, 0xF90605 }));
 
         // bias [31:0], multiplier [63:32], shift [71:64].
-        Assert.That(KernelWordLayout.PackRows(Call, Bias, Multiplier, Shift), Is.EqualTo(new[]
+        Assert.That(KernelWordLayout.PackRows(Call, Plan.Tiling, Bias, Multiplier, Shift), Is.EqualTo(new[]
         {
             new UInt128(30, 0x40000000_00000064),
             new UInt128(30, 0x40000000_FFFFFFFF),
@@ -69,12 +88,12 @@ public sealed class KernelWordLayoutTests
         // Row 0 = 0x12 0xCB 0x7F (high 1 C 7, low 2 B F), row 1 = 0xFF 0x40 0x80 (high F 4 8, low F 0 0), row 2 = −8 7 −1 (8 7 F).
         Assert.That(KernelWordLayout.PackWeights(Plan, B), Is.EqualTo(new UInt128[]
         {
-            0x2E_0000_0000, // tile 0 header: first_row 0; kinds HIGH (2), LOW (3), HIGH (2) at bits 32, 34, 36
-            0x4F_B2C1,      // chunk 0, lanes 0-1: slot 0 = 1 C, slot 1 = 2 B, slot 2 = F 4
-            0x08_0F07,      // chunk 1, lane 2 (lane 3 past k is 0): slot 0 = 7, slot 1 = F, slot 2 = 8
-            0x7_0000_0001,  // tile 1 header: first_row 1; kinds LOW (3), ROW4 (1), EMPTY (0)
-            0x780F,         // chunk 0: slot 0 = F 0 (low nibbles of row 1), slot 1 = 8 7 (row 2), slot 2 empty
-            0xF00,          // chunk 1: slot 0 = 0, slot 1 = F
+            0xA_0000_0000,  // tile 0 header: first_row 0; kinds HIGH (2), HIGH (2), EMPTY (0) at bits 32, 34, 36
+            0x4FC1,         // chunk 0, lanes 0-1: slot 0 = 1 C (high nibbles of row 0), slot 1 = F 4 (row 1), slot 2 empty
+            0x807,          // chunk 1, lane 2 (lane 3 past k is 0): slot 0 = 7, slot 1 = 8
+            0x1F_0000_0000, // tile 1 header: first_row 0; kinds LOW (3), LOW (3), ROW4 (1)
+            0x780FB2,       // chunk 0: slot 0 = 2 B (low nibbles of row 0), slot 1 = F 0 (row 1), slot 2 = 8 7 (row 2)
+            0xF000F,        // chunk 1: slot 0 = F, slot 1 = 0, slot 2 = F
         }));
     }
 
@@ -83,19 +102,16 @@ public sealed class KernelWordLayoutTests
 
     private static readonly UInt128[] OutputWords =
     [
-        0x025D_0000,  // token 0, tile 0: slot 1 (LOW 0) = 605; HIGH slots 0
-        0xF7B9_0000,  // token 1, tile 0
-        0xFFEE_FDFE,  // token 0, tile 1: slot 0 (LOW 1) = −514, slot 1 (ROW4 2) = −18
-        0x01E0_07DF,  // token 1, tile 1
-        0xFC07_0000,  // token 2 (second token tile), tile 0
-        0x0010_04FA,  // token 2, tile 1
+        0xFFEE_FDFE_025D, // token 0, tile 1 (tile 0 writes nothing): slots 0-2 = rows 0-2 = 605, −514, −18
+        0x01E0_07DF_F7B9, // token 1
+        0x0010_04FA_FC07, // token 2 (second token tile)
     ];
 
     [Test]
     public void The_model_of_the_kernel_computes_these_output_words_from_those_inputs()
     {
         var (status, output) = WordGemm.Run(Plan.WordCall, Geometry, KernelWordLayout.PackA(Plan, A), KernelWordLayout.PackWeights(Plan, B),
-            KernelWordLayout.PackRows(Call, Bias, Multiplier, Shift));
+            KernelWordLayout.PackRows(Call, Plan.Tiling, Bias, Multiplier, Shift));
 
         Assert.That(status, Is.EqualTo(GemmStatus.Ok));
         Assert.That(output, Is.EqualTo(OutputWords));

@@ -34,7 +34,7 @@ public sealed class KernelOpWords
         ArgumentNullException.ThrowIfNull(geometry);
         var tiling = NibbleRowTiling.Create(op.Call, op.RowIs8, geometry.TileRows);
         var weights = op.TakesBPerCall ? [] : KernelWordLayout.PackWeights(KernelWordLayout.Plan(op.Call, tiling, geometry), op.Weights);
-        return new KernelOpWords(op, geometry, tiling, KernelWordLayout.PackRows(op), weights);
+        return new KernelOpWords(op, geometry, tiling, KernelWordLayout.PackRows(op, tiling), weights);
     }
 
     /// <summary>The plan of one call of the op (<paramref name="call"/> may differ from the op's in m and strides, not in its rows).</summary>

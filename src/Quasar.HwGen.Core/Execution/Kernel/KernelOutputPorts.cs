@@ -2,7 +2,7 @@ namespace Quasar.HwGen.Core.Execution.Kernel;
 
 /// <summary>
 /// The kernel writes its output stream (docs/kernel-layout.md §2) through two ports so that the writing keeps up with
-/// the array: within every (batch, token tile, row tile) group, the OW words of the group's i-th token go to out{i mod 2},
+/// the array: within every (batch, token tile, writing row tile) group, the OW words of the group's i-th token go to out{i mod 2},
 /// in order. These put the two ports' words back into the stream, and split a stream into them.
 /// </summary>
 public static class KernelOutputPorts
@@ -35,12 +35,12 @@ public static class KernelOutputPorts
             }
     }
 
-    // Groups in stream order: batch, token tile, row tile.
-    private static int Groups(in KernelWordCall call, in KernelWordSizes sizes) => call.Batches * sizes.TokenTiles * sizes.RowTiles;
+    // Groups in stream order: batch, token tile, writing row tile (one per group of TN rows).
+    private static int Groups(in KernelWordCall call, in KernelWordSizes sizes) => call.Batches * sizes.TokenTiles * sizes.OutputGroups;
 
     private static int TokensOfGroup(in KernelWordCall call, in KernelWordSizes sizes, KernelGeometry geometry, int group)
     {
-        int tile = group / sizes.RowTiles % sizes.TokenTiles;
+        int tile = group / sizes.OutputGroups % sizes.TokenTiles;
         return Math.Min(geometry.TileTokens, call.M - tile * geometry.TileTokens);
     }
 

@@ -7,7 +7,7 @@ public static partial class KernelWordLayout
     /// <summary>
     /// The kernel's output words (§2) into the logical output: element (h, t, r) at element index
     /// h·out_batch_stride + t·out_row_stride + r, out_bytes bytes little endian, as <see cref="KernelBytes.ToTensor"/>
-    /// reads it. Only the addressed elements are written; the holes (HIGH and EMPTY slots) are skipped.
+    /// reads it. Only the writing tiles carry outputs; the padding past n is skipped.
     /// </summary>
     public static void UnpackOutput(KernelCallPlan plan, ReadOnlySpan<UInt128> words, Span<byte> output)
     {
@@ -21,9 +21,10 @@ public static partial class KernelWordLayout
             for (int t = 0; t < call.M; t++)
             {
                 int rowStart = (h * call.OutBatchStride + t * call.OutRowStride) * bytes;
-                for (int tile = 0; tile < plan.Sizes.RowTiles; tile++)
+                for (int tile = 0, group = 0; tile < plan.Sizes.RowTiles; tile++)
                 {
-                    var block = source[(OutputWord(plan, h, t, tile) * KernelWordSizes.WordBytes)..];
+                    if (!plan.Tiling.Writes(tile)) continue;
+                    var block = source[(OutputWord(plan, h, t, group++) * KernelWordSizes.WordBytes)..];
                     var slots = plan.Tiling.CompletingSlots(tile);
                     var rows = plan.Tiling.CompletedRows(tile);
                     for (int i = 0; i < slots.Length; i++)
@@ -60,9 +61,10 @@ public static partial class KernelWordLayout
             for (int t = 0; t < call.M; t++)
             {
                 int rowStart = (h * call.OutBatchStride + t * call.OutRowStride) * bytes;
-                for (int tile = 0; tile < plan.Sizes.RowTiles; tile++)
+                for (int tile = 0, group = 0; tile < plan.Sizes.RowTiles; tile++)
                 {
-                    var block = destination[(OutputWord(plan, h, t, tile) * KernelWordSizes.WordBytes)..];
+                    if (!plan.Tiling.Writes(tile)) continue;
+                    var block = destination[(OutputWord(plan, h, t, group++) * KernelWordSizes.WordBytes)..];
                     var slots = plan.Tiling.CompletingSlots(tile);
                     var rows = plan.Tiling.CompletedRows(tile);
                     for (int i = 0; i < slots.Length; i++)
@@ -77,13 +79,13 @@ public static partial class KernelWordLayout
     }
 
     /// <summary>
-    /// The first output word of token t of batch h in row tile <paramref name="tile"/>: the engine writes per batch, per
-    /// token tile (t0 = its first token, ti its tokens), per row tile, per token, OW words.
+    /// The first output word of token t of batch h in the writing tile of row group <paramref name="group"/>: the engine
+    /// writes per batch, per token tile (t0 = its first token), per group of TN rows, per token, OW words.
     /// </summary>
-    private static int OutputWord(KernelCallPlan plan, int h, int t, int tile)
+    private static int OutputWord(KernelCallPlan plan, int h, int t, int group)
     {
         int tm = plan.Geometry.TileTokens, m = plan.Call.M;
         int t0 = t / tm * tm, tokensInTile = Math.Min(tm, m - t0);
-        return ((h * m + t0) * plan.Sizes.RowTiles + tile * tokensInTile + (t - t0)) * plan.Sizes.OutputWordsPerToken;
+        return ((h * m + t0) * plan.Sizes.OutputGroups + group * tokensInTile + (t - t0)) * plan.Sizes.OutputWordsPerToken;
     }
 }

@@ -27,8 +27,11 @@ public readonly record struct KernelWordSizes
     /// <summary>HW = ⌈(32 + 2·TN) / 128⌉: words of a tile header.</summary>
     public int HeaderWords { get; private init; }
 
-    /// <summary>rt = ⌈N' / TN⌉: row tiles.</summary>
+    /// <summary>rt = ⌈n / TN⌉ + ⌈(N' − n) / TN⌉: row tiles (a group of TN rows holding 8-bit rows takes two, §3).</summary>
     public int RowTiles { get; private init; }
+
+    /// <summary>⌈n / TN⌉: the groups of TN rows, whose writing tiles carry the outputs.</summary>
+    public int OutputGroups { get; private init; }
 
     /// <summary>mt = ⌈m / TM⌉: token tiles.</summary>
     public int TokenTiles { get; private init; }
@@ -51,7 +54,7 @@ public readonly record struct KernelWordSizes
     /// <summary>E: 1 per tensor, else n.</summary>
     public int RowsWords { get; private init; }
 
-    /// <summary>batches·m·rt·OW: the output stream.</summary>
+    /// <summary>batches·m·⌈n / TN⌉·OW: the output stream.</summary>
     public int OutWords { get; private init; }
 
     /// <summary>Words of the output stream on port out0: the even tokens of every row tile (⌈t/2⌉ of a tile of t tokens).</summary>
@@ -70,7 +73,7 @@ public readonly record struct KernelWordSizes
         checked
         {
             int chunks = Ceiling(call.K, tk), chunkWords = Ceiling(tn * tk, WordNibbles), headerWords = Ceiling(FirstRowBits + 2 * tn, 8 * WordBytes);
-            int rowTiles = Ceiling(call.NibbleRows, tn), outputWords = Ceiling(tn * call.OutBytes, WordBytes), tokenWords = Ceiling(call.K, WordBytes);
+            int groups = Ceiling(call.N, tn), rowTiles = groups + Ceiling(call.NibbleRows - call.N, tn), outputWords = Ceiling(tn * call.OutBytes, WordBytes), tokenWords = Ceiling(call.K, WordBytes);
             int batchWeightWords = rowTiles * (headerWords + chunks * chunkWords);
             return new KernelWordSizes
             {
@@ -79,14 +82,15 @@ public readonly record struct KernelWordSizes
                 ChunkWords = chunkWords,
                 HeaderWords = headerWords,
                 RowTiles = rowTiles,
+                OutputGroups = groups,
                 TokenTiles = Ceiling(call.M, geometry.TileTokens),
                 OutputWordsPerToken = outputWords,
                 BatchWeightWords = batchWeightWords,
                 AWords = call.Batches * call.M * tokenWords,
                 WWords = call.Batches * batchWeightWords,
                 RowsWords = call.TableRows,
-                OutWords = call.Batches * call.M * rowTiles * outputWords,
-                Out0Words = call.Batches * EvenTokens(call.M, geometry.TileTokens) * rowTiles * outputWords,
+                OutWords = call.Batches * call.M * groups * outputWords,
+                Out0Words = call.Batches * EvenTokens(call.M, geometry.TileTokens) * groups * outputWords,
             };
         }
     }

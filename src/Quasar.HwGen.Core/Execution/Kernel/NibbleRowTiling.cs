@@ -1,10 +1,13 @@
 namespace Quasar.HwGen.Core.Execution.Kernel;
 
 /// <summary>
-/// Which nibble row sits in each slot of each row tile (docs/kernel-layout.md §3): output row r gives HIGH(r), LOW(r)
-/// when it is 8-bit, ROW4(r) when 4-bit; nibble row q goes to tile ⌊q/TN⌋, slot q mod TN; the last tile's unused slots
-/// are EMPTY. The weight packer walks it to place nibbles and the output unpacker to find which slot completes which
-/// row, so the two cannot disagree. Immutable; built once per op (linear) or per call shape (attention).
+/// Which nibble row sits in each slot of each row tile (docs/kernel-layout.md §3). The kernel's row order puts the
+/// 8-bit rows first (each set in its own order); position p's row is <see cref="KernelOrder"/>[p], and the row tables
+/// are written in that order. Positions are grouped TN at a time; a group holding 8-bit rows takes two tiles, its HIGH
+/// passes (4-bit rows EMPTY) and then its LOW passes and 4-bit rows (ROW4), so an 8-bit row's two passes sit in the same
+/// slot of consecutive tiles and only the second tile writes outputs; a group of 4-bit rows takes one ROW4 tile. Slots
+/// past n are EMPTY. The weight packer walks it to place nibbles and the output unpacker to find which slot completes
+/// which row, so the two cannot disagree. Immutable; built once per op (linear) or per call shape (attention).
 /// </summary>
 public sealed class NibbleRowTiling
 {
@@ -14,8 +17,12 @@ public sealed class NibbleRowTiling
     private readonly int[] _completingSlots;
     private readonly int[] _completedRows;
 
-    private NibbleRowTiling(int outputRows, int nibbleRows, int tileRows, NibbleKind[] kinds, int[] rows)
+    private readonly int[] _firstRows;
+
+    private NibbleRowTiling(int outputRows, int nibbleRows, int tileRows, NibbleKind[] kinds, int[] rows, int[] firstRows, int[] kernelOrder)
     {
+        _firstRows = firstRows;
+        KernelOrder = kernelOrder;
         OutputRows = outputRows;
         NibbleRows = nibbleRows;
         TileRows = tileRows;
@@ -50,8 +57,17 @@ public sealed class NibbleRowTiling
     /// <summary>TN: slots per tile.</summary>
     public int TileRows { get; }
 
-    /// <summary>rt = ⌈N' / TN⌉.</summary>
+    /// <summary>rt = ⌈n / TN⌉ + ⌈(N' − n) / TN⌉: a tile per group of TN rows, and a HIGH tile more per group holding 8-bit rows.</summary>
     public int RowTiles { get; }
+
+    /// <summary>⌈n / TN⌉: the groups of TN rows, one writing tile each.</summary>
+    public int OutputGroups => (OutputRows + TileRows - 1) / TileRows;
+
+    /// <summary>The original row at each position of the kernel's row order (8-bit rows first): the row tables' order.</summary>
+    public IReadOnlyList<int> KernelOrder { get; }
+
+    /// <summary>Whether <paramref name="tile"/> writes outputs (every tile but a HIGH tile).</summary>
+    public bool Writes(int tile) => _completingStart[tile + 1] > _completingStart[tile];
 
     /// <summary>The kinds of the TN slots of <paramref name="tile"/>.</summary>
     public ReadOnlySpan<NibbleKind> Kinds(int tile) => _kinds.AsSpan(tile * TileRows, TileRows);
@@ -59,8 +75,8 @@ public sealed class NibbleRowTiling
     /// <summary>The output row of each slot of <paramref name="tile"/> (−1 for EMPTY slots).</summary>
     public ReadOnlySpan<int> Rows(int tile) => _rows.AsSpan(tile * TileRows, TileRows);
 
-    /// <summary>The header's <c>first_row</c>: the output row of slot 0.</summary>
-    public int FirstRow(int tile) => _rows[tile * TileRows];
+    /// <summary>The header's <c>first_row</c>: the kernel-order position of slot 0 (slot i holds position first_row + i).</summary>
+    public int FirstRow(int tile) => _firstRows[tile];
 
     /// <summary>The slots of <paramref name="tile"/> that complete an output row (ROW4 and LOW), in slot order.</summary>
     public ReadOnlySpan<int> CompletingSlots(int tile) => _completingSlots.AsSpan(_completingStart[tile], _completingStart[tile + 1] - _completingStart[tile]);
@@ -86,27 +102,36 @@ public sealed class NibbleRowTiling
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tileRows);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(call.N, nameof(call));
-        int nibbleRows = CountNibbleRows(call, rowIs8);
-        int slots = checked((nibbleRows + tileRows - 1) / tileRows * tileRows);
-        var kinds = new NibbleKind[slots];
-        var rows = new int[slots];
+        int nibbleRows = CountNibbleRows(call, rowIs8), n = call.N, eightBit = nibbleRows - n;
+        var order = new int[n];
+        int next = 0;
+        for (int r = 0; r < n; r++) if (IsEightBit(call, rowIs8, r)) order[next++] = r;
+        for (int r = 0; r < n; r++) if (!IsEightBit(call, rowIs8, r)) order[next++] = r;
+
+        int groups = (n + tileRows - 1) / tileRows, highTiles = (eightBit + tileRows - 1) / tileRows;
+        int tiles = groups + highTiles;
+        var kinds = new NibbleKind[checked(tiles * tileRows)];
+        var rows = new int[kinds.Length];
+        var firstRows = new int[tiles];
         rows.AsSpan().Fill(-1);
-        int q = 0;
-        for (int r = 0; r < call.N; r++)
+        int tile = 0;
+        for (int g = 0; g < groups; g++)
         {
-            if (IsEightBit(call, rowIs8, r))
+            int first = g * tileRows;
+            bool paired = first < eightBit;
+            for (int pass = paired ? 0 : 1; pass < 2; pass++, tile++)
             {
-                (kinds[q], rows[q]) = (NibbleKind.High, r);
-                q++;
-                (kinds[q], rows[q]) = (NibbleKind.Low, r);
+                firstRows[tile] = first;
+                for (int slot = 0; slot < tileRows && first + slot < n; slot++)
+                {
+                    int position = first + slot, at = tile * tileRows + slot;
+                    bool is8 = position < eightBit;
+                    kinds[at] = pass == 0 ? (is8 ? NibbleKind.High : NibbleKind.Empty) : (is8 ? NibbleKind.Low : NibbleKind.Row4);
+                    rows[at] = kinds[at] == NibbleKind.Empty ? -1 : order[position];
+                }
             }
-            else
-            {
-                (kinds[q], rows[q]) = (NibbleKind.Row4, r);
-            }
-            q++;
         }
-        return new NibbleRowTiling(call.N, nibbleRows, tileRows, kinds, rows);
+        return new NibbleRowTiling(n, nibbleRows, tileRows, kinds, rows, firstRows, order);
     }
 
     private static void RequireTable(in GemmCall call, ReadOnlySpan<byte> rowIs8)

@@ -33,7 +33,7 @@ public static class WordGemm
         ArgumentNullException.ThrowIfNull(geometry);
         int status = Check(call, limits ?? GemmLimits.Unbounded);
         if (status != GemmStatus.Ok) return (status, []);
-        var output = new UInt128[checked(call.Batches * call.M * Up(call.NibbleRows, geometry.TileRows) * Up(geometry.TileRows * call.OutBytes, 16))];
+        var output = new UInt128[checked(call.Batches * call.M * Up(call.N, geometry.TileRows) * Up(geometry.TileRows * call.OutBytes, 16))];
         return (Run(call, geometry, a, w, rows, output, limits), output);
     }
 
@@ -49,18 +49,21 @@ public static class WordGemm
         if (status != GemmStatus.Ok) return status;
 
         int m = call.M, k = call.K, tm = geometry.TileTokens, tn = geometry.TileRows, tk = geometry.TileReduction;
-        int kw = Up(k, 16), kt = Up(k, tk), cw = Up(tn * tk, 32), hw = Up(32 + 2 * tn, WordBits), rt = Up(call.NibbleRows, tn);
+        // Row tiles (docs/kernel-layout.md §3): a group of TN rows in the kernel's row order takes a HIGH tile before
+        // the tile that completes it while it holds 8-bit rows; only completing tiles write.
+        int groups = Up(call.N, tn), highTiles = Up(call.NibbleRows - call.N, tn);
+        int kw = Up(k, 16), kt = Up(k, tk), cw = Up(tn * tk, 32), hw = Up(32 + 2 * tn, WordBits), rt = groups + highTiles;
         int ow = Up(tn * call.OutBytes, 16), tileWords = hw + kt * cw, entries = call.PerTensor ? 1 : call.N, lanes = kt * tk;
         Require(a.Length, (long)call.Batches * m * kw, "a");
         Require(w.Length, (long)call.Batches * rt * tileWords, "w");
         Require(rows.Length, entries, "rows");
-        Require(output.Length, (long)call.Batches * m * rt * ow, "out");
+        Require(output.Length, (long)call.Batches * m * groups * ow, "out");
 
         var (bias, multiplier, shift) = ReadTables(rows[..entries]);
         var x = new int[tm * lanes];
         var weights = new int[tn * lanes];
         var kinds = new NibbleKind[tn];
-        var highSums = new int[tm];
+        var highSums = new int[tm * tn];
         for (int h = 0; h < call.Batches; h++)
         {
             for (int t0 = 0; t0 < m; t0 += tm)
@@ -68,34 +71,36 @@ public static class WordGemm
                 int tokens = Math.Min(tm, m - t0);
                 ReadActivations(a, (h * m + t0) * kw, tokens, k, kw, lanes, x);
                 Array.Clear(highSums);
-                for (int tile = 0; tile < rt; tile++)
+                for (int tile = 0, group = 0; tile < rt; tile++)
                 {
+                    bool writes = !(tile < 2 * highTiles && tile % 2 == 0);
                     int tileStart = (h * rt + tile) * tileWords;
                     int firstRow = Field(w, tileStart, 0, 32);
                     for (int s = 0; s < tn; s++) kinds[s] = (NibbleKind)Field(w, tileStart, 32 + 2 * s, 2);
                     ReadChunks(w, tileStart + hw, kt, cw, tn, tk, kinds, weights);
                     for (int t = 0; t < tokens; t++)
                     {
-                        int outStart = ((h * m + t0) * rt + tile * tokens + t) * ow;
-                        output.Slice(outStart, ow).Clear();
-                        int row = firstRow;
+                        int outStart = ((h * m + t0) * groups + group * tokens + t) * ow;
+                        if (writes) output.Slice(outStart, ow).Clear();
                         for (int s = 0; s < tn; s++)
                         {
                             if (kinds[s] == NibbleKind.Empty) continue;
                             int sum = Dot(x.AsSpan(t * lanes, lanes), weights.AsSpan(s * lanes, lanes));
                             if (kinds[s] == NibbleKind.High)
                             {
-                                highSums[t] = sum;
+                                highSums[t * tn + s] = sum;
                                 continue;
                             }
-                            int acc = kinds[s] == NibbleKind.Low ? (highSums[t] << 4) + sum : sum;
-                            int e = call.PerTensor ? 0 : row;
+                            if (!writes) throw new InvalidDataException($"tile {tile} of batch {h} is a HIGH tile, but slot {s} completes a row");
+                            int acc = kinds[s] == NibbleKind.Low ? (highSums[t * tn + s] << 4) + sum : sum;
+                            // Slot s holds the row at position first_row + s of the kernel's row order (the tables' order).
+                            int row = firstRow + s, e = call.PerTensor ? 0 : row;
                             if (e >= entries) throw new InvalidDataException($"tile {tile} of batch {h} completes row {row}, past the {entries} entries of rows");
                             int value = OutputStage.Requantize(acc, bias[e], multiplier[e], shift[e], call.OutMin, call.OutMax);
                             PutElement(output.Slice(outStart, ow), s, call.OutBytes, value);
-                            row++;
                         }
                     }
+                    if (writes) group++;
                 }
             }
         }

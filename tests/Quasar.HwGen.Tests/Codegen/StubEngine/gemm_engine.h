@@ -4,6 +4,7 @@
 #ifndef QUASAR_STUB_GEMM_ENGINE_H
 #define QUASAR_STUB_GEMM_ENGINE_H
 #include <cstdint>
+#include <vector>
 
 // The 128-bit bus word as 16 little-endian bytes (the layout the host writes).
 template <int W> struct ap_uint;
@@ -31,22 +32,26 @@ int run_gemm(const ap_uint<128>* a, const ap_uint<128>* w, const ap_uint<128>* r
     if (nibble_rows < n || nibble_rows > 2 * n) return 6;
     const int TM = Config::TILE_TOKENS, TN = Config::TILE_ROWS, TK = Config::TILE_REDUCTION;
     const int kw = stub_ceil(k, 16), kt = stub_ceil(k, TK), cw = stub_ceil(TN * TK, 32), hw = stub_ceil(32 + 2 * TN, 128);
-    const int rt = stub_ceil(nibble_rows, TN), ow = stub_ceil(TN * out_bytes, 16);
+    const int rt = stub_ceil(n, TN) + stub_ceil(nibble_rows - n, TN), ow = stub_ceil(TN * out_bytes, 16);
     const long long tile_words = hw + static_cast<long long>(kt) * cw;
+    std::vector<std::int64_t> pending(static_cast<std::size_t>(m) * TN, 0); // high passes, per token and slot
     long long next[2] = {0, 0}; // the next word of out0 (a tile's even tokens) and out1 (its odd ones)
     for (int h = 0; h < batches; ++h)
         for (int t0 = 0; t0 < m; t0 += TM)
             for (int j = 0; j < rt; ++j) {
                 const ap_uint<128>* tile = w + (h * rt + j) * tile_words;
                 const int tokens = m - t0 < TM ? m - t0 : TM;
+                bool writes = false;
+                for (int s = 0; s < TN; ++s) {
+                    const int bit = 32 + 2 * s, kind = (tile[bit / 128].b[(bit % 128) / 8] >> (bit % 8)) & 3;
+                    writes = writes || kind == 1 || kind == 3;
+                }
                 for (int t = t0; t < t0 + tokens; ++t) {
                     ap_uint<128>* out = (t - t0) % 2 == 0 ? out0 : out1;
                     const long long o = next[(t - t0) % 2];
-                    next[(t - t0) % 2] += ow;
-                    for (int i = 0; i < 16 * ow; ++i) out[o + i / 16].b[i % 16] = 0;
+                    if (writes) next[(t - t0) % 2] += ow;
+                    if (writes) for (int i = 0; i < 16 * ow; ++i) out[o + i / 16].b[i % 16] = 0;
                     const std::uint8_t* x = a[(static_cast<long long>(h) * m + t) * kw].b;
-                    std::int64_t high = 0;
-                    int row = stub_i32(tile[0], 0);
                     for (int s = 0; s < TN; ++s) {
                         const int bit = 32 + 2 * s, kind = (tile[bit / 128].b[(bit % 128) / 8] >> (bit % 8)) & 3;
                         if (kind == 0) continue;
@@ -55,16 +60,10 @@ int run_gemm(const ap_uint<128>* a, const ap_uint<128>* w, const ap_uint<128>* r
                             const int nib = stub_nibble(tile + hw, static_cast<long long>(l / TK) * cw * 32 + s * TK + l % TK);
                             sum += static_cast<std::int8_t>(x[l]) * (kind == 3 ? nib : (nib ^ 8) - 8);
                         }
+                        std::int64_t& high = pending[static_cast<std::size_t>(t) * TN + s];
                         if (kind == 2) { high = sum; continue; }
-                        if (kind == 3 && s > 0) sum += 16 * high;
-                        if (kind == 3 && s == 0) { // its high pass is the previous tile's last slot
-                            const ap_uint<128>* prev = tile - tile_words;
-                            std::int64_t hs = 0;
-                            for (int l = 0; l < k; ++l)
-                                hs += static_cast<std::int8_t>(x[l]) * ((stub_nibble(prev + hw, static_cast<long long>(l / TK) * cw * 32 + (TN - 1) * TK + l % TK) ^ 8) - 8);
-                            sum += 16 * hs;
-                        }
-                        const ap_uint<128>& p = rows[per_tensor ? 0 : row];
+                        if (kind == 3) sum += 16 * high;
+                        const ap_uint<128>& p = rows[per_tensor ? 0 : stub_i32(tile[0], 0) + s];
                         const std::int32_t v = static_cast<std::int32_t>(sum) + stub_i32(p, 0);
                         const std::int64_t product = static_cast<std::int64_t>(v) * stub_i32(p, 4);
                         const int shift = p.b[8];
@@ -72,7 +71,6 @@ int run_gemm(const ap_uint<128>* a, const ap_uint<128>* w, const ap_uint<128>* r
                         y = y < out_min ? out_min : (y > out_max ? out_max : y);
                         for (int byte = 0; byte < out_bytes; ++byte)
                             out[o + (s * out_bytes + byte) / 16].b[(s * out_bytes + byte) % 16] = static_cast<std::uint8_t>(y >> (8 * byte));
-                        ++row;
                     }
                 }
             }

@@ -73,7 +73,7 @@ inline int quasar_testbench_main(int argc, char** argv, KernelFn kernel, const q
                    s[7], s[8], &status);
             // The ports back into the stream: per (batch, token tile, row tile), even tokens from out0, odd from out1.
             const int tm = geometry.tile_tokens, tn = geometry.tile_rows;
-            const int ow = (tn * s[5] + 15) / 16, rt = (s[4] + tn - 1) / tn;
+            const int ow = (tn * s[5] + 15) / 16, rt = (s[2] + tn - 1) / tn; // the groups of TN rows write
             Words out;
             std::size_t taken[2] = {0, 0};
             for (int h = 0; h < s[0]; ++h)

@@ -42,7 +42,7 @@ struct KernelDepths {
     static constexpr long long A = 400;
     static constexpr long long W = 768;
     static constexpr long long ROWS = 128;
-    static constexpr long long OUT = 800;  // each of out0 and out1
+    static constexpr long long OUT = 600;  // each of out0 and out1
 };
 
 }  // namespace quasar

@@ -27,8 +27,8 @@ extern "C" void quasar_gemm(
 #pragma HLS INTERFACE m_axi port=a offset=slave bundle=gmem0 depth=400
 #pragma HLS INTERFACE m_axi port=w offset=slave bundle=gmem1 depth=264
 #pragma HLS INTERFACE m_axi port=rows offset=slave bundle=gmem0 depth=128
-#pragma HLS INTERFACE m_axi port=out0 offset=slave bundle=gmem2 depth=800
-#pragma HLS INTERFACE m_axi port=out1 offset=slave bundle=gmem3 depth=800
+#pragma HLS INTERFACE m_axi port=out0 offset=slave bundle=gmem2 depth=400
+#pragma HLS INTERFACE m_axi port=out1 offset=slave bundle=gmem3 depth=400
 #pragma HLS INTERFACE s_axilite port=batches bundle=control
 #pragma HLS INTERFACE s_axilite port=m bundle=control
 #pragma HLS INTERFACE s_axilite port=n bundle=control
