@@ -1,3 +1,6 @@
+using Quasar.HwGen.Core.Execution.Kernel;
+using Quasar.HwGen.Hardware.Kernel;
+
 namespace Quasar.HwGen.Vitis.Cycles;
 
 /// <summary>
@@ -23,8 +26,20 @@ public sealed record CountedCall(
     long Fill,
     long Total)
 {
-    /// <summary>The process that sets the pace of the dataflow region (the largest count).</summary>
-    public string Bottleneck =>
-        new[] { ("read_a", ReadA), ("read_w", ReadW), ("compute", Compute), ("output", Output), ("write", Write) }
-            .MaxBy(p => p.Item2).Item1;
+    /// <summary>E: the row-table entries the call loads before the region (1 per tensor, else n).</summary>
+    public int TableEntries => (Flags & GemmFlags.PerTensor) != 0 ? 1 : N;
+
+    /// <summary>The count of one of the five region processes.</summary>
+    public long this[KernelProcess process] => process switch
+    {
+        KernelProcess.ReadA => ReadA,
+        KernelProcess.ReadW => ReadW,
+        KernelProcess.Compute => Compute,
+        KernelProcess.Output => Output,
+        KernelProcess.Write => Write,
+        _ => throw new ArgumentOutOfRangeException(nameof(process), process, null),
+    };
+
+    /// <summary>The process that sets the pace of the dataflow region (the first of the largest counts, in pipeline order, as the model's binding).</summary>
+    public KernelProcess Binding => Enum.GetValues<KernelProcess>().MaxBy(p => this[p]);
 }

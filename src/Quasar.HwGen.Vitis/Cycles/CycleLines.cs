@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Quasar.HwGen.Hardware.Kernel;
 
 namespace Quasar.HwGen.Vitis.Cycles;
 
@@ -31,6 +32,17 @@ public static partial class CycleLines
         }
         return calls;
     }
+
+    /// <summary>The key a CYCLES line gives <paramref name="process"/>'s count under (<c>read_a</c>, ..., <c>write</c>).</summary>
+    public static string FieldName(KernelProcess process) => process switch
+    {
+        KernelProcess.ReadA => "read_a",
+        KernelProcess.ReadW => "read_w",
+        KernelProcess.Compute => "compute",
+        KernelProcess.Output => "output",
+        KernelProcess.Write => "write",
+        _ => throw new ArgumentOutOfRangeException(nameof(process), process, null),
+    };
 
     [GeneratedRegex(@"(\w+)=(\S*)")]
     private static partial Regex FieldPattern();

@@ -1,3 +1,4 @@
+using Quasar.HwGen.Hardware.Kernel;
 using Quasar.HwGen.Vitis.Cycles;
 
 namespace Quasar.HwGen.Tests.Vitis;
@@ -18,7 +19,9 @@ public sealed class CycleLinesTests
             Is.EqualTo(("blocks.0.mlp.fc1", 3, 1, 5, 7, 8, 11, 2, 0)));
         Assert.That((c.Tables, c.ReadA, c.ReadW, c.Compute, c.Output, c.Write, c.Fill, c.Total),
             Is.EqualTo((71L, 69L, 152L, 172L, 108L, 22L, 82L, 325L)));
-        Assert.That(c.Bottleneck, Is.EqualTo("compute"));
+        Assert.That(c.Binding, Is.EqualTo(KernelProcess.Compute));
+        Assert.That(CycleLines.FieldName(c.Binding), Is.EqualTo("compute"));
+        Assert.That(c.TableEntries, Is.EqualTo(7), "per-row tables: one entry a row");
     }
 
     [Test]
