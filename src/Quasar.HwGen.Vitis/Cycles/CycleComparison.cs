@@ -5,7 +5,7 @@ namespace Quasar.HwGen.Vitis.Cycles;
 
 /// <summary>
 /// The counts of a cycle-accounting run held against the hardware model (issue 13): every call's counted total must be
-/// within <see cref="Tolerance"/> of <see cref="KernelCycles.ForCall(EngineConfig, int, int, int, int, int, int, double)"/>
+/// within <see cref="Tolerance"/> of <see cref="KernelCycles.ForCall(EngineConfig, int, int, int, int, int, int, int, double)"/>
 /// for its scalars. The model runs at η = 1 because the accounting counts every loop at its declared II.
 /// </summary>
 public sealed record CycleComparison(EngineConfig Engine, double Tolerance, IReadOnlyList<CallComparison> Calls)
@@ -20,7 +20,7 @@ public sealed record CycleComparison(EngineConfig Engine, double Tolerance, IRea
         ArgumentNullException.ThrowIfNull(counted);
         if (!(tolerance >= 0)) throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "a tolerance is at least 0");
         var calls = counted.Select(c => new CallComparison(c,
-            KernelCycles.ForCall(engine, c.Batches, c.M, c.K, c.NibbleRows, c.OutBytes, c.TableEntries))).ToList();
+            KernelCycles.ForCall(engine, c.Batches, c.M, c.N, c.K, c.NibbleRows, c.OutBytes, c.TableEntries))).ToList();
         return new CycleComparison(engine, tolerance, calls);
     }
 

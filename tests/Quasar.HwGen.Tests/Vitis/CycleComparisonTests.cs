@@ -12,10 +12,10 @@ public sealed class CycleComparisonTests
         TileReduction: 16, MaxReduction: 1_000, MaxRows: 1_000, ClockMhz: 150);
 
     /// <summary>fc1: 20 tokens (two token tiles), K 64, 16 rows of which 8 are 8-bit (24 nibble rows), per-row tables.</summary>
-    private static readonly KernelCallCycles Fc1 = KernelCycles.ForCall(Engine, batches: 1, m: 20, k: 64, nibbleRows: 24, outBytes: 1, tableEntries: 16);
+    private static readonly KernelCallCycles Fc1 = KernelCycles.ForCall(Engine, batches: 1, m: 20, n: 16, k: 64, nibbleRows: 24, outBytes: 1, tableEntries: 16);
 
     /// <summary>scores: 3 heads of 20 × 20 × 16, per-tensor tables, 2-byte outputs.</summary>
-    private static readonly KernelCallCycles Scores = KernelCycles.ForCall(Engine, batches: 3, m: 20, k: 16, nibbleRows: 20, outBytes: 2, tableEntries: 1);
+    private static readonly KernelCallCycles Scores = KernelCycles.ForCall(Engine, batches: 3, m: 20, n: 20, k: 16, nibbleRows: 20, outBytes: 2, tableEntries: 1);
 
     private static CountedCall CountedFc1(int image, long totalShift = 0) =>
         Counted("blocks.0.mlp.fc1", image, batches: 1, m: 20, n: 16, k: 64, nibbleRows: 24, outBytes: 1, flags: 0, Fc1, totalShift);
