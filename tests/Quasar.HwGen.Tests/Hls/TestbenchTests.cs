@@ -110,6 +110,18 @@ public sealed partial class TestbenchTests
     }
 
     [Test]
+    public void A_version_1_golden_file_is_refused_with_the_fix()
+    {
+        string path = _directory.File("v1.qgv");
+        File.WriteAllBytes(path, "QGV1\u0001\0\0\0"u8.ToArray());
+
+        var (exitCode, output) = _program.Run(path);
+
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(output, Does.Contain("a version-1 golden file").And.Contain("quasar generate --force"));
+    }
+
+    [Test]
     public void A_nonzero_kernel_status_is_reported_as_a_status_line()
     {
         var (exitCode, output) = _program.Run(_directory.File("status.qgv"));
