@@ -20,8 +20,8 @@ namespace quasar {
 namespace gemm_detail {
 
 // The region, in canonical form: stream declarations, then one call per process, each stream with one producer and
-// one consumer. Stream depths: a word pair for the readers, a whole token tile of sums and outputs so that the array
-// never waits for the output stage within a tile.
+// one consumer. Stream depths: a word pair for the readers, a row tile's sums and a token tile's outputs, so that the
+// array does not wait for the output stage within a row tile.
 template <class Config>
 void gemm_dataflow(const word_t* a, const word_t* w, word_t* out0, word_t* out1, const bias_sum_t bias[Config::MAX_ROWS],
                    const multiplier_t multiplier[Config::MAX_ROWS], const shift_t shift[Config::MAX_ROWS], int batches,
