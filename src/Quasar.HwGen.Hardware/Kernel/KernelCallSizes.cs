@@ -1,3 +1,5 @@
+using Quasar.HwGen.Core.Execution.Kernel;
+
 namespace Quasar.HwGen.Hardware.Kernel;
 
 /// <summary>
@@ -27,19 +29,24 @@ public readonly record struct KernelCallSizes(int TokenWords, int Chunks, int Ch
     /// <summary>Bits of one slot's kind in a tile header (EMPTY, ROW4, HIGH, LOW).</summary>
     public const int HeaderSlotBits = 2;
 
+    /// <summary>
+    /// The sizes of one call, from the host layout's own formulas (<see cref="KernelWordSizes"/>): the model and the
+    /// layout cannot disagree on a word count.
+    /// </summary>
     public static KernelCallSizes For(int tileTokens, int tileRows, int tileReduction, int m, int n, int k, int nibbleRows, int outBytes)
     {
-        int tokenTiles = CeilDiv(m, tileTokens), groups = CeilDiv(n, tileRows);
+        var call = new KernelWordCall(Batches: 1, M: m, N: n, K: k, NibbleRows: nibbleRows, OutBytes: outBytes, OutMin: 0, OutMax: 0, Flags: 0);
+        var z = KernelWordSizes.Of(call, tileTokens, tileRows, tileReduction);
         return new KernelCallSizes(
-            TokenWords: CeilDiv(k, WordBytes),
-            Chunks: CeilDiv(k, tileReduction),
-            ChunkWords: ChunkWordsOf(tileRows, tileReduction),
-            HeaderWords: HeaderWordsOf(tileRows),
-            RowTiles: groups + CeilDiv(nibbleRows - n, tileRows),
-            OutputGroups: groups,
-            TokenTiles: tokenTiles,
-            LastTileTokens: m - (tokenTiles - 1) * tileTokens,
-            OutputWords: OutputWordsOf(tileRows, outBytes));
+            TokenWords: z.TokenWords,
+            Chunks: z.ReductionChunks,
+            ChunkWords: z.ChunkWords,
+            HeaderWords: z.HeaderWords,
+            RowTiles: z.RowTiles,
+            OutputGroups: z.OutputGroups,
+            TokenTiles: z.TokenTiles,
+            LastTileTokens: m - (z.TokenTiles - 1) * tileTokens,
+            OutputWords: z.OutputWordsPerToken);
     }
 
     /// <summary>CW: words of one chunk of a TN × TK weight tile.</summary>

@@ -67,9 +67,15 @@ public readonly record struct KernelWordSizes
     public static KernelWordSizes Of(in KernelWordCall call, KernelGeometry geometry)
     {
         ArgumentNullException.ThrowIfNull(geometry);
+        return Of(call, geometry.TileTokens, geometry.TileRows, geometry.TileReduction);
+    }
+
+    /// <summary>The same for a geometry given as its three tiles (no object: the hardware model calls it per GEMM).</summary>
+    public static KernelWordSizes Of(in KernelWordCall call, int tileTokens, int tileRows, int tileReduction)
+    {
         if (call.Batches <= 0 || call.M <= 0 || call.N <= 0 || call.K <= 0 || call.NibbleRows <= 0 || call.OutBytes is not (1 or 2))
             throw new ArgumentException($"the call {call} has no word layout: its dimensions must be positive and out_bytes 1 or 2", nameof(call));
-        int tn = geometry.TileRows, tk = geometry.TileReduction;
+        int tn = tileRows, tk = tileReduction;
         checked
         {
             int chunks = Ceiling(call.K, tk), chunkWords = Ceiling(tn * tk, WordNibbles), headerWords = Ceiling(FirstRowBits + 2 * tn, 8 * WordBytes);
@@ -83,14 +89,14 @@ public readonly record struct KernelWordSizes
                 HeaderWords = headerWords,
                 RowTiles = rowTiles,
                 OutputGroups = groups,
-                TokenTiles = Ceiling(call.M, geometry.TileTokens),
+                TokenTiles = Ceiling(call.M, tileTokens),
                 OutputWordsPerToken = outputWords,
                 BatchWeightWords = batchWeightWords,
                 AWords = call.Batches * call.M * tokenWords,
                 WWords = call.Batches * batchWeightWords,
                 RowsWords = call.TableRows,
                 OutWords = call.Batches * call.M * groups * outputWords,
-                Out0Words = call.Batches * EvenTokens(call.M, geometry.TileTokens) * groups * outputWords,
+                Out0Words = call.Batches * EvenTokens(call.M, tileTokens) * groups * outputWords,
             };
         }
     }
