@@ -3,10 +3,11 @@ using System.Globalization;
 using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Data;
-using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Lowering;
 using Quasar.HwGen.Training.Evaluation;
 using Quasar.HwGen.Training.Spaces;
+using Quasar.Runtime;
+using Quasar.Runtime.Emulation;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -67,15 +68,14 @@ public static class EvaluateCommand
         var graph = VitLowering.Lower(TrainedModels.Export(supernet, subnet),
             [.. Enumerable.Range(0, calibration.Count).Select(i => calibration.Image(i).ToArray())],
             new Dictionary<string, string> { ["search_space"] = space.Name, ["subnet"] = subnet.Summary(space) }, space.Name);
-        var interpreter = new IrInterpreter(graph, new EmulatedEngine());
+        using var session = new InferenceSession(graph, new EmulatedAccelerator(parallelGemm: false));
+        var (predicted, _) = InferCommand.Predict(session, test);
         int fakeCorrect = 0, integerCorrect = 0, agree = 0;
         for (int i = 0; i < test.Count; i++)
         {
-            var logits = interpreter.Run(test.Image(i));
-            int predicted = InferCommand.TopClass(logits);
             fakeCorrect += fake[i] == test.Labels[i] ? 1 : 0;
-            integerCorrect += predicted == test.Labels[i] ? 1 : 0;
-            agree += predicted == fake[i] ? 1 : 0;
+            integerCorrect += predicted[i] == test.Labels[i] ? 1 : 0;
+            agree += predicted[i] == fake[i] ? 1 : 0;
         }
         return new Comparison((double)fakeCorrect / test.Count, (double)integerCorrect / test.Count, (double)agree / test.Count);
     }
