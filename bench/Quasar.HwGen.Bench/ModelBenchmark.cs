@@ -3,46 +3,84 @@ using System.Globalization;
 using Quasar.HwGen.Core;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Data;
-using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Lowering;
-using Quasar.HwGen.Core.Numerics;
+using Quasar.Runtime;
+using Quasar.Runtime.Emulation;
 
 namespace Quasar.HwGen.Bench;
 
 /// <summary>
-/// `model`: whole-model images/s of the C# emulation (host ops + GEMM engine) for the largest Fashion-MNIST subnet and
-/// the QUASAR-S-like ImageNet-scale subnet, each on the vectorized and the scalar GEMM path, one thread per image.
+/// `model`: the runtime on `emu` for the largest Fashion-MNIST subnet and the QUASAR-S-like ImageNet-scale subnet, side
+/// by side in one run: host-op time per frame on one thread, whole-model images/s with one frame (the GEMMs split
+/// over the cores) and with two frames in flight (one thread each), and the same subnet's float model in TorchSharp.
 /// </summary>
 internal static class ModelBenchmark
 {
+    /// <summary>The issue's host-op budget for a QUASAR-S frame on one x64 core (docs/hardware-model.md §5).</summary>
+    private const double HostBudgetMs = 1.5;
+
     public static int Run(string[] args)
     {
+        double seconds = args.Length > 0 && double.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? s : 6;
         var fashion = FashionMnist.LoadTest(Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory));
-        Measure("fashion-mnist.largest", SampleConfigs.FashionMnistLargest, [.. Enumerable.Range(0, 64).Select(i => fashion.Image(i).ToArray())], seconds: 3);
-        Measure("quasar-s-like (imagenet-tiny, 224x224)", SampleConfigs.QuasarSLike, RandomImages(3 * 224 * 224, 4), seconds: 6);
+        Console.WriteLine($"{Environment.ProcessorCount} cores; {seconds:F0} s per measurement");
+        Measure(SampleConfigs.FashionMnistLargest, [.. Enumerable.Range(0, 64).Select(i => fashion.Image(i).ToArray())], seconds);
+        Measure(SampleConfigs.QuasarSLike, RandomImages(3 * 224 * 224, 4), seconds);
         return 0;
     }
 
-    private static void Measure(string title, string subnetName, byte[][] images, double seconds)
+    private static void Measure(string subnetName, byte[][] images, double seconds)
     {
         var subnet = SampleConfigs.LoadSubnet(subnetName);
         var space = SampleConfigs.LoadSearchSpace(subnet.SpaceName);
         var clock = Stopwatch.StartNew();
         var graph = VitLowering.Lower(RandomVitInitializer.Create(VitArchitecture.FromSubnet(subnet, space), seed: 1), images[..2]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: {IrSummary.FpgaMacs(graph) / 1e9:F3} GMACs/image, lowered in {clock.Elapsed.TotalSeconds:F1} s"));
-        foreach (var path in new[] { GemmPath.Auto, GemmPath.Scalar })
+        double gmacs = IrSummary.FpgaMacs(graph) / 1e9;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{subnetName} ({space.Name}): {gmacs:F3} GMACs/image, lowered in {clock.Elapsed.TotalSeconds:F1} s"));
+
+        var single = Throughput(graph, images, framesInFlight: 1, parallelGemm: true, seconds);
+        var hostOnly = Throughput(graph, images, framesInFlight: 1, parallelGemm: false, seconds);
+        var twoFrames = Throughput(graph, images, framesInFlight: 2, parallelGemm: false, seconds);
+        double hostMs = hostOnly.Stats.HostOpsPerFrame.TotalMilliseconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  host ops per frame, one thread:        {hostMs,8:F2} ms{(subnetName == SampleConfigs.QuasarSLike ? $"  (budget {HostBudgetMs} ms: {(hostMs <= HostBudgetMs ? "met" : "NOT met")})" : "")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  engine (emu GEMMs) per frame, one thread: {hostOnly.Stats.AcceleratorPerFrame.TotalMilliseconds,5:F2} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  runtime on emu, 1 frame, GEMMs on {Environment.ProcessorCount} threads: {single.Rate,8:F1} images/s ({single.Rate * gmacs:F1} GMAC/s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  runtime on emu, 2 frames in flight:    {twoFrames.Rate,8:F1} images/s ({twoFrames.Rate * gmacs:F1} GMAC/s), {twoFrames.Rate / single.Rate:F2}x one frame"));
+        double torch = FloatModelThroughput(subnetName, seconds);
+        if (torch > 0)
         {
-            var interpreter = new IrInterpreter(graph, new EmulatedEngine(path));
-            interpreter.Run(images[0]); // warm-up: JIT and weight packing
-            int done = 0;
-            clock.Restart();
-            while (clock.Elapsed.TotalSeconds < seconds || done < 3) interpreter.Run(images[done++ % images.Length]);
-            double rate = done / clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {GemmEngine.Resolve(path),-8} {rate,8:F1} images/s  ({rate * IrSummary.FpgaMacs(graph) / 1e9:F2} GMAC/s of engine work)"));
+                $"  TorchSharp fp32, 2 threads, batch 1:   {torch,8:F1} images/s; runtime / TorchSharp = {twoFrames.Rate / torch:F2}x (target >= 2x)"));
         }
     }
+
+    private static (double Rate, SessionStatistics Stats) Throughput(IrGraph graph, byte[][] images, int framesInFlight, bool parallelGemm, double seconds)
+    {
+        using var measured = new InferenceSession(graph, new EmulatedAccelerator(parallelGemm: parallelGemm), new SessionOptions { FramesInFlight = framesInFlight });
+        var warm = new float[2 * framesInFlight * measured.Classes];
+        measured.Run(2 * framesInFlight, i => images[i % images.Length], warm); // JIT and first touches
+        var before = measured.Statistics;
+        int batch = Math.Max(8, framesInFlight * 4);
+        var logits = new float[batch * measured.Classes];
+        long done = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds || done < 3)
+        {
+            measured.Run(batch, i => images[(done + i) % images.Length], logits);
+            done += batch;
+        }
+        double rate = done / clock.Elapsed.TotalSeconds;
+        var after = measured.Statistics;
+        return (rate, new SessionStatistics(after.Frames - before.Frames, after.HostOps - before.HostOps, after.Accelerator - before.Accelerator));
+    }
+
+    /// <summary>TorchSharp's float32 model of the same subnet (0 until that benchmark is wired in).</summary>
+    private static double FloatModelThroughput(string subnetName, double seconds) => 0;
 
     private static byte[][] RandomImages(int size, int count)
     {
