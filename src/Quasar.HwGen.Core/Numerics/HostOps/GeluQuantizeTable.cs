@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
@@ -34,15 +37,16 @@ public sealed class GeluQuantizeTable
     public void Apply(ReadOnlySpan<short> input, Span<sbyte> output)
     {
         HostKernelArguments.RequireSameLength(input.Length, output.Length);
-        var table = _values.AsSpan();
-        for (int i = 0; i < input.Length; i++) output[i] = table[input[i] + Offset];
+        // Every int16 + 32768 is inside the table, so the lookups skip the bounds check.
+        ref sbyte table = ref MemoryMarshal.GetArrayDataReference(_values);
+        for (int i = 0; i < input.Length; i++) output[i] = Unsafe.Add(ref table, input[i] + Offset);
     }
 
     /// <summary>The quantized GELU of each int8 (or int6) value.</summary>
     public void Apply(ReadOnlySpan<sbyte> input, Span<sbyte> output)
     {
         HostKernelArguments.RequireSameLength(input.Length, output.Length);
-        var table = _values.AsSpan();
-        for (int i = 0; i < input.Length; i++) output[i] = table[input[i] + Offset];
+        ref sbyte table = ref MemoryMarshal.GetArrayDataReference(_values);
+        for (int i = 0; i < input.Length; i++) output[i] = Unsafe.Add(ref table, input[i] + Offset);
     }
 }
