@@ -24,8 +24,7 @@ public sealed class GeluQuantizeTable
 
     public static GeluQuantizeTable Create(float inputStep, float outputStep, int min, int max)
     {
-        if (!(inputStep > 0) || !float.IsFinite(inputStep))
-            throw new ArgumentOutOfRangeException(nameof(inputStep), inputStep, "a quantization step must be positive and finite");
+        HostKernelArguments.RequireStep(inputStep, nameof(inputStep));
         Quantizer.Validate(outputStep, min, max);
         var values = new sbyte[Size];
         for (int q = short.MinValue; q <= short.MaxValue; q++)

@@ -15,4 +15,11 @@ internal static class HostKernelArguments
         if (length % columns != 0)
             throw new ArgumentException($"{name} has {length} elements, not a whole number of rows of {columns}", name);
     }
+
+    /// <summary>Refuses a quantization step that is not positive and finite.</summary>
+    public static void RequireStep(float step, string name)
+    {
+        if (!(step > 0) || !float.IsFinite(step))
+            throw new ArgumentOutOfRangeException(name, step, "a quantization step must be positive and finite");
+    }
 }

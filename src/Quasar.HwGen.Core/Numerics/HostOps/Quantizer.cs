@@ -36,8 +36,7 @@ public static class Quantizer
     /// <summary>Refuses a step that is not positive and finite, and a range that is empty or not within int8.</summary>
     internal static void Validate(float step, int min, int max)
     {
-        if (!(step > 0) || !float.IsFinite(step))
-            throw new ArgumentOutOfRangeException(nameof(step), step, "a quantization step must be positive and finite");
+        HostKernelArguments.RequireStep(step, nameof(step));
         if (min < sbyte.MinValue || max > sbyte.MaxValue || min > max)
             throw new ArgumentOutOfRangeException(nameof(min), $"[{min}, {max}] is not a range within int8");
     }

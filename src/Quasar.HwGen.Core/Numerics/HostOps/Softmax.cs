@@ -15,8 +15,7 @@ public static class Softmax
     {
         HostKernelArguments.RequireWholeRows(scores.Length, columns, nameof(scores));
         HostKernelArguments.RequireSameLength(scores.Length, output.Length);
-        if (!(step > 0) || !float.IsFinite(step))
-            throw new ArgumentOutOfRangeException(nameof(step), step, "a score step must be positive and finite");
+        HostKernelArguments.RequireStep(step, nameof(step));
         var resolved = HostSimdPaths.Resolve(simd);
         for (int start = 0; start < scores.Length; start += columns)
         {

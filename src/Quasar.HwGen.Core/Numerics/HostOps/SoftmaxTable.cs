@@ -27,8 +27,7 @@ public sealed class SoftmaxTable
     /// <summary>Builds the table for scores of step <paramref name="step"/> (positive, finite).</summary>
     public static SoftmaxTable Create(float step)
     {
-        if (!(step > 0) || !float.IsFinite(step))
-            throw new ArgumentOutOfRangeException(nameof(step), step, "a score step must be positive and finite");
+        HostKernelArguments.RequireStep(step, nameof(step));
         var values = new float[Size];
         for (int d = 0; d < Size; d++) values[d] = Evaluate(d, step);
         return new SoftmaxTable(step, values);
