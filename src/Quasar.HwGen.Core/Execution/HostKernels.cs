@@ -1,77 +1,81 @@
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Ops;
-using Quasar.HwGen.Core.Numerics;
-using Ops = Quasar.HwGen.Core.Numerics.HostOps;
+using Quasar.HwGen.Core.Numerics.HostOps;
 
 namespace Quasar.HwGen.Core.Execution;
 
-/// <summary>The host ops of the interpreter, shaped by their IR ops; the arithmetic lives in Numerics.HostOps.</summary>
+/// <summary>
+/// The host ops of the interpreter, one IR op at a time (unfused), shaped by their IR ops; the arithmetic lives in
+/// Numerics.HostOps, whose fused kernels give the same bits (docs/numerics.md §6).
+/// </summary>
 internal static class HostKernels
 {
-    /// <summary>Row n = patch n (raster order), column (c·p + i)·p + j, normalized (pixel/255 − mean[c]) / std[c].</summary>
     public static float[] Patchify(PatchifyOp op, ReadOnlySpan<byte> image)
     {
-        int size = op.ImageSize, p = op.PatchSize, perSide = size / p, features = op.Channels * p * p;
-        if (image.Length != op.Channels * size * size)
-            throw new ArgumentException($"image has {image.Length} bytes; the model expects {op.Channels}x{size}x{size} = {op.Channels * size * size}", nameof(image));
-        var result = new float[op.PatchCount * features];
-        for (int py = 0; py < perSide; py++)
-        {
-            for (int px = 0; px < perSide; px++)
-            {
-                int row = (py * perSide + px) * features;
-                for (int c = 0; c < op.Channels; c++)
-                {
-                    float mean = op.Mean[c], std = op.Std[c];
-                    for (int i = 0; i < p; i++)
-                    {
-                        for (int j = 0; j < p; j++)
-                        {
-                            byte pixel = image[(c * size + py * p + i) * size + px * p + j];
-                            result[row + (c * p + i) * p + j] = (pixel / 255f - mean) / std;
-                        }
-                    }
-                }
-            }
-        }
+        var result = new float[op.PatchCount * op.Channels * op.PatchSize * op.PatchSize];
+        Numerics.HostOps.Patchify.Apply(image, op.ImageSize, op.PatchSize, op.Mean, op.Std, result);
         return result;
     }
 
-    /// <summary>6-bit through the (vectorized) host quantizer; 8-bit with the same formula and the int8 range.</summary>
+    /// <summary>float32 → Int6 or Int8 at the output's step and range.</summary>
     public static sbyte[] Quantize(float[] input, TensorType type)
     {
-        if (type.Element == ElementType.Int6) return HostQuantizer.Quantize(input, type.Step);
         var output = new sbyte[input.Length];
-        for (int i = 0; i < input.Length; i++)
-            output[i] = (sbyte)Math.Clamp(MathF.Round(input[i] / type.Step, MidpointRounding.ToEven), type.Min, type.Max);
+        Quantizer.Apply(input, type.Step, type.Min, type.Max, output);
         return output;
     }
 
     public static float[] LayerNorm(LayerNormOp op, float[] input, TensorType type)
     {
         var output = new float[input.Length];
-        Ops.LayerNorm.Apply(input, type.Columns, op.Gamma, op.Beta, output, op.Epsilon);
+        Numerics.HostOps.LayerNorm.Apply(input, type.Columns, op.Gamma, op.Beta, output, op.Epsilon);
         return output;
     }
 
-    public static float[] Softmax(float[] input, TensorType type)
+    /// <summary>Softmax of integer scores (the verifier refuses float ones: the contract is defined on integers).</summary>
+    public static float[] Softmax(TensorData scores, TensorType type)
     {
-        var output = new float[input.Length];
-        Ops.Softmax.Apply(input, type.Columns, output);
+        var integers = scores.Shorts ?? Array.ConvertAll(scores.Bytes ?? throw NotInteger(scores), q => (short)q);
+        var output = new float[integers.Length];
+        Numerics.HostOps.Softmax.Apply(integers, type.Columns, scores.Type.Step, output);
         return output;
     }
 
     public static float[] Gelu(float[] input)
     {
         var output = new float[input.Length];
-        Ops.Gelu.Apply(input, output);
+        Numerics.HostOps.Gelu.Apply(input, output);
+        return output;
+    }
+
+    /// <summary>stream + branch, the branch dequantized (q·step) when it is an integer tensor.</summary>
+    public static float[] ResidualAdd(float[] stream, TensorData branch)
+    {
+        var output = new float[stream.Length];
+        if (branch.Shorts is not null) Numerics.HostOps.ResidualAdd.Apply(stream, branch.Shorts, branch.Type.Step, output);
+        else Add(stream, branch.ToFloat(), output);
+        return output;
+    }
+
+    public static float[] SelectRow(SelectRowOp op, float[] input, TensorType type)
+    {
+        var output = new float[type.Columns];
+        Numerics.HostOps.SelectRow.Apply(input, type.Columns, op.Row, output);
         return output;
     }
 
     public static float[] Add(float[] a, float[] b)
     {
         var output = new float[a.Length];
-        for (int i = 0; i < a.Length; i++) output[i] = a[i] + b[i];
+        Add(a, b, output);
         return output;
     }
+
+    private static void Add(float[] a, float[] b, float[] output)
+    {
+        for (int i = 0; i < a.Length; i++) output[i] = a[i] + b[i];
+    }
+
+    private static NotSupportedException NotInteger(TensorData scores) =>
+        new($"softmax is defined on integer scores (docs/numerics.md §6.5); got {scores.Type}");
 }

@@ -44,12 +44,12 @@ public sealed class IrInterpreter(IrGraph graph, IFpgaEngine engine)
             QuantizeOp => TensorData.Int8(type, HostKernels.Quantize(values[op.Inputs[0]].ToFloat(), type)),
             DequantizeOp => TensorData.Float(type, values[op.Inputs[0]].ToFloat()),
             LayerNormOp norm => TensorData.Float(type, HostKernels.LayerNorm(norm, values[norm.Input].ToFloat(), type)),
-            SoftmaxOp softmax => TensorData.Float(type, HostKernels.Softmax(values[softmax.Input].ToFloat(), type)),
+            SoftmaxOp softmax => TensorData.Float(type, HostKernels.Softmax(values[softmax.Input], type)),
             GeluOp gelu => TensorData.Float(type, HostKernels.Gelu(values[gelu.Input].ToFloat())),
-            ResidualAddOp add => TensorData.Float(type, HostKernels.Add(values[add.Stream].ToFloat(), values[add.Branch].ToFloat())),
+            ResidualAddOp add => TensorData.Float(type, HostKernels.ResidualAdd(values[add.Stream].ToFloat(), values[add.Branch])),
             ClassTokenOp cls => TensorData.Float(type, [.. cls.Token, .. values[cls.Input].ToFloat()]),
             PositionEmbeddingOp position => TensorData.Float(type, HostKernels.Add(values[position.Input].ToFloat(), position.Table)),
-            SelectRowOp select => TensorData.Float(type, values[select.Input].ToFloat().AsSpan(select.Row * type.Columns, type.Columns).ToArray()),
+            SelectRowOp select => TensorData.Float(type, HostKernels.SelectRow(select, values[select.Input].ToFloat(), type)),
             _ => throw new NotSupportedException($"the interpreter has no implementation of {op.GetType().Name} ('{op.Name}')"),
         };
     }

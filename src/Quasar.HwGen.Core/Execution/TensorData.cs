@@ -1,4 +1,5 @@
 using Quasar.HwGen.Core.Ir;
+using Quasar.HwGen.Core.Numerics.HostOps;
 
 namespace Quasar.HwGen.Core.Execution;
 
@@ -51,15 +52,8 @@ public sealed class TensorData
     {
         if (Floats is not null) return Floats;
         var result = new float[Type.ElementCount];
-        float step = Type.Step;
-        if (Bytes is not null)
-        {
-            for (int i = 0; i < result.Length; i++) result[i] = Bytes[i] * step;
-        }
-        else
-        {
-            for (int i = 0; i < result.Length; i++) result[i] = Shorts![i] * step;
-        }
+        if (Bytes is not null) Dequantizer.Apply(Bytes, Type.Step, result);
+        else Dequantizer.Apply(Shorts, Type.Step, result);
         return result;
     }
 

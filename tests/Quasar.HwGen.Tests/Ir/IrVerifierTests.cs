@@ -65,6 +65,20 @@ public sealed class IrVerifierTests
     }
 
     [Test]
+    public void A_softmax_of_float_scores_is_QIR005_and_of_integer_scores_valid()
+    {
+        IrGraph WithSoftmaxOf(string scores) => Graph with
+        {
+            Tensors = [.. Graph.Tensors, new TensorValue("p", new TensorType(ElementType.Float32, 4, 3))],
+            Ops = [.. Graph.Ops, new SoftmaxOp("softmax", scores, "p")],
+        };
+
+        Assert.That(Single(WithSoftmaxOf("out")).ToString(),
+            Is.EqualTo("QIR005 softmax: input 'out' must be an integer tensor (softmax is defined on integer scores)"));
+        Assert.That(IrVerifier.Verify(WithSoftmaxOf("embed")), Is.Empty);
+    }
+
+    [Test]
     public void A_linear_whose_output_shape_disagrees_is_QIR006()
     {
         var tensors = Graph.Tensors.Select(t => t.Name == "embed" ? t with { Type = t.Type with { Columns = 5 } } : t).ToList();

@@ -1,6 +1,6 @@
 namespace Quasar.HwGen.Core.Ir.Ops;
 
-/// <summary>Host: row-wise softmax in float32 of a dequantized integer (or float) tensor.</summary>
+/// <summary>Host: row-wise softmax in float32 of integer scores (docs/numerics.md §6.5: the max and the distances are integers).</summary>
 public sealed record SoftmaxOp(string Name, string Input, string Output) : IrOp(Name, Output)
 {
     public override Placement Placement => Placement.Host;
@@ -11,6 +11,8 @@ public sealed record SoftmaxOp(string Name, string Input, string Output) : IrOp(
     {
         ArgumentNullException.ThrowIfNull(context);
         var input = context.TypeOf(Input);
+        if (input is not null && !input.IsInteger)
+            context.Report(IrDiagnosticCodes.ElementTypeMismatch, $"input '{Input}' must be an integer tensor (softmax is defined on integer scores)");
         if (input is not null) context.ExpectShape(context.Expect(Output, ElementType.Float32, "output"), input.Rows, input.Columns, "output");
     }
 }

@@ -1,9 +1,9 @@
 namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
-/// erf and erfc for the host's GELU (docs/numerics.md §6): the Chebyshev-fitted erfc of Numerical Recipes
-/// (<c>erfcc</c>, fractional error below 1.2e-7 everywhere), evaluated in double and rounded once to float32.
-/// System.Math has no erf; this one is the same code on every backend, so GELU is identical everywhere.
+/// erf and erfc for the host's GELU (docs/numerics.md §6.6): the Chebyshev-fitted erfc of Numerical Recipes
+/// (<c>erfcc</c>, fractional error below 1.2e-7 everywhere), evaluated in double with <see cref="PortableMath.Exp"/>
+/// and rounded once to float32, so that it gives the same bits on every platform.
 /// </summary>
 public static class ErrorFunction
 {
@@ -24,7 +24,7 @@ public static class ErrorFunction
     private static double PositiveComplement(double z)
     {
         double t = 1.0 / (1.0 + 0.5 * z);
-        return t * Math.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        return t * PortableMath.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
             + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
             + t * (-0.82215223 + t * 0.17087277)))))))));
     }

@@ -1,8 +1,12 @@
+using System.Runtime.InteropServices;
+using Quasar.HwGen.Core.Numerics.HostOps.Simd;
+
 namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
-/// LayerNorm over the channel dimension in float32 (docs/numerics.md §6): per row, the mean and the biased variance
-/// (sequential float32 sums, two passes), then <c>(x − μ) / sqrt(σ² + eps) · γ + β</c>.
+/// LayerNorm over the channel dimension in float32 (docs/numerics.md §6.4): per row, μ = Σx / C and
+/// σ² = Σ(x − μ)² / C (two passes, sums in the 8-lane order of <see cref="LaneSum"/>), d = sqrt(σ² + ε), then
+/// <c>y = (x − μ) / d · γ + β</c> in that order.
 /// </summary>
 public static class LayerNorm
 {
@@ -11,32 +15,51 @@ public static class LayerNorm
 
     /// <summary>Normalizes each of the rows of <paramref name="input"/> [rows × channels] into <paramref name="output"/>.</summary>
     public static void Apply(ReadOnlySpan<float> input, int channels, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta,
-        Span<float> output, float epsilon = DefaultEpsilon)
+        Span<float> output, float epsilon = DefaultEpsilon, HostSimd simd = HostSimd.Auto)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
-        if (input.Length % channels != 0)
-            throw new ArgumentException($"input has {input.Length} elements, not a whole number of rows of {channels}", nameof(input));
-        if (gamma.Length != channels || beta.Length != channels)
-            throw new ArgumentException($"γ has {gamma.Length} and β {beta.Length} elements, {channels} channels expected");
-        if (output.Length != input.Length)
-            throw new ArgumentException($"output has {output.Length} elements, input {input.Length}", nameof(output));
-        if (!(epsilon >= 0)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be non-negative");
-
+        Validate(input, channels, gamma, beta, epsilon);
+        HostKernelArguments.RequireSameLength(input.Length, output.Length);
+        var resolved = HostSimdPaths.Resolve(simd);
         for (int start = 0; start < input.Length; start += channels)
         {
-            var x = input.Slice(start, channels);
-            var y = output.Slice(start, channels);
-            float sum = 0;
-            for (int c = 0; c < channels; c++) sum += x[c];
-            float mean = sum / channels;
-            float squares = 0;
-            for (int c = 0; c < channels; c++)
-            {
-                float d = x[c] - mean;
-                squares += d * d;
-            }
-            float deviation = MathF.Sqrt(squares / channels + epsilon);
-            for (int c = 0; c < channels; c++) y[c] = (x[c] - mean) / deviation * gamma[c] + beta[c];
+            var row = new NormalizedRow(input.Slice(start, channels), gamma, beta, epsilon, resolved);
+            ElementLoop.ToFloat(ref row, output.Slice(start, channels), resolved);
+        }
+    }
+
+    internal static void Validate(ReadOnlySpan<float> input, int channels, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float epsilon)
+    {
+        HostKernelArguments.RequireWholeRows(input.Length, channels, nameof(input));
+        if (gamma.Length != channels || beta.Length != channels)
+            throw new ArgumentException($"γ has {gamma.Length} and β {beta.Length} elements, {channels} channels expected");
+        if (!(epsilon >= 0)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be non-negative");
+    }
+
+    /// <summary>One row's statistics, and its element formula <c>(x − μ) / d · γ + β</c>.</summary>
+    internal readonly ref struct NormalizedRow : IElementMap
+    {
+        private readonly ReadOnlySpan<float> _x, _gamma, _beta;
+        private readonly float _mean, _deviation;
+
+        public NormalizedRow(ReadOnlySpan<float> x, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float epsilon, HostSimd resolved)
+        {
+            _x = x;
+            _gamma = gamma;
+            _beta = beta;
+            _mean = LaneSum.Sum(x, resolved) / x.Length;
+            float variance = LaneSum.SumOfSquaredDeviations(x, _mean, resolved) / x.Length;
+            _deviation = MathF.Sqrt(variance + epsilon);
+        }
+
+        public float Scalar(int index) => (_x[index] - _mean) / _deviation * _gamma[index] + _beta[index];
+
+        public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector>
+        {
+            var i = (nuint)index;
+            var x = TVector.Load(in MemoryMarshal.GetReference(_x), i);
+            var gamma = TVector.Load(in MemoryMarshal.GetReference(_gamma), i);
+            var beta = TVector.Load(in MemoryMarshal.GetReference(_beta), i);
+            return (x - TVector.Create(_mean)) / TVector.Create(_deviation) * gamma + beta;
         }
     }
 }

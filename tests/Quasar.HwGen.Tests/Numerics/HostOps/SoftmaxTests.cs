@@ -1,8 +1,9 @@
+using CsCheck;
 using Quasar.HwGen.Core.Numerics.HostOps;
 
 namespace Quasar.HwGen.Tests.Numerics.HostOps;
 
-/// <summary>Row-wise softmax with the max subtracted.</summary>
+/// <summary>Row-wise softmax of integer scores: values, the table's exponentials, and the same bits on every width.</summary>
 [TestFixture]
 public sealed class SoftmaxTests
 {
@@ -11,32 +12,83 @@ public sealed class SoftmaxTests
     {
         var y = new float[3];
 
-        Softmax.Apply([1, 2, 3], 3, y);
+        Softmax.Apply([1, 2, 3], 3, 1f, y);
 
         Assert.That(y, Is.EqualTo(new[] { 0.09003057f, 0.24472847f, 0.66524096f }).Within(1e-7f));
     }
 
     [Test]
-    public void Large_logits_do_not_overflow_because_the_max_is_subtracted()
+    public void The_score_step_scales_the_distances_and_far_scores_get_zero()
     {
         var y = new float[4];
 
-        Softmax.Apply([1000, 1000, -1000, 1000 - MathF.Log(2)], 4, y);
+        Softmax.Apply([32767, 32767, -32768, 32767 - 256], 4, 1f / 256, y); // distances 0, 0, 65535/256, 1.0
 
-        Assert.That(y, Is.EqualTo(new[] { 0.4f, 0.4f, 0f, 0.2f }).Within(1e-4f)); // 1000 − ln 2 rounds by 3e-5 in float32
-        Assert.That(MathF.Exp(1000), Is.EqualTo(float.PositiveInfinity), "without the max subtracted, exp overflows");
+        float e1 = (float)Math.Exp(-1);
+        Assert.That(y, Is.EqualTo(new[] { 1 / (2 + e1), 1 / (2 + e1), 0f, e1 / (2 + e1) }).Within(1e-7f));
+        Assert.That(y[2], Is.Zero);
     }
 
     [Test]
-    public void Rows_are_independent_sum_to_one_and_may_be_computed_in_place()
+    public void Rows_are_independent_and_sum_to_one()
     {
-        float[] x = [0, 0, 5, -5, 1, 2];
+        var y = new float[6];
 
-        Softmax.Apply(x, 2, x);
+        Softmax.Apply([0, 0, 500, -500, 1, 2], 2, 0.01f, y);
 
-        Assert.That(x.AsSpan(0, 2).ToArray(), Is.EqualTo(new[] { 0.5f, 0.5f }));
-        Assert.That(x[2] + x[3], Is.EqualTo(1f).Within(1e-7f));
-        Assert.That(x[2], Is.GreaterThan(0.99f));
-        Assert.That(x[4] + x[5], Is.EqualTo(1f).Within(1e-7f));
+        Assert.That(y.AsSpan(0, 2).ToArray(), Is.EqualTo(new[] { 0.5f, 0.5f }));
+        Assert.That(y[2] + y[3], Is.EqualTo(1f).Within(1e-7f));
+        Assert.That(y[2], Is.GreaterThan(0.99f));
+        Assert.That(y[4] + y[5], Is.EqualTo(1f).Within(1e-7f));
+    }
+
+    [Test]
+    public void The_exponentials_are_the_table_s_entries()
+    {
+        var table = SoftmaxTable.Create(3.1e-4f);
+
+        Assert.That(table.Values.Length, Is.EqualTo(65536));
+        Assert.That(table.Values[0], Is.EqualTo(1f));
+        foreach (int d in new[] { 1, 2, 100, 1000, 30000, 65535 })
+        {
+            Assert.That(table.Values[d], Is.EqualTo(SoftmaxTable.Evaluate(d, 3.1e-4f)));
+            Assert.That(table.Values[d], Is.EqualTo((float)Math.Exp(-d * (double)3.1e-4f)).Within(1).Ulps, $"d = {d}");
+        }
+    }
+
+    [Test]
+    public void Table_entries_are_pinned()
+    {
+        var table = SoftmaxTable.Create(1f / 1024);
+
+        Assert.That(BitConverter.SingleToInt32Bits(table.Values[1024]), Is.EqualTo(0x3EBC5AB2), "e^-1");
+        Assert.That(BitConverter.SingleToInt32Bits(table.Values[65535]), Is.EqualTo(0x114B817E), "e^-63.999…"); // as the correctly rounded float of exp(−65535/1024);
+    }
+
+    [TestCaseSource(typeof(HostSimdCases), nameof(HostSimdCases.Vectors))]
+    public void Every_width_gives_the_scalar_bits(HostSimd simd)
+    {
+        Cases.Sample(c =>
+        {
+            var scalar = new float[c.Scores.Length];
+            var vector = new float[c.Scores.Length];
+            Softmax.Apply(c.Scores, c.Columns, c.Step, scalar, HostSimd.Scalar);
+            Softmax.Apply(c.Scores, c.Columns, c.Step, vector, simd);
+            Assert.That(HostSimdCases.Bits(vector), Is.EqualTo(HostSimdCases.Bits(scalar)));
+        }, iter: PropertyRuns.Scaled(1000));
+    }
+
+    /// <summary>Rows of int16 scores: any, narrow around a value, or all equal; steps from the models' 5e-6 up.</summary>
+    internal static readonly Gen<SoftmaxCase> Cases = HostGens.Columns.SelectMany(columns => Gen.Select(
+        Gen.Int[1, 4].SelectMany(rows => Gen.OneOf(
+            Gen.Short.Array[rows * columns],
+            Gen.Short[-200, 200].Array[rows * columns],
+            Gen.Short.Select(v => Enumerable.Repeat(v, rows * columns).ToArray()))),
+        Gen.OneOf(Gen.Float[5e-6f, 1e-3f], Gen.Float[1e-3f, 0.5f]),
+        (scores, step) => new SoftmaxCase(columns, scores, step)));
+
+    internal sealed record SoftmaxCase(int Columns, short[] Scores, float Step)
+    {
+        public override string ToString() => $"{Scores.Length / Columns}x{Columns}, step {Step:R}: [{string.Join(", ", Scores)}]";
     }
 }

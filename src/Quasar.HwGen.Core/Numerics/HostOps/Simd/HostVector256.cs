@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Quasar.HwGen.Core.Numerics.HostOps.Simd;
+
+/// <summary>Eight float32 lanes: AVX on x64.</summary>
+internal readonly struct HostVector256(Vector256<float> value) : IHostVector<HostVector256>
+{
+    private readonly Vector256<float> _value = value;
+
+    public static int Count => Vector256<float>.Count;
+
+    public bool HasNaN => !Vector256.EqualsAll(_value, _value);
+
+    public static HostVector256 Create(float value) => new(Vector256.Create(value));
+
+    public static HostVector256 Load(ref readonly float source, nuint index) => new(Vector256.LoadUnsafe(in source, index));
+
+    public static HostVector256 LoadInt16(ref readonly short source, nuint index)
+    {
+        var eight = Vector128.LoadUnsafe(in source, index).ToVector256Unsafe();
+        return new(Vector256.ConvertToSingle(Vector256.WidenLower(eight)));
+    }
+
+    public static HostVector256 LoadInt8(ref readonly sbyte source, nuint index)
+    {
+        long eight = Unsafe.ReadUnaligned<long>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref Unsafe.AsRef(in source), index)));
+        var shorts = Vector128.WidenLower(Vector128.CreateScalarUnsafe(eight).AsSByte()).ToVector256Unsafe();
+        return new(Vector256.ConvertToSingle(Vector256.WidenLower(shorts)));
+    }
+
+    public static HostVector256 RoundToEven(HostVector256 value) => new(Vector256.Round(value._value));
+
+    public static HostVector256 Min(HostVector256 left, HostVector256 right) => new(Vector256.Min(left._value, right._value));
+
+    public static HostVector256 Max(HostVector256 left, HostVector256 right) => new(Vector256.Max(left._value, right._value));
+
+    public void Store(ref float destination, nuint index) => _value.StoreUnsafe(ref destination, index);
+
+    public void StoreInt8(ref sbyte destination, nuint index)
+    {
+        var integers = Vector256.ConvertToInt32(_value);
+        var shorts = Vector128.Narrow(integers.GetLower(), integers.GetUpper());
+        long eight = Vector128.Narrow(shorts, shorts).AsInt64().ToScalar();
+        Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref destination, index)), eight);
+    }
+
+    public static HostVector256 operator +(HostVector256 left, HostVector256 right) => new(left._value + right._value);
+
+    public static HostVector256 operator -(HostVector256 left, HostVector256 right) => new(left._value - right._value);
+
+    public static HostVector256 operator *(HostVector256 left, HostVector256 right) => new(left._value * right._value);
+
+    public static HostVector256 operator /(HostVector256 left, HostVector256 right) => new(left._value / right._value);
+}

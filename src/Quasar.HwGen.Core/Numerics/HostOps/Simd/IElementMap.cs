@@ -1,0 +1,12 @@
+namespace Quasar.HwGen.Core.Numerics.HostOps.Simd;
+
+/// <summary>
+/// An element-wise float32 formula over some input spans: element i as a scalar, or elements i … i+Count−1 as a
+/// vector. Both forms must perform the same IEEE operations in the same order, so every width gives the same bits.
+/// </summary>
+internal interface IElementMap
+{
+    float Scalar(int index);
+
+    TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector>;
+}
