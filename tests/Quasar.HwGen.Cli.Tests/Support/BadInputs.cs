@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 
 namespace Quasar.HwGen.Cli.Tests.Support;
 
@@ -7,7 +8,7 @@ namespace Quasar.HwGen.Cli.Tests.Support;
 /// every kind `quasar` reads, plus a valid IR package and HLS project to pair with one bad input at a time.
 /// Test cases name them as {placeholders} so each case reads like the command line a user typed.
 /// </summary>
-internal sealed class BadInputs : IDisposable
+internal sealed partial class BadInputs : IDisposable
 {
     private readonly WorkDirectory _work = new();
     private readonly Dictionary<string, string> _paths = new(StringComparer.Ordinal);
@@ -34,20 +35,35 @@ internal sealed class BadInputs : IDisposable
     /// <summary>A valid IR package of the QUASAR-S-like ImageNet subnet (3×224×224 input, random weights, one calibration image).</summary>
     public string ImageNetPackage => _paths.TryGetValue("imagenet-package", out var path) ? path : _paths["imagenet-package"] = MakeImageNetPackage();
 
+    /// <summary><see cref="Package"/> with a manifest that claims the next format version (as a newer quasar would write it).</summary>
+    public string NewerPackage => _paths.TryGetValue("newer-package", out var path) ? path : _paths["newer-package"] = MakeNewerPackage();
+
+    /// <summary><see cref="Package"/> with one byte of weights.bin flipped after it was written; the manifest is untouched.</summary>
+    public string TamperedPackage => _paths.TryGetValue("tampered-package", out var path) ? path : _paths["tampered-package"] = MakeTamperedPackage();
+
     /// <summary>A valid HLS project generated for <see cref="Package"/>, made through `quasar generate`.</summary>
     public string Project => _paths.TryGetValue("project", out var path) ? path : _paths["project"] = MakeProject();
 
     public string Path(string name) => _paths[name];
 
-    /// <summary>The arguments with every {name} replaced by its path; {package} and {project} are made on first use.</summary>
-    public string[] Resolve(IEnumerable<string> args) => [.. args.Select(arg => arg switch
+    /// <summary>The arguments with every {name} replaced by its path; packages and the project are made on first use.</summary>
+    public string[] Resolve(IEnumerable<string> args) => [.. args.Select(arg => arg.StartsWith('{') && arg.EndsWith('}') ? PathOf(arg[1..^1]) : arg)];
+
+    /// <summary>A message with every {name} in it replaced by its path, e.g. "{tampered-package}/weights.bin: ...".</summary>
+    public string ResolveText(string text) => Placeholder().Replace(text, match => PathOf(match.Groups["name"].Value));
+
+    private string PathOf(string name) => name switch
     {
-        "{package}" => Package,
-        "{project}" => Project,
-        "{imagenet-package}" => ImageNetPackage,
-        _ when arg.StartsWith('{') && arg.EndsWith('}') => _paths[arg[1..^1]],
-        _ => arg,
-    })];
+        "package" => Package,
+        "project" => Project,
+        "imagenet-package" => ImageNetPackage,
+        "newer-package" => NewerPackage,
+        "tampered-package" => TamperedPackage,
+        _ => _paths[name],
+    };
+
+    [GeneratedRegex("\\{(?<name>[a-z.-]+)\\}")]
+    private static partial Regex Placeholder();
 
     public void Dispose() => _work.Dispose();
 
@@ -64,6 +80,28 @@ internal sealed class BadInputs : IDisposable
         var path = _work.File("imagenet package");
         var run = Shell.Run("lower", "--subnet", "quasar-s-like", "--count", "1", "--out", path);
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        return path;
+    }
+
+    private string MakeNewerPackage()
+    {
+        var path = _work.File("newer package");
+        DirectoryCopy.Replace(Package, path);
+        var manifest = System.IO.Path.Combine(path, "manifest.json");
+        var text = File.ReadAllText(manifest);
+        Assert.That(text, Does.Contain("\"version\": 1,"), "the fixture bumps format version 1 to 2");
+        File.WriteAllText(manifest, text.Replace("\"version\": 1,", "\"version\": 2,", StringComparison.Ordinal));
+        return path;
+    }
+
+    private string MakeTamperedPackage()
+    {
+        var path = _work.File("tampered package");
+        DirectoryCopy.Replace(Package, path);
+        var weights = System.IO.Path.Combine(path, "weights.bin");
+        var bytes = File.ReadAllBytes(weights);
+        bytes[bytes.Length / 2] ^= 0x01;
+        File.WriteAllBytes(weights, bytes);
         return path;
     }
 

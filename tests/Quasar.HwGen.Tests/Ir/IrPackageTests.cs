@@ -110,7 +110,19 @@ public sealed class IrPackageTests
 
         var error = Assert.Throws<IrPackageException>(() => IrPackage.Read(Package))!;
 
-        Assert.That(error.Message, Does.StartWith(weights).And.Contain("differs from the manifest's").And.Contain("was modified"));
+        Assert.That(error.Message, Is.EqualTo($"{weights}: SHA-256 {Sha256(bytes)} differs from the manifest's {ManifestSha256(IrPackage.WeightsFile)}: the file was modified after it was written; regenerate the package"));
+    }
+
+    [Test]
+    public void A_missing_weights_file_is_refused_naming_it()
+    {
+        IrPackage.Write(Package, TinyGraphs.PatchLinear());
+        var weights = Path.Combine(Package, IrPackage.WeightsFile);
+        File.Delete(weights);
+
+        var error = Assert.Throws<IrPackageException>(() => IrPackage.Read(Package))!;
+
+        Assert.That(error.Message, Is.EqualTo($"{weights}: listed in the manifest but missing"));
     }
 
     [Test]
@@ -124,7 +136,9 @@ public sealed class IrPackageTests
 
         var error = Assert.Throws<IrVerificationException>(() => IrPackage.Read(Package))!;
 
-        Assert.That(error.Diagnostics.Select(d => d.Code), Does.Contain(IrDiagnosticCodes.ArrayLength));
+        Assert.That(error.Message, Is.EqualTo($"IR verification failed after reading {Package} (2 problem(s)):\n"
+            + "  QIR006 embed: input must be 4x5, is 4x4\n"
+            + "  QIR007 embed: weights has 12 elements, needs 15"));
     }
 
     [Test]
@@ -138,7 +152,23 @@ public sealed class IrPackageTests
 
         var error = Assert.Throws<IrPackageException>(() => IrPackage.Read(Package))!;
 
-        Assert.That(error.Message, Does.StartWith(graphPath).And.Contain("lies outside weights.bin"));
+        Assert.That(error.Message, Is.EqualTo($"{graphPath}: not a valid IR graph: array of 1 x Single at offset 999999 lies outside weights.bin ({WeightsLength} bytes)"));
+    }
+
+    [Test]
+    public void A_blob_reference_ending_one_byte_past_the_weights_is_refused()
+    {
+        IrPackage.Write(Package, TinyGraphs.PatchLinear());
+        var graphPath = Path.Combine(Package, IrPackage.GraphFile);
+        long offset = WeightsLength - 11; // the linear's 12 weights would end one byte past the end
+        var json = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(graphPath),
+            "(\"weights\": \\{\\s*\"blob\": )\\d+", $"${{1}}{offset}");
+        File.WriteAllText(graphPath, json);
+        RewriteManifest();
+
+        var error = Assert.Throws<IrPackageException>(() => IrPackage.Read(Package))!;
+
+        Assert.That(error.Message, Is.EqualTo($"{graphPath}: not a valid IR graph: array of 12 x SByte at offset {offset} lies outside weights.bin ({WeightsLength} bytes)"));
     }
 
     [Test]
@@ -152,15 +182,49 @@ public sealed class IrPackageTests
     }
 
     [Test]
-    public void A_package_from_another_format_version_is_refused()
+    public void A_package_from_a_newer_format_version_asks_for_a_newer_quasar()
     {
         IrPackage.Write(Package, TinyGraphs.PatchLinear());
-        var manifest = Path.Combine(Package, IrPackage.ManifestFile);
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"version\": 1", "\"version\": 7", StringComparison.Ordinal));
+        var manifest = ManifestPath;
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal));
 
         var error = Assert.Throws<IrPackageException>(() => IrPackage.Read(Package))!;
 
-        Assert.That(error.Problem, Does.Contain("format version 7; this tool reads version 1"));
+        Assert.That(error.Message, Is.EqualTo($"{manifest}: format version 2 is newer than version 1, the one this quasar reads: the package was written by a newer quasar; update quasar, or run `quasar lower` again with this one"));
+    }
+
+    [Test]
+    public void A_newer_manifest_whose_other_fields_changed_is_still_reported_by_its_version()
+    {
+        IrPackage.Write(Package, TinyGraphs.PatchLinear());
+        File.WriteAllText(ManifestPath, """{ "format": "quasar-ir", "version": 2, "parts": { "graph.json": "sha256:..." } }""");
+
+        var error = Assert.Throws<IrPackageException>(() => IrPackage.Read(Package))!;
+
+        Assert.That(error.Problem, Does.StartWith("format version 2 is newer than version 1"));
+    }
+
+    [Test]
+    public void A_package_from_an_older_format_version_asks_to_lower_again()
+    {
+        IrPackage.Write(Package, TinyGraphs.PatchLinear());
+        var manifest = ManifestPath;
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"version\": 1", "\"version\": 0", StringComparison.Ordinal));
+
+        var error = Assert.Throws<IrPackageException>(() => IrPackage.Read(Package))!;
+
+        Assert.That(error.Message, Is.EqualTo($"{manifest}: format version 0 is older than version 1, the one this quasar reads: re-run `quasar lower` with this quasar to write the package again"));
+    }
+
+    [Test]
+    public void A_manifest_that_is_not_json_is_refused_naming_it_and_the_position()
+    {
+        IrPackage.Write(Package, TinyGraphs.PatchLinear());
+        File.WriteAllText(ManifestPath, "{ this is not json");
+
+        var error = Assert.Throws<IrPackageException>(() => IrPackage.Read(Package))!;
+
+        Assert.That(error.Message, Is.EqualTo($"{ManifestPath}: malformed manifest: 't' is an invalid start of a property name. Expected a '\"'. Path: $ | LineNumber: 0 | BytePositionInLine: 2."));
     }
 
     [Test]
@@ -173,6 +237,19 @@ public sealed class IrPackageTests
         var error = Assert.Throws<IrPackageException>(() => IrPackage.Read(Package))!;
 
         Assert.That(error.Problem, Does.Contain("unsafe file '../secret'"));
+    }
+
+    private string ManifestPath => Path.Combine(Package, IrPackage.ManifestFile);
+
+    private long WeightsLength => new FileInfo(Path.Combine(Package, IrPackage.WeightsFile)).Length;
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
+    private string ManifestSha256(string name)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(ManifestPath));
+        return manifest.RootElement.GetProperty("files").EnumerateArray()
+            .Single(f => f.GetProperty("name").GetString() == name).GetProperty("sha256").GetString()!;
     }
 
     private void RewriteManifest()

@@ -4,8 +4,9 @@ using Quasar.HwGen.Core.IO;
 namespace Quasar.HwGen.Core.Ir.Package;
 
 /// <summary>
-/// Reads and checks a package's manifest.json against its schema before any listed file is touched: every field present
-/// and of its type, each entry a plain file name of the package listed once, with a size and a SHA-256 that can be right.
+/// Reads and checks a package's manifest.json before any listed file is touched: first its format name and version (the
+/// two fields every version keeps), then its schema: every field present and of its type, each entry a plain file name
+/// of the package listed once, with a size and a SHA-256 that can be right.
 /// </summary>
 internal static class IrManifestFile
 {
@@ -17,21 +18,17 @@ internal static class IrManifestFile
         RespectRequiredConstructorParameters = true,
     };
 
-    /// <summary>The manifest at <paramref name="path"/>, of any version; every defect is an <see cref="IrPackageException"/>
-    /// naming the file and the field.</summary>
-    public static IrManifest Read(string path)
+    /// <summary>The manifest at <paramref name="path"/>; every defect is an <see cref="IrPackageException"/> naming the file
+    /// and the field. Unless <paramref name="anyVersion"/>, a format version other than <see cref="IrManifest.CurrentVersion"/>
+    /// is refused before the rest of the manifest is read, so a newer manifest's schema changes cannot hide its version.</summary>
+    public static IrManifest Read(string path, bool anyVersion = false)
     {
-        IrManifest? manifest;
-        try
-        {
-            manifest = JsonSerializer.Deserialize<IrManifest>(BoundedFile.ReadAllBytes(path, BoundedFile.ManifestCap), Options);
-        }
-        catch (JsonException e)
-        {
-            throw new IrPackageException(path, $"malformed manifest: {e.Message}", e);
-        }
-        if (manifest is null || manifest.Format != IrManifest.FormatName)
+        var bytes = BoundedFile.ReadAllBytes(path, BoundedFile.ManifestCap);
+        var header = Deserialize<Header>(path, bytes);
+        if (header is null || header.Format != IrManifest.FormatName)
             throw new IrPackageException(path, $"not a {IrManifest.FormatName} manifest");
+        if (!anyVersion && header.Version is int version) RequireCurrentVersion(path, version);
+        var manifest = Deserialize<IrManifest>(path, bytes) ?? throw new IrPackageException(path, $"not a {IrManifest.FormatName} manifest");
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < manifest.Files.Count; i++)
         {
@@ -46,6 +43,30 @@ internal static class IrManifestFile
         }
         return manifest;
     }
+
+    private static void RequireCurrentVersion(string path, int version)
+    {
+        const int current = IrManifest.CurrentVersion;
+        if (version > current)
+            throw new IrPackageException(path, $"format version {version} is newer than version {current}, the one this quasar reads: the package was written by a newer quasar; update quasar, or run `quasar lower` again with this one");
+        if (version < current)
+            throw new IrPackageException(path, $"format version {version} is older than version {current}, the one this quasar reads: re-run `quasar lower` with this quasar to write the package again");
+    }
+
+    private static T? Deserialize<T>(string path, byte[] bytes)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(bytes, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new IrPackageException(path, $"malformed manifest: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The fields every format version keeps, read first; the full schema (a missing version too) is checked after.</summary>
+    private sealed record Header(string? Format = null, int? Version = null);
 
     /// <summary>A file directly in the package directory: no separator, no dot file (so no '..'), nothing rooted.</summary>
     public static bool IsPlainName(string name) =>

@@ -78,10 +78,7 @@ public static class IrPackage
     {
         var path = Path.Combine(root, ManifestFile);
         if (!File.Exists(path)) throw new IrPackageException(root, $"{ManifestFile} is missing: this is not an IR package (write one with `quasar lower`)");
-        var manifest = IrManifestFile.Read(path);
-        if (manifest.Version != IrManifest.CurrentVersion)
-            throw new IrPackageException(path, $"format version {manifest.Version}; this tool reads version {IrManifest.CurrentVersion}: re-run `quasar lower` with this tool");
-        return manifest;
+        return IrManifestFile.Read(path);
     }
 
     private static byte[] ReadChecked(string root, IrManifestEntry entry)

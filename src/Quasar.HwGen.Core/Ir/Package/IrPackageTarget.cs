@@ -18,7 +18,7 @@ internal static class IrPackageTarget
         IrManifest manifest;
         try
         {
-            manifest = IrManifestFile.Read(manifestPath);
+            manifest = IrManifestFile.Read(manifestPath, anyVersion: true);
         }
         catch (IOException e)
         {
