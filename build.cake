@@ -53,7 +53,7 @@ Task("Demo")
 });
 
 Task("Bench")
-    .Description("Benchmarks in Release: `--bench=gemm,model` (default both): the integer GEMM emulator against TorchSharp float32, and whole-model images/s.")
+    .Description("Benchmarks in Release: `--bench=gemm,model` (default both): the integer GEMM emulator against TorchSharp float32, and whole-model images/s; `--bench=float` the TorchSharp float32 model of each subnet.")
     .Does(() =>
 {
     // Always Release, whatever --configuration says: a Debug benchmark measures nothing useful.

@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
 {
     ["gemm"] = GemmBenchmark.Run,
     ["model"] = ModelBenchmark.Run,
+    ["float"] = FloatModelBenchmark.Run,
     ["hardware"] = HardwareBenchmark.Run,
     ["host"] = HostOpsBenchmark.Run,
 };
