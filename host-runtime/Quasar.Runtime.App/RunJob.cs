@@ -30,7 +30,7 @@ internal static class RunJob
         var accuracy = images.Labels.Length > 0 ? string.Create(ci, $", top-1 {100.0 * correct / images.Count:F2}% ({correct}/{images.Count})") : "";
         var written = options.Logits is { } file ? $"; logits in {file}" : "";
         return string.Create(ci,
-            $"'{model.Name}' on {images.Count} images of {source}{accuracy}, {images.Count / clock.Elapsed.TotalSeconds:F1} images/s ({model.Backend}){written}");
+            $"'{model.Name}' on {images.Count} image{(images.Count == 1 ? "" : "s")} of {source}{accuracy}, {images.Count / clock.Elapsed.TotalSeconds:F1} images/s ({model.Backend}){written}");
     }
 
     /// <summary>The index of the largest logit (the first one on a tie), as `quasar infer` counts it.</summary>
