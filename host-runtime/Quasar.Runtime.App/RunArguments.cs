@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Quasar.Runtime.App;
@@ -10,13 +11,13 @@ internal static class RunArguments
 
     public static RootCommand Create(Func<RunOptions, bool, int> run)
     {
-        var package = new Option<DirectoryInfo>("--package") { Description = "IR package directory (from `quasar lower`)", Required = true };
-        var idx = new Option<FileInfo?>("--idx") { Description = "IDX images file (N×H×W or N×C×H×W bytes, raw or gzip)" };
-        var labels = new Option<FileInfo?>("--labels") { Description = "IDX labels file for --idx: prints the top-1 accuracy" };
-        var random = new Option<int?>("--random") { Description = "Run N random images (deterministic: SplitMix64 from --seed) instead of --idx" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the --random images", DefaultValueFactory = _ => 1 };
-        var count = new Option<int?>("--count") { Description = "With --idx: run only the first N images (default: all)" };
-        var logits = new Option<FileInfo?>("--logits") { Description = "Write the logits here: float32 little-endian, [images × classes]" };
+        var package = new Option<DirectoryInfo>("--package") { HelpName = "dir", Description = "IR package directory (from `quasar lower`)", Required = true };
+        var idx = new Option<FileInfo?>("--idx") { HelpName = "file", Description = "IDX images file (N×H×W or N×C×H×W bytes, raw or gzip)" };
+        var labels = new Option<FileInfo?>("--labels") { HelpName = "file", Description = "IDX labels file for --idx: prints the top-1 accuracy" };
+        var random = new Option<int?>("--random") { HelpName = "N", Description = "Run N random images (deterministic: SplitMix64 from --seed) instead of --idx" };
+        var seed = new Option<ulong>("--seed") { HelpName = "S", Description = "Seed of the --random images", DefaultValueFactory = _ => 1 };
+        var count = new Option<int?>("--count") { HelpName = "N", Description = "With --idx: run only the first N images (default: all)" };
+        var logits = new Option<FileInfo?>("--logits") { HelpName = "file", Description = "Write the logits here: float32 little-endian, [images × classes]" };
         var verbose = new Option<bool>(VerboseOption) { Description = "On an error, also print its stack trace" };
         var root = new RootCommand("quasar-run: run an IR package on images (today in the C# emulation of the engine)")
         {
@@ -24,13 +25,14 @@ internal static class RunArguments
         };
         AtLeastOne(random);
         AtLeastOne(count);
+        // Whether an option was given, not its value: a value that does not convert is the parser's error, and reading it throws.
         root.Validators.Add(result =>
         {
-            bool fromIdx = result.GetValue(idx) is not null, fromRandom = result.GetValue(random) is not null;
+            bool fromIdx = Given(result.GetResult(idx)), fromRandom = Given(result.GetResult(random));
             if (fromIdx == fromRandom) result.AddError("give the images: either --idx <file> or --random <N>");
-            if (result.GetValue(labels) is not null && !fromIdx) result.AddError("--labels needs --idx (the images they label)");
-            if (result.GetValue(count) is not null && fromRandom) result.AddError("--count applies to --idx; --random N already says how many");
-            if (result.GetResult(seed) is { Implicit: false } && !fromRandom) result.AddError("--seed applies to --random only");
+            if (Given(result.GetResult(labels)) && !fromIdx) result.AddError("--labels needs --idx (the images they label)");
+            if (Given(result.GetResult(count)) && fromRandom) result.AddError("--count applies to --idx; --random N already says how many");
+            if (Given(result.GetResult(seed)) && !fromRandom) result.AddError("--seed applies to --random only");
         });
         root.SetAction(parse => run(
             new RunOptions(parse.GetRequiredValue(package).FullName, parse.GetValue(idx)?.FullName, parse.GetValue(labels)?.FullName,
@@ -38,6 +40,8 @@ internal static class RunArguments
             parse.GetValue(verbose)));
         return root;
     }
+
+    private static bool Given(OptionResult? result) => result is { Implicit: false };
 
     private static void AtLeastOne(Option<int?> option) =>
         option.Validators.Add(result =>
