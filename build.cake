@@ -1,5 +1,7 @@
 // Build, test and benchmark targets. Run through ./build.sh, which installs what the machine lacks first.
 #nullable enable
+using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Xml.Linq;
 
 var target = Argument("target", "Test");
@@ -82,7 +84,110 @@ Task("BenchFabric")
     if (exit != 0) throw new Exception($"bench/fabric/measure.sh exited {exit}");
 });
 
+Task("Arm64")
+    .Description("The linux-arm64 build of quasar-run, under qemu, computes the same logits as linux-x64: `--count=N` (default 300) Fashion-MNIST test images of the shipped supernet's largest subnet, 2 random inputs of the QUASAR-S-like subnet.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var count = Argument("count", 300);
+    var work = artifacts.Combine("arm64");
+    EnsureDirectoryExists(work);
+    var qemu = Context.Tools.Resolve("qemu-aarch64")
+        ?? throw new Exception("qemu-aarch64 not found: install qemu-user and the arm64 libraries with .ci/install-system-packages (Debian: dpkg --add-architecture arm64; apt-get install qemu-user libc6:arm64 libstdc++6:arm64 libssl3:arm64)");
+
+    // Lowered by the main CLI on x64: the bits to compare are the runtime's, not the lowering's.
+    var fashion = work.Combine("fashion-mnist.largest.qir");
+    var quasarS = work.Combine("quasar-s-like.qir");
+    Timed("lower fashion-mnist.largest", () => Quasar(new ProcessArgumentBuilder().Append("lower --subnet fashion-mnist.largest --checkpoint")
+        .AppendQuoted("samples/models/fashion-mnist-supernet/supernet.json").Append("--out").AppendQuoted(fashion.FullPath).Append("--force")));
+    Timed("lower quasar-s-like (random weights)", () => Quasar(new ProcessArgumentBuilder().Append("lower --subnet quasar-s-like --count 1 --out")
+        .AppendQuoted(quasarS.FullPath).Append("--force")));
+
+    var apps = new[] { "linux-x64", "linux-arm64" }.ToDictionary(rid => rid, rid => Timed($"publish {rid}", () => PublishQuasarRun(rid, work)));
+    var data = MakeAbsolute(Directory("samples/data/fashion-mnist"));
+    var checks = new[]
+    {
+        (Name: "fashion-mnist.largest", Inputs: $"{count} images", Count: count, Arguments: new ProcessArgumentBuilder()
+            .Append("--package").AppendQuoted(fashion.FullPath).Append("--idx").AppendQuoted(data.CombineWithFilePath("t10k-images-idx3-ubyte.gz").FullPath)
+            .Append("--labels").AppendQuoted(data.CombineWithFilePath("t10k-labels-idx1-ubyte.gz").FullPath).Append($"--count {count}")),
+        (Name: "quasar-s-like", Inputs: "2 random inputs", Count: 2, Arguments: new ProcessArgumentBuilder()
+            .Append("--package").AppendQuoted(quasarS.FullPath).Append("--random 2")),
+    };
+    foreach (var check in checks)
+    {
+        var logits = apps.Keys.ToDictionary(rid => rid, rid => work.CombineWithFilePath($"{check.Name}.{rid}.logits"));
+        foreach (var (rid, app) in apps)
+        {
+            var arguments = new ProcessArgumentBuilder();
+            foreach (var argument in check.Arguments) arguments.Append(argument);
+            arguments.Append("--logits").AppendQuoted(logits[rid].FullPath);
+            Timed($"run {check.Name} on {rid}{(rid == "linux-arm64" ? " (qemu)" : "")}", () => RunQuasarRun(rid == "linux-arm64" ? qemu : null, app, arguments));
+        }
+        var difference = FirstDifference(logits["linux-x64"], logits["linux-arm64"], check.Count);
+        if (difference is not null) throw new Exception($"{check.Name}: the logits differ at {difference}");
+        Information($"{check.Name}: {check.Inputs}, logits identical on linux-x64 and linux-arm64 (qemu)");
+    }
+});
+
 Task("Default").IsDependentOn("Test");
+
+void Quasar(ProcessArgumentBuilder arguments) =>
+    DotNetRun("./src/Quasar.HwGen.Cli/Quasar.HwGen.Cli.csproj", arguments, new DotNetRunSettings { Configuration = configuration, NoBuild = true });
+
+// Self-contained, in a build folder of its own: a RID-specific restore in the projects' obj/ would clash with the solution build.
+FilePath PublishQuasarRun(string rid, DirectoryPath work)
+{
+    var output = work.Combine("publish").Combine(rid);
+    DotNetPublish("./host-runtime/Quasar.Runtime.App/Quasar.Runtime.App.csproj", new DotNetPublishSettings
+    {
+        Configuration = "Release",
+        Runtime = rid,
+        SelfContained = true,
+        OutputDirectory = output,
+        ArgumentCustomization = args => args.Append("--artifacts-path").AppendQuoted(work.Combine("build").FullPath),
+    });
+    return output.CombineWithFilePath("quasar-run");
+}
+
+// An arm64 quasar-run runs under qemu-user; .NET's W^X double mapping of JIT code does not work there.
+void RunQuasarRun(FilePath? qemu, FilePath app, ProcessArgumentBuilder arguments)
+{
+    var settings = new ProcessSettings { Arguments = arguments };
+    if (qemu is not null)
+    {
+        settings.Arguments = new ProcessArgumentBuilder().AppendQuoted(app.FullPath);
+        foreach (var argument in arguments) settings.Arguments.Append(argument);
+        settings.EnvironmentVariables = new Dictionary<string, string?> { ["DOTNET_EnableWriteXorExecute"] = "0" };
+    }
+    var exit = StartProcess(qemu ?? app, settings);
+    if (exit != 0) throw new Exception($"{(qemu is null ? "" : "qemu-aarch64 ")}{app} {arguments.RenderSafe()} exited {exit}");
+}
+
+T Timed<T>(string step, Func<T> action)
+{
+    var clock = Stopwatch.StartNew();
+    var result = action();
+    Information($"{step}: {clock.Elapsed.TotalSeconds:F1} s");
+    return result;
+}
+
+void Timed(string step, Action action) => Timed(step, () => { action(); return 0; });
+
+// The first logit whose float32 bits differ (image, class, both values), or null when the files are byte-identical.
+static string? FirstDifference(FilePath x64, FilePath arm64, int images)
+{
+    byte[] a = System.IO.File.ReadAllBytes(x64.FullPath), b = System.IO.File.ReadAllBytes(arm64.FullPath);
+    if (a.Length != b.Length || a.Length == 0 || a.Length % (4 * images) != 0)
+        return $"the file sizes: {x64} has {a.Length} bytes, {arm64} {b.Length} (expected {images} images x classes x 4)";
+    int classes = a.Length / 4 / images;
+    for (int i = 0; i < a.Length; i += 4)
+    {
+        uint x = BinaryPrimitives.ReadUInt32LittleEndian(a.AsSpan(i)), y = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(i));
+        if (x != y)
+            return $"image {i / 4 / classes}, class {i / 4 % classes}: linux-x64 {BitConverter.UInt32BitsToSingle(x):R} (0x{x:x8}), linux-arm64 {BitConverter.UInt32BitsToSingle(y):R} (0x{y:x8})";
+    }
+    return null;
+}
 
 void RunTests(string filter)
 {

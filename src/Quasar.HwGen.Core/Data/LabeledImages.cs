@@ -1,6 +1,6 @@
 namespace Quasar.HwGen.Core.Data;
 
-/// <summary>Grayscale or multi-channel images with integer labels, pixels as bytes in N·C·H·W order.</summary>
+/// <summary>Grayscale or multi-channel images with integer labels (none when <see cref="Labels"/> is empty), pixels as bytes in N·C·H·W order.</summary>
 public sealed record LabeledImages(byte[] Pixels, byte[] Labels, int Count, int Channels, int Height, int Width)
 {
     public int PixelsPerImage => Channels * Height * Width;
@@ -21,6 +21,6 @@ public sealed record LabeledImages(byte[] Pixels, byte[] Labels, int Count, int 
     public LabeledImages Take(int count)
     {
         int n = Math.Min(count, Count);
-        return this with { Pixels = Pixels[..(n * PixelsPerImage)], Labels = Labels[..n], Count = n };
+        return this with { Pixels = Pixels[..(n * PixelsPerImage)], Labels = Labels.Length == 0 ? [] : Labels[..n], Count = n };
     }
 }

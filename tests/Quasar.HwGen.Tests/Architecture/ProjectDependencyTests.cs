@@ -18,6 +18,8 @@ public sealed class ProjectDependencyTests
         ["Quasar.Runtime.Emulation"] = ["Quasar.Runtime", "Quasar.HwGen.Core"],
         ["Quasar.Runtime.Xrt"] = ["Quasar.Runtime", "Quasar.HwGen.Core"],
         ["Quasar.Host"] = ["Quasar.Runtime", "Quasar.Runtime.Emulation", "Quasar.Runtime.Xrt", "Quasar.HwGen.Core"],
+        // quasar-run: published self-contained for linux-arm64, so nothing that needs TorchSharp or the Cli.
+        ["Quasar.Runtime.App"] = ["Quasar.Runtime", "Quasar.Runtime.Emulation", "Quasar.HwGen.Core"],
     };
 
     /// <summary>Packages a project may use; the Cli, which wires everything, is the only project exempt.</summary>
@@ -33,6 +35,7 @@ public sealed class ProjectDependencyTests
         ["Quasar.Runtime.Emulation"] = [],
         ["Quasar.Runtime.Xrt"] = [],
         ["Quasar.Host"] = ["Microsoft.Extensions.Hosting"],
+        ["Quasar.Runtime.App"] = ["System.CommandLine"],
     };
 
     private static IEnumerable<string> ProductProjects() =>

@@ -1,0 +1,1 @@
+return Quasar.Runtime.App.QuasarRunCli.Run(args);
