@@ -1,6 +1,7 @@
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Ir;
+using Quasar.HwGen.Core.Numerics.HostOps;
 using Quasar.HwGen.Tests.Csim;
 using Quasar.Runtime;
 using Quasar.Runtime.Emulation;
@@ -25,14 +26,17 @@ public sealed class InferenceSessionTests
 
     private static float[] Reference(IrGraph graph, byte[] image) => new IrInterpreter(graph, new EmulatedEngine()).Run(image);
 
-    [TestCase(true, 1)]
-    [TestCase(true, 2)]
-    [TestCase(false, 2)]
-    public void Logits_equal_the_reference_interpreter_bit_for_bit(bool fuse, int framesInFlight)
+    [TestCase(true, 1, HostSimd.Auto)]
+    [TestCase(true, 2, HostSimd.Auto)]
+    [TestCase(true, 2, HostSimd.Scalar)]
+    [TestCase(true, 2, HostSimd.Vector128)]
+    [TestCase(false, 2, HostSimd.Auto)]
+    public void Logits_equal_the_reference_interpreter_bit_for_bit(bool fuse, int framesInFlight, HostSimd simd)
     {
+        if (!HostSimdPaths.IsSupported(simd)) Assert.Ignore($"this CPU does not accelerate {simd}");
         var graph = Fashion.Value.Graph;
         var images = Images(24, seed: 11);
-        using var session = new InferenceSession(graph, new EmulatedAccelerator(), new SessionOptions { Fuse = fuse, FramesInFlight = framesInFlight });
+        using var session = new InferenceSession(graph, new EmulatedAccelerator(), new SessionOptions { Fuse = fuse, FramesInFlight = framesInFlight, Simd = simd });
         var logits = new float[images.Length * session.Classes];
         session.Run(images.Length, i => images[i], logits);
         for (int i = 0; i < images.Length; i++)
@@ -42,6 +46,15 @@ public sealed class InferenceSessionTests
             Assert.That(BitsOf(actual), Is.EqualTo(BitsOf(expected)), $"image {i}");
         }
         Assert.That(session.Statistics.Frames, Is.EqualTo(images.Length));
+    }
+
+    [Test]
+    public void Fused_plan_has_one_step_per_fused_pass()
+    {
+        using var fused = new InferenceSession(Fashion.Value.Graph, new EmulatedAccelerator());
+        using var plain = new InferenceSession(Fashion.Value.Graph, new EmulatedAccelerator(), new SessionOptions { Fuse = false });
+        Assert.That(plain.StepCount, Is.EqualTo(Fashion.Value.Graph.Ops.Count));
+        Assert.That(fused.StepCount, Is.LessThan(plain.StepCount));
     }
 
     [Test]
