@@ -79,8 +79,9 @@ internal static class ModelBenchmark
         return (rate, new SessionStatistics(after.Frames - before.Frames, after.HostOps - before.HostOps, after.Accelerator - before.Accelerator));
     }
 
-    /// <summary>TorchSharp's float32 model of the same subnet (0 until that benchmark is wired in).</summary>
-    private static double FloatModelThroughput(string subnetName, double seconds) => 0;
+    /// <summary>TorchSharp's float32 model of the same subnet, batch 1 on two threads (<see cref="FloatModelBenchmark"/>).</summary>
+    private static double FloatModelThroughput(string subnetName, double seconds) =>
+        FloatModelBenchmark.ImagesPerSecond(subnetName, seconds, threads: 2, batch: 1);
 
     private static byte[][] RandomImages(int size, int count)
     {

@@ -1,24 +1,23 @@
-using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Ops;
 using Quasar.HwGen.Core.Ir.Package;
+using Quasar.Runtime.Emulation;
 
 namespace Quasar.Runtime.App;
 
 /// <summary>
-/// The one place `quasar-run` runs the model. Today: Core's <see cref="IrInterpreter"/> with the C# emulation of the
-/// engine (host ops in float32, GEMMs on the fastest integer path of this CPU: AVX on x64, scalar on arm64).
-/// When the runtime's InferenceSession (host-runtime/Quasar.Runtime) lands, it replaces <see cref="Open"/> and
-/// <see cref="Infer"/>; the rest of the app only sees the input shape, the class count and float32 logits.
+/// The one place `quasar-run` runs the model: the runtime's <see cref="InferenceSession"/> on the <c>emu</c> backend
+/// (fused host passes at the widest SIMD width of this CPU, GEMMs on its fastest integer path: AVX on x64, scalar on
+/// arm64). The rest of the app only sees the input shape, the class count and float32 logits.
 /// </summary>
 internal sealed class ModelSession
 {
-    private readonly IrInterpreter _interpreter;
-    private readonly EmulatedEngine _engine = new();
+    private readonly EmulatedAccelerator _engine = new();
+    private readonly InferenceSession _session;
 
     private ModelSession(IrGraph graph, PatchifyOp input)
     {
-        _interpreter = new IrInterpreter(graph, _engine);
+        _session = new InferenceSession(graph, _engine, new SessionOptions { FramesInFlight = 1 });
         Name = graph.Name;
         Channels = input.Channels;
         ImageSize = input.ImageSize;
@@ -34,7 +33,7 @@ internal sealed class ModelSession
 
     public int Classes { get; }
 
-    public string Backend => $"emulation, GEMM path {_engine.Path}";
+    public string Backend => $"runtime on {_engine.Name}, GEMM path {_engine.Path}";
 
     /// <summary>Reads and verifies the package (checksums, IR verifier); a defect is an <see cref="IrPackageException"/>.</summary>
     public static ModelSession Open(string packageDirectory)
@@ -46,5 +45,5 @@ internal sealed class ModelSession
     }
 
     /// <summary>The logits of one image (bytes, C×H×W).</summary>
-    public float[] Infer(ReadOnlySpan<byte> image) => _interpreter.Run(image);
+    public float[] Infer(ReadOnlySpan<byte> image) => _session.Run(image);
 }
