@@ -1,5 +1,4 @@
 using Quasar.HwGen.Core.Ir;
-using Quasar.HwGen.Core.Ir.Ops;
 using Quasar.HwGen.Core.Ir.Package;
 using Quasar.Runtime.Emulation;
 
@@ -15,34 +14,25 @@ internal sealed class ModelSession
     private readonly EmulatedAccelerator _engine = new();
     private readonly InferenceSession _session;
 
-    private ModelSession(IrGraph graph, PatchifyOp input)
-    {
+    private ModelSession(IrGraph graph) =>
         _session = new InferenceSession(graph, _engine, new SessionOptions { FramesInFlight = 1 });
-        Name = graph.Name;
-        Channels = input.Channels;
-        ImageSize = input.ImageSize;
-        Classes = graph.Tensor(graph.Output).Type.ElementCount;
-    }
 
-    public string Name { get; }
+    public string Name => _session.Graph.Name;
 
-    public int Channels { get; }
+    public int Channels => _session.Input.Channels;
 
     /// <summary>Height and width of the (square) input image.</summary>
-    public int ImageSize { get; }
+    public int ImageSize => _session.Input.Size;
 
-    public int Classes { get; }
+    public int Classes => _session.Classes;
 
     public string Backend => $"runtime on {_engine.Name}, GEMM path {_engine.Path}";
 
-    /// <summary>Reads and verifies the package (checksums, IR verifier); a defect is an <see cref="IrPackageException"/>.</summary>
-    public static ModelSession Open(string packageDirectory)
-    {
-        var graph = IrPackage.Read(packageDirectory);
-        var patchify = graph.Ops.OfType<PatchifyOp>().FirstOrDefault()
-            ?? throw new IrPackageException(packageDirectory, $"'{graph.Name}' has no patchify op: cannot tell its input image shape");
-        return new ModelSession(graph, patchify);
-    }
+    /// <summary>
+    /// Reads and verifies the package (checksums, IR verifier; a defect is an <see cref="IrPackageException"/>) and
+    /// opens the session (a graph without a patchify op is an <see cref="InvalidDataException"/>).
+    /// </summary>
+    public static ModelSession Open(string packageDirectory) => new(IrPackage.Read(packageDirectory));
 
     /// <summary>The logits of one image (bytes, C×H×W).</summary>
     public float[] Infer(ReadOnlySpan<byte> image) => _session.Run(image);

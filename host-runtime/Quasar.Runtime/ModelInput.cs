@@ -12,7 +12,7 @@ public sealed record ModelInput(int Channels, int Size)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var patchify = graph.Ops.OfType<PatchifyOp>().FirstOrDefault()
-            ?? throw new InvalidDataException($"the model '{graph.Name}' has no patchify op: it does not say what image it takes");
+            ?? throw new InvalidDataException($"'{graph.Name}' has no patchify op: cannot tell its input image shape");
         return new ModelInput(patchify.Channels, patchify.ImageSize);
     }
 

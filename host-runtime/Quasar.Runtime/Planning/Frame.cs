@@ -35,11 +35,6 @@ internal sealed class Frame
 
     public sbyte[] Scratch { get; }
 
-    /// <summary>Stopwatch ticks this frame spent in host ops and in accelerator calls.</summary>
-    public long HostTicks { get; set; }
-
-    public long AcceleratorTicks { get; set; }
-
     public float[] Floats(TensorSlot slot) => _floats[slot.Index] ?? throw NotOf(slot, "float32");
 
     public sbyte[] Bytes(TensorSlot slot) => _bytes[slot.Index] ?? throw NotOf(slot, "8-bit");

@@ -1,6 +1,5 @@
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Core.Ir;
-using Quasar.HwGen.Core.Ir.Ops;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -9,9 +8,8 @@ internal static class ModelInput
 {
     public static (int Channels, int Size) Shape(IrGraph graph)
     {
-        var patchify = graph.Ops.OfType<PatchifyOp>().FirstOrDefault()
-            ?? throw new InvalidDataException($"'{graph.Name}' has no patchify op: cannot tell its input image shape");
-        return (patchify.Channels, patchify.ImageSize);
+        var input = Runtime.ModelInput.Of(graph);
+        return (input.Channels, input.Size);
     }
 
     /// <summary>Throws, naming the dataset and both shapes, when <paramref name="images"/> do not fit <paramref name="graph"/>.</summary>
