@@ -25,8 +25,10 @@ internal static class ModelBenchmark
         double seconds = args.Length > 0 && double.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? s : 6;
         var fashion = FashionMnist.LoadTest(Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory));
         Console.WriteLine($"{Environment.ProcessorCount} cores; {seconds:F0} s per measurement");
-        Measure(SampleConfigs.FashionMnistLargest, [.. Enumerable.Range(0, 64).Select(i => fashion.Image(i).ToArray())], seconds);
-        Measure(SampleConfigs.QuasarSLike, RandomImages(3 * 224 * 224, 4), seconds);
+        string? only = args.Length > 1 ? args[1] : null; // one subnet by name, e.g. quasar-s-like
+        if (only is null or SampleConfigs.FashionMnistLargest)
+            Measure(SampleConfigs.FashionMnistLargest, [.. Enumerable.Range(0, 64).Select(i => fashion.Image(i).ToArray())], seconds);
+        if (only is null or SampleConfigs.QuasarSLike) Measure(SampleConfigs.QuasarSLike, RandomImages(3 * 224 * 224, 4), seconds);
         return 0;
     }
 
@@ -45,6 +47,11 @@ internal static class ModelBenchmark
         double hostMs = hostOnly.Stats.HostOpsPerFrame.TotalMilliseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  host ops per frame, one thread:        {hostMs,8:F2} ms{(subnetName == SampleConfigs.QuasarSLike ? $"  (budget {HostBudgetMs} ms: {(hostMs <= HostBudgetMs ? "met" : "NOT met")})" : "")}"));
+        foreach (var kind in hostOnly.Stats.Kinds.Where(k => !k.OnAccelerator).OrderByDescending(k => k.Total))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {kind.Kind,-28} x{kind.StepsPerFrame,-3} {hostOnly.Stats.PerFrame(kind).TotalMilliseconds,8:F3} ms"));
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  engine (emu GEMMs) per frame, one thread: {hostOnly.Stats.AcceleratorPerFrame.TotalMilliseconds,5:F2} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -76,7 +83,7 @@ internal static class ModelBenchmark
         }
         double rate = done / clock.Elapsed.TotalSeconds;
         var after = measured.Statistics;
-        return (rate, new SessionStatistics(after.Frames - before.Frames, after.HostOps - before.HostOps, after.Accelerator - before.Accelerator));
+        return (rate, after.Since(before));
     }
 
     /// <summary>TorchSharp's float32 model of the same subnet, batch 1 on two threads (<see cref="FloatModelBenchmark"/>).</summary>

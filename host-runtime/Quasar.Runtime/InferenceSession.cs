@@ -16,6 +16,7 @@ public sealed class InferenceSession : IDisposable
 {
     private readonly ExecutionPlan _plan;
     private readonly ConcurrentBag<Frame> _idle = [];
+    private readonly long[] _stepTicks;
     private long _frames, _hostTicks, _acceleratorTicks;
 
     public InferenceSession(IrGraph graph, IAccelerator accelerator, SessionOptions? options = null)
@@ -29,6 +30,7 @@ public sealed class InferenceSession : IDisposable
         Accelerator = accelerator;
         Input = ModelInput.Of(graph);
         _plan = PlanBuilder.Build(graph, Input, accelerator, Options);
+        _stepTicks = new long[_plan.Steps.Count];
         for (int i = 0; i < Options.FramesInFlight; i++) _idle.Add(_plan.NewFrame());
     }
 
@@ -53,7 +55,10 @@ public sealed class InferenceSession : IDisposable
     public SessionStatistics Statistics => new(
         Interlocked.Read(ref _frames),
         Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _hostTicks)),
-        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _acceleratorTicks)));
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _acceleratorTicks)),
+        [.. _plan.Steps.Select((step, i) => (step, ticks: Interlocked.Read(ref _stepTicks[i])))
+            .GroupBy(s => (s.step.Kind, s.step.OnAccelerator))
+            .Select(g => new StepKindTime(g.Key.Kind, g.Key.OnAccelerator, g.Count(), Stopwatch.GetElapsedTime(0, g.Sum(s => s.ticks))))]);
 
     /// <summary>The logits of one image.</summary>
     public float[] Run(ReadOnlySpan<byte> image)
@@ -134,12 +139,14 @@ public sealed class InferenceSession : IDisposable
         image.CopyTo(frame.Image);
         long host = 0, accelerator = 0;
         long start = Stopwatch.GetTimestamp();
-        foreach (var step in _plan.Steps)
+        for (int i = 0; i < _plan.Steps.Count; i++)
         {
+            var step = _plan.Steps[i];
             step.Run(frame);
             long end = Stopwatch.GetTimestamp();
             if (step.OnAccelerator) accelerator += end - start;
             else host += end - start;
+            Interlocked.Add(ref _stepTicks[i], end - start);
             start = end;
         }
         OutputLogits.Write(frame, _plan.Output, logits);

@@ -5,8 +5,9 @@ using Quasar.HwGen.Core.Execution;
 namespace Quasar.Runtime.Planning;
 
 /// <summary>
-/// The buffers of one frame in flight, allocated once when the session opens: one array per tensor the plan keeps,
-/// and a scratch area for the accelerator's operands. Running a frame allocates nothing.
+/// The buffers of one frame in flight, allocated once when the session opens: one array per group of tensors that
+/// share storage (<see cref="BufferSharing"/>), and a scratch area for the accelerator's operands. Running a frame
+/// allocates nothing.
 /// </summary>
 internal sealed class Frame
 {
@@ -14,18 +15,25 @@ internal sealed class Frame
     private readonly sbyte[]?[] _bytes;
     private readonly short[]?[] _shorts;
 
-    public Frame(IReadOnlyList<TensorSlot> slots, int slotCount, int imageBytes, int scratchBytes)
+    public Frame(IReadOnlyList<IReadOnlyList<TensorSlot>> groups, int slotCount, int imageBytes, int scratchBytes)
     {
         Image = new byte[imageBytes];
         _floats = new float[]?[slotCount];
         _bytes = new sbyte[]?[slotCount];
         _shorts = new short[]?[slotCount];
-        foreach (var slot in slots)
+        foreach (var group in groups)
         {
-            int n = slot.Type.ElementCount;
-            if (slot.IsFloat) _floats[slot.Index] = new float[n];
-            else if (slot.IsShort) _shorts[slot.Index] = new short[n];
-            else _bytes[slot.Index] = new sbyte[n];
+            var kind = group[0];
+            int n = kind.Type.ElementCount;
+            float[]? floats = kind.IsFloat ? new float[n] : null;
+            short[]? shorts = kind.IsShort ? new short[n] : null;
+            sbyte[]? bytes = floats is null && shorts is null ? new sbyte[n] : null;
+            foreach (var slot in group)
+            {
+                _floats[slot.Index] = floats;
+                _shorts[slot.Index] = shorts;
+                _bytes[slot.Index] = bytes;
+            }
         }
         Scratch = new sbyte[scratchBytes];
     }

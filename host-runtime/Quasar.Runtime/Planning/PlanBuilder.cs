@@ -21,11 +21,11 @@ internal static class PlanBuilder
         {
             if (absorbed.Contains(op)) continue;
             var inputs = op.Inputs.Select(name => slots[name]).ToArray();
-            var output = slots[op.Output];
+            var written = slots[op.Output];
             if (op.Placement == Placement.Fpga)
             {
                 var loaded = accelerator.Load(KernelOpMapper.Map(op, name => slots[name].Type));
-                steps.Add(new AcceleratorStep(loaded, inputs[0], inputs.Length > 1 ? inputs[1] : null, output));
+                steps.Add(new AcceleratorStep(loaded, inputs[0], inputs.Length > 1 ? inputs[1] : null, written));
                 continue;
             }
             if (options.Fuse && HostFusion.TryFuse(op, graphInfo, slots, options, out var fused, out var consumed))
@@ -34,9 +34,9 @@ internal static class PlanBuilder
                 absorbed.UnionWith(consumed);
                 continue;
             }
-            steps.Add(new ReferenceStep(op, inputs, output));
+            steps.Add(new ReferenceStep(op, inputs, written));
         }
-        var buffers = steps.SelectMany(s => s.Buffers).Distinct().OrderBy(s => s.Index).ToArray();
-        return new ExecutionPlan(steps, buffers, slots.Count, slots[graph.Output], input.Bytes);
+        var output = slots[graph.Output];
+        return new ExecutionPlan(steps, BufferSharing.Groups(steps, output), slots.Count, output, input.Bytes);
     }
 }

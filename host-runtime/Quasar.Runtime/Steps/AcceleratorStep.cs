@@ -13,6 +13,8 @@ internal sealed class AcceleratorStep(IAcceleratorOp op, TensorSlot a, TensorSlo
 
     public string Name => op.Op.Name;
 
+    public string Kind => op.Op.Kind.ToString();
+
     public bool OnAccelerator => true;
 
     public int ScratchBytes => TransposesB && b is not null ? b.Type.ElementCount : 0;

@@ -24,36 +24,35 @@ internal static class HostFusion
             case PatchifyOp patchify when q is not null:
             {
                 var table = PatchQuantizeTable.Create(patchify.Mean, patchify.Std, q.Type.Step, q.Type.Min, q.Type.Max);
-                step = new HostStep($"{op.Name}+quantize", [q], f => table.Apply(f.Image, patchify.ImageSize, patchify.PatchSize, f.Bytes(q)));
+                step = new HostStep($"{op.Name}+quantize", "patchify+quantize", [q], f => table.Apply(f.Image, patchify.ImageSize, patchify.PatchSize, f.Bytes(q)));
                 break;
             }
             case LayerNormOp norm when q is not null && slots[norm.Input].IsFloat:
             {
                 var input = slots[norm.Input];
-                step = new HostStep($"{op.Name}+quantize", [input, q], f => LayerNormQuantize.Apply(
+                step = new HostStep($"{op.Name}+quantize", "layernorm+quantize", [input, q], f => LayerNormQuantize.Apply(
                     f.Floats(input), input.Type.Columns, norm.Gamma, norm.Beta, norm.Epsilon, q.Type.Step, q.Type.Min, q.Type.Max, f.Bytes(q), simd));
                 break;
             }
             case SoftmaxOp softmax when q is not null && slots[softmax.Input].IsShort:
             {
                 var input = slots[softmax.Input];
-                var table = SoftmaxTable.Create(input.Type.Step);
-                step = new HostStep($"{op.Name}+quantize", [input, q], f => SoftmaxQuantize.Apply(
-                    f.Shorts(input), input.Type.Columns, table, q.Type.Step, q.Type.Min, q.Type.Max, f.Bytes(q), simd));
+                step = new HostStep($"{op.Name}+quantize", "softmax+quantize", [input, q], f => SoftmaxQuantize.Apply(
+                    f.Shorts(input), input.Type.Columns, input.Type.Step, q.Type.Step, q.Type.Min, q.Type.Max, f.Bytes(q), simd));
                 break;
             }
             case GeluOp gelu when q is not null && slots[gelu.Input].IsShort:
             {
                 var input = slots[gelu.Input];
                 var table = GeluQuantizeTable.Create(input.Type.Step, q.Type.Step, q.Type.Min, q.Type.Max);
-                step = new HostStep($"{op.Name}+quantize", [input, q], f => table.Apply(f.Shorts(input), f.Bytes(q)));
+                step = new HostStep($"{op.Name}+quantize", "gelu+quantize", [input, q], f => table.Apply(f.Shorts(input), f.Bytes(q), simd));
                 break;
             }
             case ClassTokenOp cls when slots[cls.Input].IsShort && uses.OnlyReader<PositionEmbeddingOp>(cls.Output) is { } position:
             {
                 var input = slots[cls.Input];
                 var output = slots[position.Output];
-                step = new HostStep($"{op.Name}+{position.Name}", [input, output], f => TokenEmbedding.Apply(
+                step = new HostStep($"{op.Name}+{position.Name}", "class token+position", [input, output], f => TokenEmbedding.Apply(
                     f.Shorts(input), input.Type.Step, cls.Token, position.Table, f.Floats(output), simd));
                 consumed = [position];
                 return true;
@@ -61,14 +60,14 @@ internal static class HostFusion
             case ResidualAddOp add when slots[add.Stream].IsFloat && slots[add.Branch].IsShort:
             {
                 TensorSlot stream = slots[add.Stream], branch = slots[add.Branch], output = slots[add.Output];
-                step = new HostStep(op.Name, [stream, branch, output], f => ResidualAdd.Apply(
+                step = new HostStep(op.Name, "residual add", [stream, branch, output], f => ResidualAdd.Apply(
                     f.Floats(stream), f.Shorts(branch), branch.Type.Step, f.Floats(output), simd));
                 return true;
             }
             case QuantizeOp plain when slots[plain.Input].IsFloat:
             {
                 TensorSlot input = slots[plain.Input], output = slots[plain.Output];
-                step = new HostStep(op.Name, [input, output], f => Quantizer.Apply(
+                step = new HostStep(op.Name, "quantize", [input, output], f => Quantizer.Apply(
                     f.Floats(input), output.Type.Step, output.Type.Min, output.Type.Max, f.Bytes(output), simd));
                 return true;
             }

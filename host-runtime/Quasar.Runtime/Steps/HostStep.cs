@@ -3,9 +3,11 @@ using Quasar.Runtime.Planning;
 namespace Quasar.Runtime.Steps;
 
 /// <summary>A host pass on a frame's buffers: one fused kernel of Core.Numerics.HostOps with its tables built at load.</summary>
-internal sealed class HostStep(string name, IReadOnlyList<TensorSlot> buffers, Action<Frame> run) : IStep
+internal sealed class HostStep(string name, string kind, IReadOnlyList<TensorSlot> buffers, Action<Frame> run) : IStep
 {
     public string Name => name;
+
+    public string Kind => kind;
 
     public bool OnAccelerator => false;
 

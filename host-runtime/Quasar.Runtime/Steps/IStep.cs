@@ -8,6 +8,9 @@ internal interface IStep
     /// <summary>The IR ops the step computes, for messages and statistics.</summary>
     string Name { get; }
 
+    /// <summary>What the step computes, the same for every layer (e.g. "softmax+quantize", "Linear"): statistics group by it.</summary>
+    string Kind { get; }
+
     bool OnAccelerator { get; }
 
     /// <summary>Scratch bytes the step needs in its frame (0 for most).</summary>

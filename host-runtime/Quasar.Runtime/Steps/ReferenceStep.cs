@@ -12,6 +12,8 @@ internal sealed class ReferenceStep(IrOp op, IReadOnlyList<TensorSlot> inputs, T
 {
     public string Name => op.Name;
 
+    public string Kind => op.GetType().Name.Replace("Op", "", StringComparison.Ordinal) + " (reference)";
+
     public bool OnAccelerator => false;
 
     public int ScratchBytes => 0;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
 namespace Quasar.HwGen.Core.Numerics.HostOps;
 
@@ -15,9 +16,15 @@ public sealed class GeluQuantizeTable
 
     private const int Offset = -short.MinValue;
 
-    private readonly sbyte[] _values;
 
-    private GeluQuantizeTable(sbyte[] values) => _values = values;
+    private readonly sbyte[] _values;
+    private readonly PiecewiseLookup? _pieces;
+
+    private GeluQuantizeTable(sbyte[] values)
+    {
+        _values = values;
+        _pieces = PiecewiseLookup.TryCreate(values);
+    }
 
     /// <summary>Entry q + 32768 is the quantized GELU of q.</summary>
     public ReadOnlySpan<sbyte> Values => _values;
@@ -32,16 +39,23 @@ public sealed class GeluQuantizeTable
         return new GeluQuantizeTable(values);
     }
 
-    /// <summary>The quantized GELU of each int16 value (a lookup: no arithmetic, so the same on every CPU).</summary>
-    public void Apply(ReadOnlySpan<short> input, Span<sbyte> output)
+    /// <summary>
+    /// The quantized GELU of each int16 value: a lookup, no arithmetic, so the same on every CPU. At the 256- and
+    /// 512-bit widths, on a CPU with AVX-512 BW and VBMI, a table of at most 64 pieces is searched in registers, 64
+    /// values at a time (<see cref="PiecewiseLookup"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Apply(ReadOnlySpan<short> input, Span<sbyte> output, HostSimd simd = HostSimd.Auto)
     {
         HostKernelArguments.RequireSameLength(input.Length, output.Length);
+        int i = _pieces is not null && HostSimdPaths.Resolve(simd) is HostSimd.Vector256 or HostSimd.Vector512 ? _pieces.Apply(input, output) : 0;
         // Every int16 + 32768 is inside the table, so the lookups skip the bounds check.
         ref sbyte table = ref MemoryMarshal.GetArrayDataReference(_values);
-        for (int i = 0; i < input.Length; i++) output[i] = Unsafe.Add(ref table, input[i] + Offset);
+        for (; i < input.Length; i++) output[i] = Unsafe.Add(ref table, input[i] + Offset);
     }
 
     /// <summary>The quantized GELU of each int8 (or int6) value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(ReadOnlySpan<sbyte> input, Span<sbyte> output)
     {
         HostKernelArguments.RequireSameLength(input.Length, output.Length);

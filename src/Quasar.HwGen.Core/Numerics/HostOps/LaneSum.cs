@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
@@ -28,6 +29,7 @@ public static class LaneSum
         return ((lanes[0] + lanes[4]) + (lanes[2] + lanes[6])) + ((lanes[1] + lanes[5]) + (lanes[3] + lanes[7]));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static float Accumulate<TTerm>(ReadOnlySpan<float> values, TTerm term, HostSimd resolved)
         where TTerm : struct, ITerm
     {
@@ -42,6 +44,7 @@ public static class LaneSum
         return Combine(lanes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int EightScalars<TTerm>(ReadOnlySpan<float> values, TTerm term, Span<float> lanes) where TTerm : struct, ITerm
     {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
@@ -61,6 +64,7 @@ public static class LaneSum
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TwoVectors128<TTerm>(ReadOnlySpan<float> values, TTerm term, Span<float> lanes) where TTerm : struct, ITerm
     {
         ref float source = ref MemoryMarshal.GetReference(values);
@@ -76,6 +80,7 @@ public static class LaneSum
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int OneVector256<TTerm>(ReadOnlySpan<float> values, TTerm term, Span<float> lanes) where TTerm : struct, ITerm
     {
         ref float source = ref MemoryMarshal.GetReference(values);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
 namespace Quasar.HwGen.Core.Numerics.HostOps;
@@ -9,6 +10,7 @@ namespace Quasar.HwGen.Core.Numerics.HostOps;
 public static class LayerNormQuantize
 {
     /// <summary>Normalizes and quantizes each row of <paramref name="input"/> [rows × channels] into <paramref name="output"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(ReadOnlySpan<float> input, int channels, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float epsilon,
         float step, int min, int max, Span<sbyte> output, HostSimd simd = HostSimd.Auto)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
@@ -32,6 +33,7 @@ public sealed class PatchQuantizeTable
     }
 
     /// <summary>Writes the quantized patches [(size/p)² × C·p·p] of <paramref name="image"/> (C×H×W bytes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(ReadOnlySpan<byte> image, int imageSize, int patchSize, Span<sbyte> output)
     {
         var map = new Lookup(_values);

@@ -1,12 +1,14 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
 namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
 /// Row-wise softmax of integer scores with step s, in float32 (docs/numerics.md §6.5): per row, m = max q (exact),
-/// e = <see cref="SoftmaxTable.Evaluate"/>(m − q, s), sum = Σe in the 8-lane order, p = e / sum. The unfused
-/// reference of <see cref="SoftmaxQuantize"/>.
+/// e = <see cref="SoftmaxExponential.Evaluate(int, float)"/>(m − q, s), sum = Σe in the 8-lane order, p = e / sum.
+/// The unfused reference of <see cref="SoftmaxQuantize"/>.
 /// </summary>
 public static class Softmax
 {
@@ -21,19 +23,101 @@ public static class Softmax
         {
             var q = scores.Slice(start, columns);
             var e = output.Slice(start, columns);
-            int max = RowMax(q);
-            for (int c = 0; c < columns; c++) e[c] = SoftmaxTable.Evaluate(max - q[c], step);
-            var p = new Quotient(e, LaneSum.Sum(e, resolved));
+            var p = new Quotient(e, Exponentials(q, RowMax(q), step, e, resolved));
             ElementLoop.ToFloat(ref p, e, resolved);
         }
     }
 
-    /// <summary>The largest score of a row (an exact integer maximum, so no order matters).</summary>
+    /// <summary>The largest score of a row (an exact integer maximum, so no order or vector width matters).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int RowMax(ReadOnlySpan<short> row)
     {
+        int i = 0;
         int max = short.MinValue;
-        foreach (short q in row) max = Math.Max(max, q);
+        if (Vector256.IsHardwareAccelerated && row.Length >= Vector256<short>.Count)
+        {
+            ref short first = ref MemoryMarshal.GetReference(row);
+            var lanes = Vector256.Create(short.MinValue);
+            for (; i <= row.Length - Vector256<short>.Count; i += Vector256<short>.Count)
+                lanes = Vector256.Max(lanes, Vector256.LoadUnsafe(ref first, (nuint)i));
+            for (int lane = 0; lane < Vector256<short>.Count; lane++) max = Math.Max(max, lanes[lane]);
+        }
+        else if (Vector128.IsHardwareAccelerated && row.Length >= Vector128<short>.Count)
+        {
+            ref short first = ref MemoryMarshal.GetReference(row);
+            var lanes = Vector128.Create(short.MinValue);
+            for (; i <= row.Length - Vector128<short>.Count; i += Vector128<short>.Count)
+                lanes = Vector128.Max(lanes, Vector128.LoadUnsafe(ref first, (nuint)i));
+            for (int lane = 0; lane < Vector128<short>.Count; lane++) max = Math.Max(max, lanes[lane]);
+        }
+        for (; i < row.Length; i++) max = Math.Max(max, row[i]);
         return max;
+    }
+
+    /// <summary>
+    /// e[c] = exp(−(rowMax − q[c])·s) for every column (<see cref="SoftmaxExponential"/>), and Σe in the order of
+    /// <see cref="LaneSum"/>: 8 lanes of one 256-bit vector (also for the 512-bit width), two 128-bit vectors, or 8 scalars.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static float Exponentials(ReadOnlySpan<short> q, int rowMax, float step, Span<float> e, HostSimd resolved)
+    {
+        Span<float> lanes = stackalloc float[LaneSum.Lanes];
+        int i = resolved switch
+        {
+            HostSimd.Vector256 or HostSimd.Vector512 => Exponentials256(q, rowMax, step, e, lanes),
+            HostSimd.Vector128 => Exponentials128(q, rowMax, step, e, lanes),
+            _ => 0,
+        };
+        for (; i < q.Length; i++) lanes[i % LaneSum.Lanes] += e[i] = SoftmaxExponential.Evaluate(rowMax - q[i], step);
+        return LaneSum.Combine(lanes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Exponentials256(ReadOnlySpan<short> q, int rowMax, float step, Span<float> e, Span<float> lanes)
+    {
+        ref short scores = ref MemoryMarshal.GetReference(q);
+        ref float target = ref MemoryMarshal.GetReference(e);
+        var max = HostVector256.Create(rowMax);
+        var sum = HostVector256.Create(0);
+        int i = 0;
+        for (; i <= q.Length - LaneSum.Lanes; i += LaneSum.Lanes)
+        {
+            var values = SoftmaxExponential.Evaluate(max - HostVector256.LoadInt16(in scores, (nuint)i), step);
+            values.Store(ref target, (nuint)i);
+            sum += values;
+        }
+        sum.Store(ref lanes[0], 0);
+        if (i == q.Length) return i;
+        // The last partial group as one vector, padded with distance 0; lane j holds element i + j, of lane j.
+        Span<short> tail = stackalloc short[LaneSum.Lanes];
+        Span<float> tailValues = stackalloc float[LaneSum.Lanes];
+        tail.Fill((short)rowMax);
+        q[i..].CopyTo(tail);
+        SoftmaxExponential.Evaluate(max - HostVector256.LoadInt16(in tail[0], 0), step).Store(ref tailValues[0], 0);
+        for (int j = 0; i < q.Length; i++, j++) lanes[j] += e[i] = tailValues[j];
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Exponentials128(ReadOnlySpan<short> q, int rowMax, float step, Span<float> e, Span<float> lanes)
+    {
+        ref short scores = ref MemoryMarshal.GetReference(q);
+        ref float target = ref MemoryMarshal.GetReference(e);
+        var max = HostVector128.Create(rowMax);
+        HostVector128 low = HostVector128.Create(0), high = HostVector128.Create(0);
+        int i = 0;
+        for (; i <= q.Length - LaneSum.Lanes; i += LaneSum.Lanes)
+        {
+            var first = SoftmaxExponential.Evaluate(max - HostVector128.LoadInt16(in scores, (nuint)i), step);
+            var second = SoftmaxExponential.Evaluate(max - HostVector128.LoadInt16(in scores, (nuint)i + 4), step);
+            first.Store(ref target, (nuint)i);
+            second.Store(ref target, (nuint)i + 4);
+            low += first;
+            high += second;
+        }
+        low.Store(ref lanes[0], 0);
+        high.Store(ref lanes[0], 4);
+        return i;
     }
 
     /// <summary>p = e / sum, a float32 division per element.</summary>

@@ -1,26 +1,29 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
 namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
-/// <see cref="Softmax"/> then <see cref="Quantizer"/> in one pass per row, the exponentials looked up in a
-/// <see cref="SoftmaxTable"/>: equal, bit for bit, to the two ops one after the other (docs/numerics.md §6.5).
+/// <see cref="Softmax"/> then <see cref="Quantizer"/> in one pass per row, equal bit for bit to the two ops one after
+/// the other (docs/numerics.md §6.5, §6.7).
 /// </summary>
 public static class SoftmaxQuantize
 {
     /// <summary>Rows up to this long keep their exponentials on the stack; longer ones rent a pooled buffer.</summary>
     private const int StackColumns = 2048;
 
-    /// <summary>Softmax and quantization of each row of <paramref name="scores"/> [rows × columns] into <paramref name="output"/>.</summary>
-    public static void Apply(ReadOnlySpan<short> scores, int columns, SoftmaxTable table, float step, int min, int max, Span<sbyte> output,
+    /// <summary>
+    /// Softmax and quantization of each row of <paramref name="scores"/> [rows × columns] (integer scores of step
+    /// <paramref name="scoreStep"/>) into <paramref name="output"/> (step <paramref name="step"/>, range [min, max]).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Apply(ReadOnlySpan<short> scores, int columns, float scoreStep, float step, int min, int max, Span<sbyte> output,
         HostSimd simd = HostSimd.Auto)
     {
-        ArgumentNullException.ThrowIfNull(table);
         HostKernelArguments.RequireWholeRows(scores.Length, columns, nameof(scores));
         HostKernelArguments.RequireSameLength(scores.Length, output.Length);
+        HostKernelArguments.RequireStep(scoreStep, nameof(scoreStep));
         Quantizer.Validate(step, min, max);
         var resolved = HostSimdPaths.Resolve(simd);
 
@@ -28,14 +31,11 @@ public static class SoftmaxQuantize
         try
         {
             var e = rented is null ? stackalloc float[columns] : rented.AsSpan(0, columns);
-            // max − q is in [0, 65535] for int16 scores: inside the table, so the lookups skip the bounds check.
-            ref float exponentials = ref MemoryMarshal.GetReference(table.Values);
             for (int start = 0; start < scores.Length; start += columns)
             {
                 var q = scores.Slice(start, columns);
-                int rowMax = Softmax.RowMax(q);
-                for (int c = 0; c < columns; c++) e[c] = Unsafe.Add(ref exponentials, rowMax - q[c]);
-                var p = new Softmax.Quotient(e, LaneSum.Sum(e, resolved));
+                float sum = Softmax.Exponentials(q, Softmax.RowMax(q), scoreStep, e, resolved);
+                var p = new Softmax.Quotient(e, sum);
                 ElementLoop.Quantize(ref p, step, min, max, output.Slice(start, columns), resolved, start);
             }
         }

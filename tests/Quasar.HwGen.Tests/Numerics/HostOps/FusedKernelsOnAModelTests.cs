@@ -62,7 +62,7 @@ public sealed class FusedKernelsOnAModelTests
                 break;
             case SoftmaxOp softmax:
                 var scores = values[softmax.Input];
-                SoftmaxQuantize.Apply(scores.Shorts, scores.Type.Columns, SoftmaxTable.Create(scores.Type.Step), type.Step, type.Min, type.Max, actual, simd);
+                SoftmaxQuantize.Apply(scores.Shorts, scores.Type.Columns, scores.Type.Step, type.Step, type.Min, type.Max, actual, simd);
                 kind = nameof(SoftmaxQuantize);
                 break;
             case GeluOp gelu:

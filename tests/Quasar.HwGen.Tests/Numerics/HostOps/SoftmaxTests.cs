@@ -3,7 +3,7 @@ using Quasar.HwGen.Core.Numerics.HostOps;
 
 namespace Quasar.HwGen.Tests.Numerics.HostOps;
 
-/// <summary>Row-wise softmax of integer scores: values, the table's exponentials, and the same bits on every width.</summary>
+/// <summary>Row-wise softmax of integer scores: values, the portable exponential, and the same bits on every width.</summary>
 [TestFixture]
 public sealed class SoftmaxTests
 {
@@ -43,26 +43,25 @@ public sealed class SoftmaxTests
     }
 
     [Test]
-    public void The_exponentials_are_the_table_s_entries()
+    public void The_exponential_is_within_2_ulp_of_exp_of_the_float_product()
     {
-        var table = SoftmaxTable.Create(3.1e-4f);
-
-        Assert.That(table.Values.Length, Is.EqualTo(65536));
-        Assert.That(table.Values[0], Is.EqualTo(1f));
-        foreach (int d in new[] { 1, 2, 100, 1000, 30000, 65535 })
+        Assert.That(SoftmaxExponential.Evaluate(0, 0.37f), Is.EqualTo(1f));
+        Gen.Select(Gen.Int[0, 65535], Gen.OneOf(Gen.Float[5e-6f, 1e-3f], Gen.Float[1e-3f, 0.5f])).Sample((d, step) =>
         {
-            Assert.That(table.Values[d], Is.EqualTo(SoftmaxTable.Evaluate(d, 3.1e-4f)));
-            Assert.That(table.Values[d], Is.EqualTo((float)Math.Exp(-d * (double)3.1e-4f)).Within(1).Ulps, $"d = {d}");
-        }
+            float t = d * step;
+            float e = SoftmaxExponential.Evaluate(d, step);
+            if (t > SoftmaxExponential.LargestArgument) Assert.That(e, Is.Zero.And.Not.Negative, $"d = {d}, step = {step:R}");
+            else Assert.That(e, Is.EqualTo((float)Math.Exp(-(double)t)).Within(2).Ulps, $"d = {d}, step = {step:R}");
+        }, iter: PropertyRuns.Scaled(20000));
     }
 
     [Test]
-    public void Table_entries_are_pinned()
+    public void Exponentials_are_pinned()
     {
-        var table = SoftmaxTable.Create(1f / 1024);
-
-        Assert.That(BitConverter.SingleToInt32Bits(table.Values[1024]), Is.EqualTo(0x3EBC5AB2), "e^-1");
-        Assert.That(BitConverter.SingleToInt32Bits(table.Values[65535]), Is.EqualTo(0x114B817E), "e^-63.999…"); // as the correctly rounded float of exp(−65535/1024);
+        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(1024, 1f / 1024)), Is.EqualTo(0x3EBC5AB2), "e^-1");
+        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(65535, 1f / 1024)), Is.EqualTo(0x114B817E), "e^-63.999…");
+        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(87, 1f)), Is.EqualTo(0x00B33687), "e^-87, normal");
+        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(88, 1f)), Is.EqualTo(0), "beyond e^-87: +0");
     }
 
     [TestCaseSource(typeof(HostSimdCases), nameof(HostSimdCases.Vectors))]

@@ -1,14 +1,18 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
 /// <summary>
 /// Runs an <see cref="IElementMap"/> over an output span: whole vectors of the chosen width, then the rest with the
-/// scalar form. Either writes the floats, or quantizes them on the way (docs/numerics.md §6.3).
+/// scalar form. Either writes the floats, or quantizes them on the way (docs/numerics.md §6.3); a quantizing loop ends
+/// with one vector that overlaps the one before instead of scalar code (its output never aliases its float input,
+/// which a float output may).
 /// </summary>
 internal static class ElementLoop
 {
     /// <summary>output[i] = map(i).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ToFloat<TMap>(ref TMap map, Span<float> output, HostSimd resolved)
         where TMap : IElementMap, allows ref struct
     {
@@ -26,6 +30,7 @@ internal static class ElementLoop
     /// output[i] = clamp(round_even(map(i) / step), min, max); a NaN throws, naming element
     /// <paramref name="firstIndex"/> + i (a vector with a NaN lane hands over to the scalar loop, which finds it).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Quantize<TMap>(ref TMap map, float step, int min, int max, Span<sbyte> output, HostSimd resolved, int firstIndex = 0)
         where TMap : IElementMap, allows ref struct
     {
@@ -39,6 +44,7 @@ internal static class ElementLoop
         for (; i < output.Length; i++) output[i] = Quantizer.Quantize(map.Scalar(i), step, min, max, firstIndex + i);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ToFloat<TMap, TVector>(ref TMap map, Span<float> output)
         where TMap : IElementMap, allows ref struct
         where TVector : struct, IHostVector<TVector>
@@ -49,6 +55,7 @@ internal static class ElementLoop
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Quantize<TMap, TVector>(ref TMap map, float step, int min, int max, Span<sbyte> output)
         where TMap : IElementMap, allows ref struct
         where TVector : struct, IHostVector<TVector>
@@ -57,13 +64,16 @@ internal static class ElementLoop
         var divisor = TVector.Create(step);
         var lower = TVector.Create(min);
         var upper = TVector.Create(max);
-        int i = 0;
-        for (; i <= output.Length - TVector.Count; i += TVector.Count)
+        int n = output.Length;
+        for (int i = 0; i < n; i += TVector.Count)
         {
-            var q = TVector.RoundToEven(map.Vector<TVector>(i) / divisor);
-            if (q.HasNaN) break;
-            TVector.Min(TVector.Max(q, lower), upper).StoreInt8(ref target, (nuint)i);
+            // The last, partial vector is the one ending at n, overlapping its neighbour: the same bits twice.
+            int at = Math.Min(i, n - TVector.Count);
+            if (at < 0) return 0;
+            var q = TVector.RoundToEven(map.Vector<TVector>(at) / divisor);
+            if (q.HasNaN) return i;
+            TVector.Min(TVector.Max(q, lower), upper).StoreInt8(ref target, (nuint)at);
         }
-        return i;
+        return n;
     }
 }

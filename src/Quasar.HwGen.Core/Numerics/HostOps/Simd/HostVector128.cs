@@ -31,15 +31,22 @@ internal readonly struct HostVector128(Vector128<float> value) : IHostVector<Hos
 
     public static HostVector128 RoundToEven(HostVector128 value) => new(Vector128.Round(value._value));
 
-    public static HostVector128 Min(HostVector128 left, HostVector128 right) => new(Vector128.Min(left._value, right._value));
+    public static HostVector128 Min(HostVector128 left, HostVector128 right) => new(Vector128.MinNative(left._value, right._value));
 
-    public static HostVector128 Max(HostVector128 left, HostVector128 right) => new(Vector128.Max(left._value, right._value));
+    public static HostVector128 Max(HostVector128 left, HostVector128 right) => new(Vector128.MaxNative(left._value, right._value));
+
+    public static HostVector128 PowerOfTwo(HostVector128 exponent) =>
+        new(Vector128.ShiftLeft(Vector128.ConvertToInt32Native(exponent._value) + Vector128.Create(127), 23).AsSingle());
+
+    public static HostVector128 ZeroWhereAbove(HostVector128 value, HostVector128 x, HostVector128 limit) =>
+        new(Vector128.AndNot(value._value, Vector128.GreaterThan(x._value, limit._value)));
 
     public void Store(ref float destination, nuint index) => _value.StoreUnsafe(ref destination, index);
 
     public void StoreInt8(ref sbyte destination, nuint index)
     {
-        var shorts = Vector128.Narrow(Vector128.ConvertToInt32(_value), Vector128.ConvertToInt32(_value));
+        var integers = Vector128.ConvertToInt32Native(_value);
+        var shorts = Vector128.Narrow(integers, integers);
         int four = Vector128.Narrow(shorts, shorts).AsInt32().ToScalar();
         Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref destination, index)), four);
     }

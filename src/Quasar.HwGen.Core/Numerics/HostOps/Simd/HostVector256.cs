@@ -31,15 +31,21 @@ internal readonly struct HostVector256(Vector256<float> value) : IHostVector<Hos
 
     public static HostVector256 RoundToEven(HostVector256 value) => new(Vector256.Round(value._value));
 
-    public static HostVector256 Min(HostVector256 left, HostVector256 right) => new(Vector256.Min(left._value, right._value));
+    public static HostVector256 Min(HostVector256 left, HostVector256 right) => new(Vector256.MinNative(left._value, right._value));
 
-    public static HostVector256 Max(HostVector256 left, HostVector256 right) => new(Vector256.Max(left._value, right._value));
+    public static HostVector256 Max(HostVector256 left, HostVector256 right) => new(Vector256.MaxNative(left._value, right._value));
+
+    public static HostVector256 PowerOfTwo(HostVector256 exponent) =>
+        new(Vector256.ShiftLeft(Vector256.ConvertToInt32Native(exponent._value) + Vector256.Create(127), 23).AsSingle());
+
+    public static HostVector256 ZeroWhereAbove(HostVector256 value, HostVector256 x, HostVector256 limit) =>
+        new(Vector256.AndNot(value._value, Vector256.GreaterThan(x._value, limit._value)));
 
     public void Store(ref float destination, nuint index) => _value.StoreUnsafe(ref destination, index);
 
     public void StoreInt8(ref sbyte destination, nuint index)
     {
-        var integers = Vector256.ConvertToInt32(_value);
+        var integers = Vector256.ConvertToInt32Native(_value);
         var shorts = Vector128.Narrow(integers.GetLower(), integers.GetUpper());
         long eight = Vector128.Narrow(shorts, shorts).AsInt64().ToScalar();
         Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref destination, index)), eight);

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
@@ -29,15 +30,26 @@ internal readonly struct HostVector512(Vector512<float> value) : IHostVector<Hos
 
     public static HostVector512 RoundToEven(HostVector512 value) => new(Vector512.Round(value._value));
 
-    public static HostVector512 Min(HostVector512 left, HostVector512 right) => new(Vector512.Min(left._value, right._value));
+    public static HostVector512 Min(HostVector512 left, HostVector512 right) => new(Vector512.MinNative(left._value, right._value));
 
-    public static HostVector512 Max(HostVector512 left, HostVector512 right) => new(Vector512.Max(left._value, right._value));
+    public static HostVector512 Max(HostVector512 left, HostVector512 right) => new(Vector512.MaxNative(left._value, right._value));
+
+    public static HostVector512 PowerOfTwo(HostVector512 exponent) =>
+        new(Vector512.ShiftLeft(Vector512.ConvertToInt32Native(exponent._value) + Vector512.Create(127), 23).AsSingle());
+
+    public static HostVector512 ZeroWhereAbove(HostVector512 value, HostVector512 x, HostVector512 limit) =>
+        new(Vector512.AndNot(value._value, Vector512.GreaterThan(x._value, limit._value)));
 
     public void Store(ref float destination, nuint index) => _value.StoreUnsafe(ref destination, index);
 
     public void StoreInt8(ref sbyte destination, nuint index)
     {
-        var integers = Vector512.ConvertToInt32(_value);
+        var integers = Vector512.ConvertToInt32Native(_value);
+        if (Avx512F.IsSupported)
+        {
+            Avx512F.ConvertToVector128SByte(integers).StoreUnsafe(ref destination, index); // vpmovdb
+            return;
+        }
         var shorts = Vector256.Narrow(integers.GetLower(), integers.GetUpper());
         Vector128.Narrow(shorts.GetLower(), shorts.GetUpper()).StoreUnsafe(ref destination, index);
     }

@@ -31,14 +31,20 @@ internal interface IHostVector<TSelf> :
     /// <summary>Round to the nearest integer, ties to even.</summary>
     static abstract TSelf RoundToEven(TSelf value);
 
-    /// <summary>IEEE minimum per lane (as <see cref="MathF.Min(float, float)"/>).</summary>
+    /// <summary>Minimum per lane, for lanes that are not NaN (the platform's instruction: a NaN or ±0 pair gives either operand).</summary>
     static abstract TSelf Min(TSelf left, TSelf right);
 
-    /// <summary>IEEE maximum per lane (as <see cref="MathF.Max(float, float)"/>).</summary>
+    /// <summary>Maximum per lane, for lanes that are not NaN (the platform's instruction: a NaN or ±0 pair gives either operand).</summary>
     static abstract TSelf Max(TSelf left, TSelf right);
+
+    /// <summary>2ⁿ per lane for integral n in [−126, 127], built from the exponent bits (exact).</summary>
+    static abstract TSelf PowerOfTwo(TSelf exponent);
+
+    /// <summary>Per lane: +0 where <paramref name="x"/> &gt; <paramref name="limit"/>, else <paramref name="value"/>.</summary>
+    static abstract TSelf ZeroWhereAbove(TSelf value, TSelf x, TSelf limit);
 
     void Store(ref float destination, nuint index);
 
-    /// <summary>Stores Count lanes, each an integer in [−128, 127], as sbytes at <paramref name="destination"/>[index…].</summary>
+    /// <summary>Stores Count lanes, each an integer in [−128, 127] (−0 stores 0), as sbytes at <paramref name="destination"/>[index…].</summary>
     void StoreInt8(ref sbyte destination, nuint index);
 }
