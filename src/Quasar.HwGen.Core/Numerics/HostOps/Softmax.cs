@@ -87,14 +87,13 @@ public static class Softmax
             sum += values;
         }
         sum.Store(ref lanes[0], 0);
-        if (i == q.Length) return i;
-        // The last partial group as one vector, padded with distance 0; lane j holds element i + j, of lane j.
-        Span<short> tail = stackalloc short[LaneSum.Lanes];
-        Span<float> tailValues = stackalloc float[LaneSum.Lanes];
-        tail.Fill((short)rowMax);
-        q[i..].CopyTo(tail);
-        SoftmaxExponential.Evaluate(max - HostVector256.LoadInt16(in tail[0], 0), step).Store(ref tailValues[0], 0);
-        for (int j = 0; i < q.Length; i++, j++) lanes[j] += e[i] = tailValues[j];
+        if (i == q.Length || q.Length < LaneSum.Lanes) return i;
+        // The last partial group: the vector of the last 8 elements (n − 8 + j in position j, which belongs to lane
+        // (n − 8 + j) mod 8), of which only the elements from i on are new.
+        int start = q.Length - LaneSum.Lanes;
+        Span<float> last = stackalloc float[LaneSum.Lanes];
+        SoftmaxExponential.Evaluate(max - HostVector256.LoadInt16(in scores, (nuint)start), step).Store(ref last[0], 0);
+        for (; i < q.Length; i++) lanes[i % LaneSum.Lanes] += e[i] = last[i - start];
         return i;
     }
 
