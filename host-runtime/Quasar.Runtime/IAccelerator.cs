@@ -4,7 +4,8 @@ namespace Quasar.Runtime;
 
 /// <summary>
 /// What runs the FPGA ops: one kernel call per op (docs/hls-engine.md §1, <see cref="KernelOpMapper"/>). Backends: the
-/// C# emulation (<c>emu</c>) now; the board and the software device through XRT are planned (issue 15).
+/// C# emulation (<c>emu</c>, Quasar.Runtime.Emulation) and XRT (<c>xrt</c> on a board, <c>sw-emu</c> on the project's
+/// software device; Quasar.Runtime.Xrt).
 /// </summary>
 public interface IAccelerator : IDisposable
 {

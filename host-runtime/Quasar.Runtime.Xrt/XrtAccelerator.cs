@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Quasar.HwGen.Core.Execution.Kernel;
+
+namespace Quasar.Runtime.Xrt;
+
+/// <summary>
+/// The <c>xrt</c> backend: every FPGA op through the kernel <c>quasar_gemm</c> of an xclbin on an XRT device, operands
+/// laid out as words (<see cref="KernelWordLayout"/>, as the csim and golden paths do). Pointed at the sw-emu library it
+/// is the <c>sw-emu</c> backend, the same code. A linear's weights and every op's row tables are written to device
+/// buffers once, at load; activations per call. The compute unit runs one call at a time; the host-side layout of
+/// different frames overlaps it.
+/// </summary>
+public sealed class XrtAccelerator : IAccelerator
+{
+    public const string KernelName = "quasar_gemm";
+
+    private readonly XrtDevice _device;
+    private readonly ConcurrentBag<XrtOp> _ops = [];
+
+    private XrtAccelerator(XrtDevice device, XrtKernel kernel, XclbinFile xclbin, KernelGeometry geometry, GemmLimits limits)
+    {
+        _device = device;
+        Kernel = kernel;
+        Xclbin = xclbin;
+        Geometry = geometry;
+        Limits = limits;
+        Name = device.Library.IsSoftwareEmulation ? "sw-emu" : "xrt";
+    }
+
+    public string Name { get; }
+
+    public XclbinFile Xclbin { get; }
+
+    /// <summary>The geometry of the engine the xclbin was built for (its TM, TN, TK): what the words are laid out for.</summary>
+    public KernelGeometry Geometry { get; }
+
+    /// <summary>The largest call the engine takes (its MAX_REDUCTION and MAX_ROWS).</summary>
+    public GemmLimits Limits { get; }
+
+    /// <summary>How long one kernel run may take before it counts as hung.</summary>
+    public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    internal XrtKernel Kernel { get; }
+
+    internal XrtDevice Device => _device;
+
+    /// <summary>One compute unit: runs are serialised on it.</summary>
+    internal object ComputeUnit { get; } = new();
+
+    /// <summary>Opens device 0 of <paramref name="libraryPath"/>, loads <paramref name="xclbinPath"/> and opens its kernel.</summary>
+    public static XrtAccelerator Open(string libraryPath, string xclbinPath)
+    {
+        var xclbin = XclbinFile.Read(xclbinPath);
+        var (geometry, limits) = EngineOf(xclbin);
+        var device = XrtDevice.Open(XrtLibrary.Load(libraryPath));
+        try
+        {
+            var uuid = device.LoadXclbin(xclbinPath);
+            return new XrtAccelerator(device, XrtKernel.Open(device, uuid, KernelName), xclbin, geometry, limits);
+        }
+        catch
+        {
+            device.Dispose();
+            throw;
+        }
+    }
+
+    public IAcceleratorOp Load(KernelOp op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        var loaded = new XrtOp(this, op);
+        _ops.Add(loaded);
+        return loaded;
+    }
+
+    public void Dispose()
+    {
+        foreach (var op in _ops) op.Dispose();
+        Kernel.Dispose();
+        _device.Dispose();
+    }
+
+    /// <summary>The engine an xclbin records (<c>engine.*</c> metadata, written with the project).</summary>
+    private static (KernelGeometry, GemmLimits) EngineOf(XclbinFile xclbin)
+    {
+        var engine = xclbin.Engine;
+        int Value(string key) =>
+            engine.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
+                ? value
+                : throw new XrtException($"the xclbin '{xclbin.Path}' does not record engine.{key}: it was not built from a quasar project " +
+                    "(the sw-emu xclbin of `quasar` records the engine; hardware xclbins will carry it too, planned)");
+        return (new KernelGeometry(Value("tile_tokens"), Value("tile_rows"), Value("tile_reduction")),
+            new GemmLimits(Value("max_reduction"), Value("max_rows")));
+    }
+}

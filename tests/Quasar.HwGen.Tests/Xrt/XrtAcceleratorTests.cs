@@ -1,0 +1,90 @@
+using Quasar.HwGen.Codegen.Engine;
+using Quasar.HwGen.Codegen.Project;
+using Quasar.HwGen.Codegen.Templates;
+using Quasar.HwGen.Core.Ir;
+using Quasar.HwGen.Core.Ir.Package;
+using Quasar.HwGen.Hardware.Engine;
+using Quasar.HwGen.Tests.Codegen;
+using Quasar.HwGen.Tests.Csim;
+using Quasar.HwGen.Vitis.Csim;
+using Quasar.HwGen.Vitis.Emulation;
+using Quasar.HwGen.Vitis.Projects;
+using Quasar.Runtime;
+using Quasar.Runtime.Emulation;
+using Quasar.Runtime.Xrt;
+
+namespace Quasar.HwGen.Tests.Xrt;
+
+/// <summary>
+/// The runtime on the sw-emu device (the generated kernel compiled by g++, driven through the XRT layer) computes the
+/// logits of the C# emulation bit for bit, and refuses a model that does not fit the xclbin's engine.
+/// </summary>
+[TestFixture]
+[Category("NeedsGpp")]
+public sealed class XrtAcceleratorTests
+{
+    private TemporaryDirectory _directory = null!;
+    private IrGraph _graph = null!;
+    private EngineConfig _engine = null!;
+    private string _xclbin = null!;
+
+    [OneTimeSetUp]
+    public async Task Generate()
+    {
+        _directory = new TemporaryDirectory();
+        _graph = CodegenFixtures.SmallGraph;
+        IrPackage.Write(_directory.File("package"), _graph);
+        var generated = new ProjectGenerator(HlsSources.FromDirectory(CodegenFixtures.RepositoryTemplates)).Generate(new GenerateRequest(
+            LoadedPackage.Read(_directory.File("package")), _directory.File("project"), CodegenFixtures.Zcu102, CodegenFixtures.FashionMnist,
+            new EngineSizingOptions(), CodegenFixtures.GoldenImages(1)));
+        _engine = generated.Engine.Config;
+        var library = await new KernelLibraryBuilder("g++", GxxCsimOptions.Default)
+            .BuildAsync(HlsProject.Open(_directory.File("project")));
+        _xclbin = _directory.File("quasar_gemm.sw_emu.xclbin");
+        SoftwareEmulationXclbin.Write(_xclbin, library, _engine);
+    }
+
+    [OneTimeTearDown]
+    public void Delete() => _directory.Dispose();
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Logits_on_sw_emu_equal_the_emulation_bit_for_bit(int framesInFlight)
+    {
+        var random = new Random(21);
+        var images = Enumerable.Range(0, 12).Select(_ => KernelSweep.RandomImage(CodegenFixtures.FashionMnist, random)).ToArray();
+        using var swEmu = new InferenceSession(_graph, XrtAccelerator.Open(SoftwareDevice.Library, _xclbin), new SessionOptions { FramesInFlight = framesInFlight });
+        using var emu = new InferenceSession(_graph, new EmulatedAccelerator());
+
+        var actual = new float[images.Length * swEmu.Classes];
+        var expected = new float[images.Length * emu.Classes];
+        swEmu.Run(images.Length, i => images[i], actual);
+        emu.Run(images.Length, i => images[i], expected);
+
+        Assert.That(swEmu.Accelerator.Name, Is.EqualTo("sw-emu"));
+        Assert.That(actual.Select(BitConverter.SingleToInt32Bits), Is.EqualTo(expected.Select(BitConverter.SingleToInt32Bits)));
+    }
+
+    [Test]
+    public void A_model_larger_than_the_xclbin_s_engine_is_refused_naming_both()
+    {
+        var small = _directory.File("small-engine.xclbin");
+        SoftwareEmulationXclbin.Write(small, XclbinFile.Read(_xclbin).Metadata["library"], _engine with { MaxReduction = 8 });
+
+        using var accelerator = XrtAccelerator.Open(SoftwareDevice.Library, small);
+        var e = Assert.Throws<XrtException>(() => new InferenceSession(_graph, accelerator).Dispose());
+
+        Assert.That(e!.Message, Does.Contain("does not fit the engine of").And.Contain("small-engine.xclbin").And.Contain("k ≤ 8"));
+    }
+
+    [Test]
+    public void An_xclbin_without_an_engine_record_is_refused()
+    {
+        var bare = _directory.File("bare.xclbin");
+        XclbinFile.WriteSoftwareEmulation(bare, Guid.NewGuid(), new Dictionary<string, string> { ["kernel"] = "quasar_gemm", ["abi"] = "quasar_gemm/v2", ["library"] = "x.so" });
+
+        var e = Assert.Throws<XrtException>(() => XrtAccelerator.Open(SoftwareDevice.Library, bare));
+
+        Assert.That(e!.Message, Does.Contain("bare.xclbin").And.Contain("does not record engine.tile_tokens"));
+    }
+}
