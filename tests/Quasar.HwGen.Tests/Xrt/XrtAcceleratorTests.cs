@@ -1,13 +1,13 @@
 using Quasar.HwGen.Codegen.Engine;
 using Quasar.HwGen.Codegen.Project;
 using Quasar.HwGen.Codegen.Templates;
+using Quasar.HwGen.Core.Execution.Kernel;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Package;
 using Quasar.HwGen.Hardware.Engine;
 using Quasar.HwGen.Tests.Codegen;
 using Quasar.HwGen.Tests.Csim;
 using Quasar.HwGen.Vitis.Csim;
-using Quasar.HwGen.Vitis.Emulation;
 using Quasar.HwGen.Vitis.Projects;
 using Quasar.Runtime;
 using Quasar.Runtime.Emulation;
@@ -41,7 +41,7 @@ public sealed class XrtAcceleratorTests
         var library = await new KernelLibraryBuilder("g++", GxxCsimOptions.Default)
             .BuildAsync(HlsProject.Open(_directory.File("project")));
         _xclbin = _directory.File("quasar_gemm.sw_emu.xclbin");
-        SoftwareEmulationXclbin.Write(_xclbin, library, _engine);
+        SoftwareEmulationXclbin.Write(_xclbin, library, _engine.Geometry, new GemmLimits(_engine.MaxReduction, _engine.MaxRows));
     }
 
     [OneTimeTearDown]
@@ -69,7 +69,7 @@ public sealed class XrtAcceleratorTests
     public void A_model_larger_than_the_xclbin_s_engine_is_refused_naming_both()
     {
         var small = _directory.File("small-engine.xclbin");
-        SoftwareEmulationXclbin.Write(small, XclbinFile.Read(_xclbin).Metadata["library"], _engine with { MaxReduction = 8 });
+        SoftwareEmulationXclbin.Write(small, XclbinFile.Read(_xclbin).Metadata["library"], _engine.Geometry, new GemmLimits(8, _engine.MaxRows));
 
         using var accelerator = XrtAccelerator.Open(SoftwareDevice.Library, small);
         var e = Assert.Throws<XrtException>(() => new InferenceSession(_graph, accelerator).Dispose());
