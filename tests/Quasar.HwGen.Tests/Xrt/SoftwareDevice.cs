@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Quasar.HwGen.Core;
+using Quasar.HwGen.Tests.RuntimeApp;
 
 namespace Quasar.HwGen.Tests.Xrt;
 
@@ -31,13 +31,8 @@ internal static class SoftwareDevice
 
     private static void Run(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {tool}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{output.Result}\n{error}");
+        var run = ChildProcess.Run(tool, arguments, TimeSpan.FromMinutes(5));
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({run.ExitCode}):\n{run.Out}\n{run.Error}");
     }
 }
