@@ -15,7 +15,8 @@ public static class SoftwareEmulationXclbin
     public const string Abi = "quasar_gemm/v2";
 
     /// <summary>
-    /// Writes <paramref name="path"/> for <paramref name="kernelLibrary"/> (atomically); <paramref name="moreEngine"/>
+    /// Writes <paramref name="path"/> for <paramref name="kernelLibrary"/> (atomically; a library in the xclbin's
+    /// folder is named relative to it); <paramref name="moreEngine"/>
     /// adds informational engine keys. The UUID is a hash of the library and the metadata, so a rebuild of the same
     /// kernel keeps it.
     /// </summary>
@@ -31,7 +32,7 @@ public static class SoftwareEmulationXclbin
         {
             ["kernel"] = XrtAccelerator.KernelName,
             ["abi"] = Abi,
-            ["library"] = Path.GetFullPath(kernelLibrary),
+            ["library"] = LibraryReference(path, kernelLibrary),
             ["engine.tile_tokens"] = geometry.TileTokens.ToString(c),
             ["engine.tile_rows"] = geometry.TileRows.ToString(c),
             ["engine.tile_reduction"] = geometry.TileReduction.ToString(c),
@@ -41,6 +42,13 @@ public static class SoftwareEmulationXclbin
         foreach (var (key, value) in moreEngine ?? new Dictionary<string, string>()) metadata.TryAdd("engine." + key, value);
         XclbinFile.WriteSoftwareEmulation(path, Uuid(kernelLibrary, metadata), metadata);
         return XclbinFile.Read(path);
+    }
+
+    /// <summary>A library in the xclbin's folder by its name, so that the folder can move (to a board, say); else its full path.</summary>
+    private static string LibraryReference(string xclbinPath, string kernelLibrary)
+    {
+        var library = Path.GetFullPath(kernelLibrary);
+        return Path.GetDirectoryName(library) == Path.GetDirectoryName(Path.GetFullPath(xclbinPath)) ? Path.GetFileName(library) : library;
     }
 
     private static Guid Uuid(string kernelLibrary, IReadOnlyDictionary<string, string> metadata)

@@ -11,7 +11,7 @@ namespace Quasar.Runtime.Xrt;
 /// buffers once, at load; activations per call. The compute unit runs one call at a time; the host-side layout of
 /// different frames overlaps it.
 /// </summary>
-public sealed class XrtAccelerator : IAccelerator
+public sealed class XrtAccelerator : IAccelerator, IAcceleratorStages
 {
     public const string KernelName = "quasar_gemm";
 
@@ -40,6 +40,11 @@ public sealed class XrtAccelerator : IAccelerator
 
     /// <summary>How long one kernel run may take before it counts as hung.</summary>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Word layout on the host, transfers (write + sync), kernel runs: summed over every call so far.</summary>
+    public IReadOnlyList<AcceleratorStageTime> Stages => Clock.Stages;
+
+    internal XrtStageClock Clock { get; } = new();
 
     internal XrtKernel Kernel { get; }
 
@@ -88,7 +93,7 @@ public sealed class XrtAccelerator : IAccelerator
         int Value(string key) =>
             engine.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
                 ? value
-                : throw new XrtException($"the xclbin '{xclbin.Path}' does not record engine.{key}: it was not built from a quasar project " +
+                : throw new XclbinEngineException($"the xclbin '{xclbin.Path}' does not record engine.{key}: it was not built from a quasar project " +
                     "(the sw-emu xclbin of `quasar` records the engine; hardware xclbins will carry it too, planned)");
         return (new KernelGeometry(Value("tile_tokens"), Value("tile_rows"), Value("tile_reduction")),
             new GemmLimits(Value("max_reduction"), Value("max_rows")));

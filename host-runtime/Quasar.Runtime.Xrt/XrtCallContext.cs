@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Execution.Kernel;
 
@@ -40,25 +41,30 @@ internal sealed class XrtCallContext : IDisposable
 
     public void Run(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b, Span<byte> output, XrtAccelerator accelerator)
     {
+        var clock = accelerator.Clock;
+        long start = Stopwatch.GetTimestamp();
         KernelWordLayout.PackA(_plan, a, _aWords);
+        if (_b is not null) KernelWordLayout.PackWeights(_plan, b, _bWords);
+        start = clock.Layout(start);
         Upload(_a, _aWords);
-        if (_b is not null)
-        {
-            KernelWordLayout.PackWeights(_plan, b, _bWords);
-            Upload(_b, _bWords);
-        }
+        if (_b is not null) Upload(_b, _bWords);
+        clock.Transfers(start);
         int status;
         lock (accelerator.ComputeUnit)
         {
+            start = Stopwatch.GetTimestamp();
             _run.Execute(accelerator.RunTimeout);
             status = _run.GetInt32Argument(XrtKernelArguments.Status);
+            start = clock.KernelRuns(start);
         }
         if (status != GemmStatus.Ok)
             throw new XrtException($"the kernel refused '{_plan.Call}' with status {status}: {GemmStatus.Describe(status)}");
         Download(_out0, _out0Words);
         Download(_out1, _out1Words);
+        start = clock.Transfers(start);
         KernelOutputPorts.Merge(_plan.WordCall, _plan.Sizes, _plan.Geometry, _out0Words, _out1Words, _merged);
         KernelWordLayout.UnpackOutput(_plan, _merged, output);
+        clock.Layout(start);
     }
 
     public void Dispose()

@@ -28,6 +28,7 @@ public static class QuasarCli
             GenerateCommand.Create(),
             LintCommand.Create(),
             CsimCommand.Create(),
+            SoftwareEmulationCommand.Create(),
         };
         root.Options.Add(new Option<bool>(CliErrors.VerboseOption) { Description = "On an error, also print its stack trace", Recursive = true });
         return root;
