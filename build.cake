@@ -129,6 +129,129 @@ Task("Arm64")
     }
 });
 
+Task("SwEmu")
+    .Description("quasar-run on sw-emu (the generated kernel through XRT's C API) gives the logits of emu bit for bit: `--count=N` (default 1000) Fashion-MNIST test images of the shipped supernet's largest subnet and 2 random inputs of the QUASAR-S-like subnet; then the linux-arm64 build (app and device, under qemu) on `--arm64-count=N` (default 100) Fashion images against linux-x64.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var count = Argument("count", 1000);
+    var arm64Count = Argument("arm64-count", 100);
+    var work = artifacts.Combine("sw-emu");
+    EnsureDirectoryExists(work);
+    var qemu = arm64Count > 0 ? Context.Tools.Resolve("qemu-aarch64")
+        ?? throw new Exception("qemu-aarch64 not found: install qemu-user and the arm64 libraries with .ci/install-system-packages, or give --arm64-count=0") : null;
+    var apps = new Dictionary<string, FilePath> { ["linux-x64"] = Timed("publish linux-x64", () => PublishQuasarRun("linux-x64", work)) };
+    if (qemu is not null) apps["linux-arm64"] = Timed("publish linux-arm64", () => PublishQuasarRun("linux-arm64", work));
+
+    foreach (var model in SwEmuModels(count, 2))
+    {
+        var (package, xclbin) = PrepareSwEmu(work, model.Name, model.Lower);
+        var logits = new Dictionary<string, FilePath>();
+        foreach (var backend in new[] { "emu", "sw-emu" })
+        {
+            logits[backend] = work.CombineWithFilePath($"{model.Name}.{backend}.logits");
+            var arguments = QuasarRunArguments(package, model.Inputs, backend, xclbin).Append("--logits").AppendQuoted(logits[backend].FullPath);
+            Timed($"run {model.Name} on {backend}", () => RunQuasarRun(null, apps["linux-x64"], arguments));
+        }
+        var difference = FirstDifference(logits["emu"], logits["sw-emu"], model.Count, "emu", "sw-emu");
+        if (difference is not null) throw new Exception($"{model.Name}: emu and sw-emu logits differ at {difference}");
+        Information($"{model.Name}: {model.Count} inputs, logits identical on emu and sw-emu");
+
+        if (qemu is null || model.Name != "fashion-mnist.largest") continue;
+        Timed($"sw-emu device of {model.Name} for arm64", () => Quasar(new ProcessArgumentBuilder().Append("sw-emu").AppendQuoted(xclbin.GetDirectory().GetParent().GetParent().FullPath).Append("--arch arm64")));
+        var perRid = new Dictionary<string, FilePath>();
+        foreach (var rid in apps.Keys)
+        {
+            perRid[rid] = work.CombineWithFilePath($"{model.Name}.sw-emu.{rid}.logits");
+            var device = xclbin.GetDirectory().GetParent().Combine(rid).CombineWithFilePath(xclbin.GetFilename());
+            var arguments = QuasarRunArguments(package, FashionInputs(arm64Count), "sw-emu", device).Append("--logits").AppendQuoted(perRid[rid].FullPath);
+            Timed($"run {model.Name} on sw-emu, {rid}{(rid == "linux-arm64" ? " (qemu)" : "")}", () => RunQuasarRun(rid == "linux-arm64" ? qemu : null, apps[rid], arguments));
+        }
+        difference = FirstDifference(perRid["linux-x64"], perRid["linux-arm64"], arm64Count);
+        if (difference is not null) throw new Exception($"{model.Name}: sw-emu logits of linux-x64 and linux-arm64 differ at {difference}");
+        Information($"{model.Name}: {arm64Count} images, sw-emu logits identical on linux-x64 and linux-arm64 (qemu)");
+    }
+});
+
+Task("BenchSwEmu")
+    .Description("quasar-run (published, linux-x64) side by side in one run: images/s on emu and sw-emu with 1 and 2 frames in flight, the gain of the second frame, and the application's peak resident memory; `--count=N` Fashion-MNIST images (default 300), `--quasar-s=N` QUASAR-S-like random inputs (default 4).")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var work = artifacts.Combine("sw-emu");
+    EnsureDirectoryExists(work);
+    var app = Timed("publish linux-x64", () => PublishQuasarRun("linux-x64", work));
+    var rows = new List<string> { $"{"model",-22} {"backend",-7} {"frames",6} {"images/s",10} {"2-frame gain",13} {"peak RSS MB",12}" };
+    foreach (var model in SwEmuModels(Argument("count", 300), Argument("quasar-s", 4)))
+    {
+        var (package, xclbin) = PrepareSwEmu(work, model.Name, model.Lower);
+        foreach (var backend in new[] { "emu", "sw-emu" })
+        {
+            double? single = null;
+            foreach (var frames in new[] { 1, 2 })
+            {
+                var arguments = QuasarRunArguments(package, model.Inputs, backend, xclbin).Append($"--frames {frames}");
+                var output = Timed($"run {model.Name} on {backend}, {frames} frame(s)", () => RunQuasarRunOutput(app, arguments));
+                double rate = Number(output, @"([\d.]+) images/s"), peak = Number(output, @"peak resident memory: ([\d.]+) MB");
+                single ??= rate;
+                rows.Add($"{model.Name,-22} {backend,-7} {frames,6} {rate,10:F3} {(frames == 2 ? $"{rate / single.Value:F2}x" : ""),13} {peak,12:F1}");
+            }
+        }
+    }
+    Information(string.Join(Environment.NewLine, rows));
+});
+
+record SwEmuModel(string Name, string Lower, string Inputs, int Count);
+
+IEnumerable<SwEmuModel> SwEmuModels(int fashionImages, int quasarInputs) => new[]
+{
+    new SwEmuModel("fashion-mnist.largest", "--subnet fashion-mnist.largest --checkpoint samples/models/fashion-mnist-supernet/supernet.json",
+        FashionInputs(fashionImages), fashionImages),
+    new SwEmuModel("quasar-s-like", "--subnet quasar-s-like --count 1", $"--random {quasarInputs} --seed 5", quasarInputs),
+};
+
+string FashionInputs(int count)
+{
+    var data = MakeAbsolute(Directory("samples/data/fashion-mnist"));
+    return $"--idx {Quote(data.CombineWithFilePath("t10k-images-idx3-ubyte.gz").FullPath)} --labels {Quote(data.CombineWithFilePath("t10k-labels-idx1-ubyte.gz").FullPath)} --count {count}";
+}
+
+// Lowers the model, generates its project and builds its sw-emu device (quasar sw-emu): the package and the xclbin.
+(DirectoryPath Package, FilePath Xclbin) PrepareSwEmu(DirectoryPath work, string name, string lower)
+{
+    var package = work.Combine($"{name}.qir");
+    var project = work.Combine($"{name}.project");
+    Timed($"lower {name}", () => Quasar(new ProcessArgumentBuilder().Append($"lower {lower} --out").AppendQuoted(package.FullPath).Append("--force")));
+    Timed($"generate {name}", () => Quasar(new ProcessArgumentBuilder().Append("generate --package").AppendQuoted(package.FullPath)
+        .Append("--out").AppendQuoted(project.FullPath).Append("--force")));
+    Timed($"sw-emu device of {name}", () => Quasar(new ProcessArgumentBuilder().Append("sw-emu").AppendQuoted(project.FullPath)));
+    return (package, project.Combine("sw_emu/linux-x64").CombineWithFilePath("quasar_gemm.sw_emu.xclbin"));
+}
+
+ProcessArgumentBuilder QuasarRunArguments(DirectoryPath package, string inputs, string backend, FilePath xclbin)
+{
+    var arguments = new ProcessArgumentBuilder().Append("--package").AppendQuoted(package.FullPath).Append(inputs).Append($"--backend {backend}");
+    return backend == "emu" ? arguments : arguments.Append("--xclbin").AppendQuoted(xclbin.FullPath);
+}
+
+string RunQuasarRunOutput(FilePath app, ProcessArgumentBuilder arguments)
+{
+    var exit = StartProcess(app, new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true }, out var lines);
+    var output = string.Join("\n", lines);
+    Information(output);
+    if (exit != 0) throw new Exception($"{app} {arguments.RenderSafe()} exited {exit}");
+    return output;
+}
+
+static double Number(string text, string pattern)
+{
+    var match = System.Text.RegularExpressions.Regex.Match(text, pattern);
+    if (!match.Success) throw new Exception($"no '{pattern}' in the output:\n{text}");
+    return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+}
+
+static string Quote(string path) => "\"" + path + "\"";
+
 Task("Default").IsDependentOn("Test");
 
 void Quasar(ProcessArgumentBuilder arguments) =>
@@ -174,7 +297,7 @@ T Timed<T>(string step, Func<T> action)
 void Timed(string step, Action action) => Timed(step, () => { action(); return 0; });
 
 // The first logit whose float32 bits differ (image, class, both values), or null when the files are byte-identical.
-static string? FirstDifference(FilePath x64, FilePath arm64, int images)
+static string? FirstDifference(FilePath x64, FilePath arm64, int images, string first = "linux-x64", string second = "linux-arm64")
 {
     byte[] a = System.IO.File.ReadAllBytes(x64.FullPath), b = System.IO.File.ReadAllBytes(arm64.FullPath);
     if (a.Length != b.Length || a.Length == 0 || a.Length % (4 * images) != 0)
@@ -184,7 +307,7 @@ static string? FirstDifference(FilePath x64, FilePath arm64, int images)
     {
         uint x = BinaryPrimitives.ReadUInt32LittleEndian(a.AsSpan(i)), y = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(i));
         if (x != y)
-            return $"image {i / 4 / classes}, class {i / 4 % classes}: linux-x64 {BitConverter.UInt32BitsToSingle(x):R} (0x{x:x8}), linux-arm64 {BitConverter.UInt32BitsToSingle(y):R} (0x{y:x8})";
+            return $"image {i / 4 / classes}, class {i / 4 % classes}: {first} {BitConverter.UInt32BitsToSingle(x):R} (0x{x:x8}), {second} {BitConverter.UInt32BitsToSingle(y):R} (0x{y:x8})";
     }
     return null;
 }

@@ -14,6 +14,12 @@ public static class ExitCodes
     /// <summary>An input is wrong: a missing or corrupt IR package, a missing or malformed IDX file, images of another size.</summary>
     public const int BadInput = 3;
 
+    /// <summary>The device failed: XRT (or the sw-emu library) refused a call, a kernel run failed or hung.</summary>
+    public const int Device = 4;
+
+    /// <summary>Ctrl-C or SIGTERM stopped the run between images.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>A bug: an unexpected exception. `--verbose` prints its stack trace.</summary>
     public const int Internal = 70;
 }

@@ -5,17 +5,15 @@ using Quasar.Runtime.Emulation;
 namespace Quasar.Runtime.App;
 
 /// <summary>
-/// The one place `quasar-run` runs the model: the runtime's <see cref="InferenceSession"/> on the <c>emu</c> backend
-/// (fused host passes at the widest SIMD width of this CPU, GEMMs on its fastest integer path: AVX on x64, scalar on
-/// arm64). The rest of the app only sees the input shape, the class count and float32 logits.
+/// The one place `quasar-run` runs the model: the runtime's <see cref="InferenceSession"/> on the backend the run
+/// names, with its frames in flight. The rest of the app sees the input shape, the class count, float32 logits and
+/// where the time went.
 /// </summary>
-internal sealed class ModelSession
+internal sealed class ModelSession : IDisposable
 {
-    private readonly EmulatedAccelerator _engine = new();
     private readonly InferenceSession _session;
 
-    private ModelSession(IrGraph graph) =>
-        _session = new InferenceSession(graph, _engine, new SessionOptions { FramesInFlight = 1 });
+    private ModelSession(InferenceSession session) => _session = session;
 
     public string Name => _session.Graph.Name;
 
@@ -26,14 +24,40 @@ internal sealed class ModelSession
 
     public int Classes => _session.Classes;
 
-    public string Backend => $"runtime on {_engine.Name}, GEMM path {_engine.Path}";
+    public int Frames => _session.Options.FramesInFlight;
+
+    public IAccelerator Accelerator => _session.Accelerator;
+
+    public string Backend => _session.Accelerator switch
+    {
+        EmulatedAccelerator emu => $"runtime on {emu.Name}, GEMM path {emu.Path}",
+        var other => $"runtime on {other.Name}",
+    };
+
+    public SessionStatistics Statistics => _session.Statistics;
 
     /// <summary>
-    /// Reads and verifies the package (checksums, IR verifier; a defect is an <see cref="IrPackageException"/>) and
-    /// opens the session (a graph without a patchify op is an <see cref="InvalidDataException"/>).
+    /// Reads and verifies the package (checksums, IR verifier; a defect is an <see cref="IrPackageException"/>), opens
+    /// the backend and the session; a model that does not fit the xclbin's engine is refused here, before any image.
     /// </summary>
-    public static ModelSession Open(string packageDirectory) => new(IrPackage.Read(packageDirectory));
+    public static ModelSession Open(RunOptions options)
+    {
+        var graph = IrPackage.Read(options.Package);
+        var accelerator = BackendFactory.Open(options);
+        try
+        {
+            return new ModelSession(new InferenceSession(graph, accelerator, new SessionOptions { FramesInFlight = options.Frames }));
+        }
+        catch
+        {
+            accelerator.Dispose();
+            throw;
+        }
+    }
 
-    /// <summary>The logits of one image (bytes, C×H×W).</summary>
-    public float[] Infer(ReadOnlySpan<byte> image) => _session.Run(image);
+    /// <summary>The logits of <paramref name="count"/> images (bytes, C×H×W each), <see cref="Frames"/> at a time.</summary>
+    public void Run(int count, Func<int, ReadOnlyMemory<byte>> images, float[] logits, IProgress<int> progress, CancellationToken cancellation) =>
+        _session.Run(count, images, logits, progress, cancellation);
+
+    public void Dispose() => _session.Dispose();
 }

@@ -1,4 +1,5 @@
 using Quasar.HwGen.Core.Ir;
+using Quasar.Runtime.Xrt;
 
 namespace Quasar.Runtime.App;
 
@@ -10,10 +11,17 @@ internal static class RunErrors
         int code = exception switch
         {
             UsageException => ExitCodes.Usage,
-            IOException or InvalidDataException or UnauthorizedAccessException or IrVerificationException => ExitCodes.BadInput,
+            IOException or InvalidDataException or UnauthorizedAccessException or IrVerificationException or XclbinException => ExitCodes.BadInput,
+            XrtException => ExitCodes.Device,
+            OperationCanceledException => ExitCodes.Interrupted,
             _ => ExitCodes.Internal,
         };
         Console.Out.Flush();
+        if (code == ExitCodes.Interrupted)
+        {
+            Console.Error.WriteLine("error: interrupted; no logits written");
+            return code;
+        }
         Console.Error.WriteLine(code == ExitCodes.Internal
             ? $"error: internal error ({exception.GetType().Name}): {exception.Message} -- a bug in quasar-run; rerun with --verbose for the stack trace and report it"
             : $"error: {exception.Message}");

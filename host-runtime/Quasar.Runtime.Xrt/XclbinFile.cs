@@ -27,7 +27,7 @@ public sealed record XclbinFile(string Path, Guid Uuid, IReadOnlyDictionary<stri
         Metadata.Where(p => p.Key.StartsWith("engine.", StringComparison.Ordinal))
             .ToDictionary(p => p.Key["engine.".Length..], p => p.Value, StringComparer.Ordinal);
 
-    /// <summary>Reads <paramref name="path"/>; a missing file or one that is not an xclbin throws <see cref="XrtException"/>.</summary>
+    /// <summary>Reads <paramref name="path"/>; a missing file or one that is not an xclbin throws <see cref="XclbinException"/>.</summary>
     public static XclbinFile Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -38,10 +38,10 @@ public sealed record XclbinFile(string Path, Guid Uuid, IReadOnlyDictionary<stri
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new XrtException($"cannot read the xclbin '{path}': {e.Message}", e);
+            throw new XclbinException($"cannot read the xclbin '{path}': {e.Message}", e);
         }
         if (bytes.Length < MetadataOffset || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new XrtException($"'{path}' is not an xclbin (no 'xclbin2' header): give the .xclbin that v++ --link wrote, or the sw-emu one");
+            throw new XclbinException($"'{path}' is not an xclbin (no 'xclbin2' header): give the .xclbin that v++ --link wrote, or the sw-emu one");
         var uuid = new Guid(bytes.AsSpan(UuidOffset, 16), bigEndian: true);
         return new XclbinFile(path, uuid, ParseMetadata(bytes.AsSpan(MetadataOffset)));
     }

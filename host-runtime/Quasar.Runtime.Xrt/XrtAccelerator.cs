@@ -93,7 +93,7 @@ public sealed class XrtAccelerator : IAccelerator, IAcceleratorStages
         int Value(string key) =>
             engine.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
                 ? value
-                : throw new XclbinEngineException($"the xclbin '{xclbin.Path}' does not record engine.{key}: it was not built from a quasar project " +
+                : throw new XclbinException($"the xclbin '{xclbin.Path}' does not record engine.{key}: it was not built from a quasar project " +
                     "(the sw-emu xclbin of `quasar` records the engine; hardware xclbins will carry it too, planned)");
         return (new KernelGeometry(Value("tile_tokens"), Value("tile_rows"), Value("tile_reduction")),
             new GemmLimits(Value("max_reduction"), Value("max_rows")));

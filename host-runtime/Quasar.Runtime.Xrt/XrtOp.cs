@@ -27,7 +27,7 @@ internal sealed class XrtOp : IAcceleratorOp, IDisposable
         int status = WordGemm.Check(Plan.WordCall, accelerator.Limits);
         if (status != GemmStatus.Ok)
         {
-            throw new XclbinEngineException($"'{op.Name}' does not fit the engine of '{accelerator.Xclbin.Path}': {GemmStatus.Describe(status)} " +
+            throw new XclbinException($"'{op.Name}' does not fit the engine of '{accelerator.Xclbin.Path}': {GemmStatus.Describe(status)} " +
                 $"(the call has k {op.Call.K}, n {op.Call.N}; the engine takes k ≤ {accelerator.Limits.MaxReduction}, n ≤ {accelerator.Limits.MaxRows}): " +
                 "generate and build the project for this model's engine");
         }

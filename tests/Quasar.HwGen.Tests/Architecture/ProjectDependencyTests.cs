@@ -17,9 +17,8 @@ public sealed class ProjectDependencyTests
         ["Quasar.Runtime"] = ["Quasar.HwGen.Core"],
         ["Quasar.Runtime.Emulation"] = ["Quasar.Runtime", "Quasar.HwGen.Core"],
         ["Quasar.Runtime.Xrt"] = ["Quasar.Runtime", "Quasar.HwGen.Core"],
-        ["Quasar.Host"] = ["Quasar.Runtime", "Quasar.Runtime.Emulation", "Quasar.Runtime.Xrt", "Quasar.HwGen.Core"],
-        // quasar-run: published self-contained for linux-arm64, so nothing that needs TorchSharp or the Cli.
-        ["Quasar.Runtime.App"] = ["Quasar.Runtime", "Quasar.Runtime.Emulation", "Quasar.HwGen.Core"],
+        // quasar-run, the board application: published self-contained for linux-arm64, so nothing that needs TorchSharp or the Cli.
+        ["Quasar.Runtime.App"] = ["Quasar.Runtime", "Quasar.Runtime.Emulation", "Quasar.Runtime.Xrt", "Quasar.HwGen.Core"],
     };
 
     /// <summary>Packages a project may use; the Cli, which wires everything, is the only project exempt.</summary>
@@ -34,8 +33,7 @@ public sealed class ProjectDependencyTests
         ["Quasar.Runtime"] = [],
         ["Quasar.Runtime.Emulation"] = [],
         ["Quasar.Runtime.Xrt"] = [],
-        ["Quasar.Host"] = ["Microsoft.Extensions.Hosting"],
-        ["Quasar.Runtime.App"] = ["System.CommandLine"],
+        ["Quasar.Runtime.App"] = ["System.CommandLine", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Hosting.Systemd", "StbImageSharp"],
     };
 
     private static IEnumerable<string> ProductProjects() =>

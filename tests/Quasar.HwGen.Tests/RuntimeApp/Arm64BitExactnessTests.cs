@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using Quasar.HwGen.Tests.Xrt;
+using Quasar.HwGen.Vitis.SoftwareEmulation;
 
 namespace Quasar.HwGen.Tests.RuntimeApp;
 
 /// <summary>
 /// Issue 14's check on a CI-sized sample: quasar-run published self-contained for linux-x64 and for linux-arm64 (run
 /// under qemu-user) gives byte-identical logits on 20 Fashion-MNIST test images of the largest subnet and on one random
-/// input of the QUASAR-S-like subnet. `./build.sh Arm64` runs the full check (300 images, the shipped checkpoint).
+/// input of the QUASAR-S-like subnet; and on 10 images through the sw-emu device (issue 15). `./build.sh Arm64` and
+/// `./build.sh SwEmu` run the full checks (300 and 100 images of the shipped checkpoint).
 /// </summary>
 [TestFixture]
 [Category("Arm64")]
@@ -46,14 +49,32 @@ public sealed class Arm64BitExactnessTests
     public void A_random_input_of_the_QUASAR_S_like_subnet_gives_identical_logits_on_x64_and_arm64() =>
         AssertIdenticalLogits(RuntimeAppPackages.QuasarSLike(_work!.Path), 1, "--random", "1", "--seed", "3");
 
-    private void AssertIdenticalLogits(string package, int images, params string[] input)
+    /// <summary>Issue 15's sample: the arm64 app on the arm64 sw-emu device (kernel and XRT library cross-compiled) under qemu.</summary>
+    [Test]
+    [Category("NeedsGpp")]
+    public async Task Ten_Fashion_MNIST_test_images_on_sw_emu_give_identical_logits_on_x64_and_arm64()
     {
-        var name = Path.GetFileNameWithoutExtension(package);
+        if (Environment.GetEnvironmentVariable("PATH")!.Split(':').All(d => !File.Exists(Path.Combine(d, SoftwareDeviceTargets.Arm64Compiler))))
+            Assert.Ignore($"{SoftwareDeviceTargets.Arm64Compiler} is missing: .ci/install-system-packages installs g++-aarch64-linux-gnu on Debian");
+        var devices = Directory.CreateDirectory(Path.Combine(_work!.Path, "sw-emu")).FullName;
+        var package = RuntimeAppPackages.FashionMnistLargest(devices);
+        var (native, _) = await SoftwareEmulationFolder.CreateAsync(package, devices, SoftwareDeviceTarget.Native);
+        var (arm64, _) = await SoftwareEmulationFolder.CreateAsync(package, devices, SoftwareDeviceTarget.Arm64);
+        var images = Path.Combine(TestPaths.SampleData, "t10k-images-idx3-ubyte.gz");
+
+        AssertIdenticalLogits(package, 10, rid => ["--idx", images, "--count", "10", "--backend", "sw-emu", "--xclbin", rid == "linux-arm64" ? arm64 : native]);
+    }
+
+    private void AssertIdenticalLogits(string package, int images, params string[] input) => AssertIdenticalLogits(package, images, _ => input);
+
+    private void AssertIdenticalLogits(string package, int images, Func<string, string[]> input)
+    {
+        var name = Path.GetFileNameWithoutExtension(package) + (input("linux-x64").Contains("sw-emu") ? ".sw-emu" : "");
         var logits = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rid, app) in _apps)
         {
             logits[rid] = Path.Combine(_work!.Path, $"{name}.{rid}.logits");
-            string[] args = ["--package", package, .. input, "--logits", logits[rid]];
+            string[] args = ["--package", package, .. input(rid), "--logits", logits[rid]];
             var clock = Stopwatch.StartNew();
             var run = rid == "linux-arm64" ? ChildProcess.Run(_qemu, [app, .. args], RunTimeout, Qemu.Environment) : ChildProcess.Run(app, args, RunTimeout);
             Assert.That(run.ExitCode, Is.Zero, $"quasar-run for {rid}\n{run}");

@@ -35,14 +35,17 @@ public sealed class QuasarRunCliTests
     public void RemoveInputs() => _work.Dispose();
 
     [Test]
-    public void A_run_prints_one_summary_line_and_writes_the_logits_of_the_emulation()
+    public void A_run_prints_a_summary_line_and_where_the_time_went_and_writes_the_logits_of_the_emulation()
     {
         var logits = _work.File("out/run.logits");
         var run = Run("--package {package} --idx {images} --labels {labels} --logits", logits);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        Assert.That(run.Out.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
-        Assert.That(run.Out, Does.Contain("on 6 images of").And.Contain("top-1").And.Contain("images/s"));
+        var lines = run.Out.TrimEnd().Split('\n');
+        Assert.That(lines, Has.Length.EqualTo(3), run.ToString());
+        Assert.That(lines[0], Does.Contain("on 6 images of").And.Contain("top-1").And.Contain("images/s").And.Contain("2 frames in flight"));
+        Assert.That(lines[1], Does.Match(@"^busy time per frame: host ops \d+\.\d{3} ms, accelerator calls \d+\.\d{3} ms$"));
+        Assert.That(lines[2], Does.Match(@"^peak resident memory: \d+\.\d MB$"));
         var graph = IrPackage.Read(_paths["package"]);
         var interpreter = new IrInterpreter(graph, new EmulatedEngine());
         var test = FashionMnist.LoadTest(TestPaths.SampleData);
@@ -74,9 +77,9 @@ public sealed class QuasarRunCliTests
         ["the IDX file does not exist", "--package {package} --idx {missing}", 3, "--idx {missing}: file not found"],
         ["the labels file does not exist", "--package {package} --idx {images} --labels {missing}", 3, "--labels {missing}: file not found"],
         ["the IDX file is no IDX file", "--package {package} --idx {text}", 3, "{text}"],
-        ["no images named", "--package {package}", 2, "give the images: either --idx <file> or --random <N>"],
-        ["both kinds of images named", "--package {package} --idx {images} --random 2", 2, "give the images: either --idx <file> or --random <N>"],
-        ["no package", "--random 2", 2, "Option '--package' is required."],
+        ["no images named", "--package {package}", 2, "give the images: either --images <folder>, --idx <file> or --random <N>"],
+        ["both kinds of images named", "--package {package} --idx {images} --random 2", 2, "give the images: either --images <folder>, --idx <file> or --random <N>"],
+        ["no package", "--random 2", 2, "give the IR package: --package <dir> (or Run:Package in appsettings.json"],
         ["a count of 0", "--package {package} --idx {images} --count 0", 2, "--count 0: give a number of at least 1"],
         ["more images asked than the file holds", "--package {package} --idx {images} --count 7", 2, "--count 7: {images} holds 6 images; give --count 6 or less"],
         ["no random images", "--package {package} --random 0", 2, "--random 0: give a number of at least 1"],

@@ -7,4 +7,9 @@ std::mutex& device_mutex() {
     return *mutex;
 }
 
+std::mutex& compute_unit_mutex() {
+    static auto* mutex = new std::mutex();
+    return *mutex;
+}
+
 } // namespace quasar::swemu

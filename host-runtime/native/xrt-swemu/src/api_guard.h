@@ -14,6 +14,9 @@ namespace quasar::swemu {
 
 std::mutex& device_mutex();
 
+// Held while a kernel executes (outside device_mutex()): one execution at a time on the one compute unit.
+std::mutex& compute_unit_mutex();
+
 template <typename Result, typename Body>
 Result guarded(const char* function, Result on_failure, Body body) noexcept {
     int code = 0;

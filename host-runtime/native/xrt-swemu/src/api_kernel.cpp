@@ -71,10 +71,23 @@ int xrtRunGetArgV(xrtRunHandle run, int index, void* value, size_t bytes) {
     });
 }
 
+// The kernel executes between two guarded steps, outside the device lock: transfers of other threads go on meanwhile,
+// while executions are serialised on the one compute unit (the kernel's buffers are static, so it is not reentrant).
 int xrtRunStart(xrtRunHandle run) {
+    std::shared_ptr<Run> target;
+    Run::Launch launch;
+    if (guarded("xrtRunStart", -1, [&] {
+            target = find<Run>(HandleKind::run, run, "run");
+            launch = target->prepare();
+            return 0;
+        }) != 0)
+        return -1;
+    {
+        std::lock_guard<std::mutex> unit(compute_unit_mutex());
+        target->execute(launch);
+    }
     return guarded("xrtRunStart", -1, [&] {
-        auto target = find<Run>(HandleKind::run, run, "run");
-        target->start();
+        target->finish(launch);
         if (target->state() == RUN_ERROR) set_last_error("xrtRunStart", target->error().c_str());
         return 0;
     });

@@ -63,37 +63,41 @@ void Run::get_arg(int index, void* value, std::size_t bytes) const {
     }
 }
 
-void Run::start() {
+Run::Launch Run::prepare() const {
     for (int i = 0; i < STATUS_ARG; ++i)
         if (!args_[i].set)
             fail(EINVAL, arg_name(i) + " is not set: call xrtRunSetArgV for every argument 0.." +
                              std::to_string(STATUS_ARG - 1) + " before xrtRunStart");
 
-    std::shared_ptr<Buffer> buffers[FIRST_SCALAR_ARG];
+    Launch launch;
     for (int i = 0; i < FIRST_SCALAR_ARG; ++i) {
-        buffers[i] = buffer_at(args_[i].bits);
-        if (!buffers[i])
+        launch.buffers[i] = buffer_at(args_[i].bits);
+        if (!launch.buffers[i])
             fail(EINVAL, arg_name(i) + " holds device address " + hex(args_[i].bits) + ", whose buffer has been " +
                              "freed: set it again to a live buffer");
-        if (is_input_buffer_arg(i)) buffers[i]->require_synced_to_device(arg_name(i));
+        if (is_input_buffer_arg(i)) launch.buffers[i]->require_synced_to_device(arg_name(i));
     }
-    int scalars[STATUS_ARG - FIRST_SCALAR_ARG];
     for (int i = FIRST_SCALAR_ARG; i < STATUS_ARG; ++i)
-        scalars[i - FIRST_SCALAR_ARG] = static_cast<int>(static_cast<std::uint32_t>(args_[i].bits));
+        launch.scalars[i - FIRST_SCALAR_ARG] = static_cast<int>(static_cast<std::uint32_t>(args_[i].bits));
+    return launch;
+}
 
-    int status = 0;
-    kernel_->entry(buffers[0]->device_data(), buffers[1]->device_data(), buffers[2]->device_data(),
-                   buffers[3]->device_data(), buffers[4]->device_data(), scalars[0], scalars[1], scalars[2], scalars[3],
-                   scalars[4], scalars[5], scalars[6], scalars[7], scalars[8], &status);
+void Run::execute(Launch& launch) const {
+    auto& b = launch.buffers;
+    auto& s = launch.scalars;
+    kernel_->entry(b[0]->device_data(), b[1]->device_data(), b[2]->device_data(), b[3]->device_data(),
+                   b[4]->device_data(), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], &launch.status);
+}
 
-    for (int i = FIRST_OUTPUT_ARG; i < FIRST_SCALAR_ARG; ++i) buffers[i]->mark_written_by_device();
+void Run::finish(const Launch& launch) {
+    for (int i = FIRST_OUTPUT_ARG; i < FIRST_SCALAR_ARG; ++i) launch.buffers[i]->mark_written_by_device();
     args_[STATUS_ARG].set = true;
-    args_[STATUS_ARG].bits = static_cast<std::uint32_t>(status);
-    state_ = status == 0 ? RUN_COMPLETED : RUN_ERROR;
-    error_ = status == 0 ? ""
-                         : "kernel '" + kernel_->name + "' ended with status " + std::to_string(status) +
-                               " (non-zero: the kernel refused the call; the status codes are in " +
-                               "gemm_interface.h), so the run is in ERT_CMD_STATE_ERROR";
+    args_[STATUS_ARG].bits = static_cast<std::uint32_t>(launch.status);
+    state_ = launch.status == 0 ? RUN_COMPLETED : RUN_ERROR;
+    error_ = launch.status == 0 ? ""
+                                : "kernel '" + kernel_->name + "' ended with status " + std::to_string(launch.status) +
+                                      " (non-zero: the kernel refused the call; the status codes are in " +
+                                      "gemm_interface.h), so the run is in ERT_CMD_STATE_ERROR";
 }
 
 } // namespace quasar::swemu
