@@ -27,6 +27,24 @@ public sealed record XclbinFile(string Path, Guid Uuid, IReadOnlyDictionary<stri
         Metadata.Where(p => p.Key.StartsWith("engine.", StringComparison.Ordinal))
             .ToDictionary(p => p.Key["engine.".Length..], p => p.Value, StringComparer.Ordinal);
 
+    /// <summary>The engine record beside a v++-built xclbin: the same name with the extension <c>.engine</c>.</summary>
+    public string EngineRecordPath => System.IO.Path.ChangeExtension(Path, ".engine");
+
+    /// <summary>The <c>engine.*</c> lines (without the prefix) of an engine record; comment lines start with '#'.</summary>
+    public static IReadOnlyDictionary<string, string> ReadEngineRecord(string path)
+    {
+        try
+        {
+            return ParseMetadata(File.ReadAllBytes(path))
+                .Where(p => p.Key.StartsWith("engine.", StringComparison.Ordinal))
+                .ToDictionary(p => p.Key["engine.".Length..], p => p.Value, StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new XclbinException($"cannot read the engine record '{path}': {e.Message}", e);
+        }
+    }
+
     /// <summary>Reads <paramref name="path"/>; a missing file or one that is not an xclbin throws <see cref="XclbinException"/>.</summary>
     public static XclbinFile Read(string path)
     {

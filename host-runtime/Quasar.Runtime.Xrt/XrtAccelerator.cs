@@ -86,15 +86,30 @@ public sealed class XrtAccelerator : IAccelerator, IAcceleratorStages
         _device.Dispose();
     }
 
-    /// <summary>The engine an xclbin records (<c>engine.*</c> metadata, written with the project).</summary>
+    /// <summary>
+    /// The engine an xclbin was built for: its own <c>engine.*</c> metadata (the sw-emu xclbin), else the engine record
+    /// beside it (<see cref="XclbinFile.EngineRecordPath"/>, which the generated project's <c>make xclbin</c> writes next
+    /// to a v++-built xclbin).
+    /// </summary>
     private static (KernelGeometry, GemmLimits) EngineOf(XclbinFile xclbin)
     {
         var engine = xclbin.Engine;
+        var source = $"the xclbin '{xclbin.Path}'";
+        if (engine.Count == 0)
+        {
+            var record = xclbin.EngineRecordPath;
+            if (!File.Exists(record))
+            {
+                throw new XclbinException($"the xclbin '{xclbin.Path}' records no engine and there is no engine record '{record}' beside it: " +
+                    "copy the generated project's build/<target>/quasar_gemm.engine (written by `make xclbin`) next to it, or rebuild the xclbin with the project's Makefile");
+            }
+            engine = XclbinFile.ReadEngineRecord(record);
+            source = $"the engine record '{record}'";
+        }
         int Value(string key) =>
             engine.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
                 ? value
-                : throw new XclbinException($"the xclbin '{xclbin.Path}' does not record engine.{key}: it was not built from a quasar project " +
-                    "(the sw-emu xclbin of `quasar` records the engine; hardware xclbins will carry it too, planned)");
+                : throw new XclbinException($"{source} does not record engine.{key}: it was not written for a quasar project; regenerate the project and rebuild");
         return (new KernelGeometry(Value("tile_tokens"), Value("tile_rows"), Value("tile_reduction")),
             new GemmLimits(Value("max_reduction"), Value("max_rows")));
     }

@@ -16,6 +16,7 @@ public static class ProjectTemplates
             ("scripts/run_hls.tcl.sbn", "scripts/run_hls.tcl"),
             ("hls_config.cfg.sbn", "hls_config.cfg"),
             ("vpp/platform.link.cfg.sbn", $"vpp/{platformName}.link.cfg"),
+            ("vpp/engine.sbn", $"vpp/{TemplateModel.Top}.engine"),
             ("Makefile.sbn", "Makefile"),
             ("README.md.sbn", "README.md"),
         ];

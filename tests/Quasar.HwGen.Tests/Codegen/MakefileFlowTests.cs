@@ -40,6 +40,8 @@ public sealed class MakefileFlowTests
         Assert.That(calls, Has.Some.StartsWith("v++ -c --mode hls --config hls_config.cfg"));
         Assert.That(calls, Has.Some.EqualTo("v++ -l -t hw --platform xilinx_zcu102_base_202420_1 --config vpp/zcu102.link.cfg -o build/hw/quasar_gemm.xclbin build/hw/quasar_gemm.xo"));
         Assert.That(calls.Where(c => c.StartsWith("v++ -c", StringComparison.Ordinal)), Has.None.Contains("link.cfg"));
+        // quasar-run reads the engine beside the xclbin (XrtAccelerator): the link leaves it there.
+        Assert.That(File.ReadAllText(Path.Combine(_project, "build", "hw", "quasar_gemm.engine")), Does.Contain("engine.max_reduction="));
     }
 
     [Test]

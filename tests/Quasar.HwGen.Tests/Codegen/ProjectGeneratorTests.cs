@@ -40,7 +40,7 @@ public sealed class ProjectGeneratorTests
         Assert.That(manifest.Files.Select(f => f.Path), Is.EquivalentTo(new[]
         {
             "include/quasar/gemm_engine.h", "include/quasar/testbench.h", "include/quasar_engine_config.h", "src/quasar_gemm.cpp",
-            "tb/quasar_tb.cpp", "scripts/run_hls.tcl", "hls_config.cfg", "vpp/zcu102.link.cfg", "Makefile", "README.md", "tb/golden/golden.qgv",
+            "tb/quasar_tb.cpp", "scripts/run_hls.tcl", "hls_config.cfg", "vpp/zcu102.link.cfg", "vpp/quasar_gemm.engine", "Makefile", "README.md", "tb/golden/golden.qgv",
         }));
         foreach (var file in manifest.Files)
             Assert.That(Sha256(Path.Combine(project, file.Path)), Is.EqualTo(file.Sha256), file.Path);

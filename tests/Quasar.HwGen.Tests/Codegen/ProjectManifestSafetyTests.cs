@@ -97,7 +97,7 @@ public sealed class ProjectManifestSafetyTests
 
         var message = RefusedBeforeAnythingIsWritten<InvalidDataException>(force: false);
 
-        Assert.That(message, Does.StartWith($"{ManifestPath}: files[11].path '../../thesis.tex' is not a plain relative path inside the project"));
+        Assert.That(message, Does.StartWith($"{ManifestPath}: files[12].path '../../thesis.tex' is not a plain relative path inside the project"));
         Assert.That(File.ReadAllText(relative), Is.EqualTo("the user's thesis"));
         Assert.That(File.ReadAllText(absolute), Is.EqualTo("the user's photo"));
     }
@@ -112,7 +112,7 @@ public sealed class ProjectManifestSafetyTests
 
         Assert.That(File.ReadAllText(relative), Is.EqualTo("the user's thesis"));
         Assert.That(File.ReadAllText(absolute), Is.EqualTo("the user's photo"));
-        Assert.That(ProjectManifest.Read(ManifestPath).Files, Has.Count.EqualTo(11));
+        Assert.That(ProjectManifest.Read(ManifestPath).Files, Has.Count.EqualTo(12));
     }
 
     [Test]
@@ -149,7 +149,7 @@ public sealed class ProjectManifestSafetyTests
 
         var message = RefusedBeforeAnythingIsWritten<InvalidDataException>(force: false);
 
-        Assert.That(message, Does.StartWith($"{ManifestPath}: files[11].path lists '").And.Contain("a second time"));
+        Assert.That(message, Does.StartWith($"{ManifestPath}: files[12].path lists '").And.Contain("a second time"));
     }
 
     [Test]

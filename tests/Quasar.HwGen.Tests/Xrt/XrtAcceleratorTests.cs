@@ -78,13 +78,34 @@ public sealed class XrtAcceleratorTests
     }
 
     [Test]
-    public void An_xclbin_without_an_engine_record_is_refused()
+    public void An_xclbin_without_an_engine_record_is_refused_naming_the_record_it_looked_for()
     {
         var bare = _directory.File("bare.xclbin");
         XclbinFile.WriteSoftwareEmulation(bare, Guid.NewGuid(), new Dictionary<string, string> { ["kernel"] = "quasar_gemm", ["abi"] = "quasar_gemm/v2", ["library"] = "x.so" });
 
         var e = Assert.Throws<XclbinException>(() => XrtAccelerator.Open(SoftwareDevice.Library, bare));
 
-        Assert.That(e!.Message, Does.Contain("bare.xclbin").And.Contain("does not record engine.tile_tokens"));
+        Assert.That(e!.Message, Does.Contain("the xclbin '" + bare + "' records no engine and there is no engine record '" + _directory.File("bare.engine") + "' beside it"));
+    }
+
+    /// <summary>A v++-built xclbin carries no quasar metadata: the engine record `make xclbin` writes beside it stands in.</summary>
+    [Test]
+    public void An_xclbin_without_engine_metadata_takes_the_engine_record_beside_it()
+    {
+        var plain = _directory.File("plain.xclbin");
+        XclbinFile.WriteSoftwareEmulation(plain, Guid.NewGuid(), new Dictionary<string, string>
+        {
+            ["kernel"] = "quasar_gemm", ["abi"] = "quasar_gemm/v2", ["library"] = XclbinFile.Read(_xclbin).Metadata["library"],
+        });
+        var project = Path.Combine(_directory.File("project"), "vpp", "quasar_gemm.engine");
+        File.Copy(project, _directory.File("plain.engine"), overwrite: true);
+
+        using var accelerator = XrtAccelerator.Open(SoftwareDevice.Library, plain);
+        using var swEmu = new InferenceSession(_graph, accelerator);
+        using var emu = new InferenceSession(_graph, new EmulatedAccelerator());
+        var image = KernelSweep.RandomImage(CodegenFixtures.FashionMnist, new Random(3));
+
+        Assert.That((accelerator.Geometry, accelerator.Limits), Is.EqualTo((_engine.Geometry, new GemmLimits(_engine.MaxReduction, _engine.MaxRows))));
+        Assert.That(swEmu.Run(image).Select(BitConverter.SingleToInt32Bits), Is.EqualTo(emu.Run(image).Select(BitConverter.SingleToInt32Bits)));
     }
 }
