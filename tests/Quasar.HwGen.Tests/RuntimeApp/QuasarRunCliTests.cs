@@ -83,6 +83,7 @@ public sealed class QuasarRunCliTests
         ["a count of 0", "--package {package} --idx {images} --count 0", 2, "--count 0: give a number of at least 1"],
         ["more images asked than the file holds", "--package {package} --idx {images} --count 7", 2, "--count 7: {images} holds 6 images; give --count 6 or less"],
         ["no random images", "--package {package} --random 0", 2, "--random 0: give a number of at least 1"],
+        ["more random images than memory holds", "--package {package} --random 2000000000", 2, "--random 2000000000: 2000000000 images of 1x28x28 are 1568.0 GB, more than one run holds; give --random 2739137 or less"],
         ["a random count that is no number", "--package {package} --random many", 2, "many"],
         ["labels without --idx", "--package {package} --random 1 --labels {labels}", 2, "--labels needs --idx"],
         ["--count with --random", "--package {package} --random 1 --count 1", 2, "--count applies to --idx"],
