@@ -23,9 +23,7 @@ public sealed record XclbinFile(string Path, Guid Uuid, IReadOnlyDictionary<stri
     public bool IsSoftwareEmulation => Metadata.TryGetValue("platform", out var platform) && platform == SoftwareEmulationPlatform;
 
     /// <summary>The engine configuration recorded in the xclbin (<c>engine.*</c> keys, prefix removed); empty when none.</summary>
-    public IReadOnlyDictionary<string, string> Engine =>
-        Metadata.Where(p => p.Key.StartsWith("engine.", StringComparison.Ordinal))
-            .ToDictionary(p => p.Key["engine.".Length..], p => p.Value, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Engine => EngineKeys(Metadata);
 
     /// <summary>The engine record beside a v++-built xclbin: the same name with the extension <c>.engine</c>.</summary>
     public string EngineRecordPath => System.IO.Path.ChangeExtension(Path, ".engine");
@@ -35,9 +33,7 @@ public sealed record XclbinFile(string Path, Guid Uuid, IReadOnlyDictionary<stri
     {
         try
         {
-            return ParseMetadata(File.ReadAllBytes(path))
-                .Where(p => p.Key.StartsWith("engine.", StringComparison.Ordinal))
-                .ToDictionary(p => p.Key["engine.".Length..], p => p.Value, StringComparer.Ordinal);
+            return EngineKeys(ParseMetadata(File.ReadAllBytes(path)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -87,6 +83,10 @@ public sealed record XclbinFile(string Path, Guid Uuid, IReadOnlyDictionary<stri
         }
         File.Move(temporary, path, overwrite: true);
     }
+
+    private static Dictionary<string, string> EngineKeys(IReadOnlyDictionary<string, string> metadata) =>
+        metadata.Where(p => p.Key.StartsWith("engine.", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key["engine.".Length..], p => p.Value, StringComparer.Ordinal);
 
     private static Dictionary<string, string> ParseMetadata(ReadOnlySpan<byte> text)
     {

@@ -5,7 +5,8 @@ namespace Quasar.HwGen.Vitis.Hls;
 
 /// <summary>
 /// Decides an HLS step from its log (docs/vitis.md, "Error gating"). A step fails on a nonzero exit code, on any error
-/// marker (<c>ERROR:</c>, <c>@E </c>, <c>CSim done with N errors</c> for N &gt; 0, a cosim <c>FAIL</c>), or when the
+/// marker (<c>ERROR:</c>, <c>ERR:</c> of the 2024.x unified flow, <c>@E </c>, <c>CSim done with N errors</c> for N &gt; 0,
+/// a cosim <c>FAIL</c>, csynth's "loop constraints were NOT satisfied"), or when the
 /// success line its step must print is missing (csim: <c>CSim done with 0 errors</c>; cosim:
 /// <c>*** C/RTL co-simulation finished: PASS ***</c>) — so a tool that exits 0 after a failure still fails.
 /// </summary>
@@ -36,7 +37,9 @@ public static partial class HlsLogGate
         ArgumentNullException.ThrowIfNull(line);
         var text = line.TrimStart();
         return text.StartsWith("ERROR:", StringComparison.Ordinal)
+            || text.StartsWith("ERR:", StringComparison.Ordinal)
             || text.StartsWith("@E ", StringComparison.Ordinal)
+            || text.Contains("loop constraints were NOT satisfied", StringComparison.Ordinal)
             || text.Contains(CosimFail, StringComparison.Ordinal)
             || (CsimDone().Match(text) is { Success: true } done && done.Groups[1].Value != "0");
     }

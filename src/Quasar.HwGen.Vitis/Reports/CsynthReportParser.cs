@@ -53,22 +53,27 @@ public static class CsynthReportParser
             area.Element("AvailableResources") is { } available ? Resources(available, source) : null);
     }
 
-    private static readonly HashSet<string> LoopFields = new(StringComparer.Ordinal)
-    {
-        "TripCount", "Latency", "AbsoluteTimeLatency", "IterationLatency", "PipelineII", "PipelineDepth", "unit",
-        "min", "max", "range",
-    };
+    /// <summary>What makes an element of the loop summary a loop, not a field (InstanceList, Slack, … of later releases).</summary>
+    private static readonly string[] LoopMarkers = ["TripCount", "Latency", "IterationLatency", "PipelineII", "PipelineDepth"];
 
-    /// <summary>Every child that is not a field is a loop; nested loops nest.</summary>
+    /// <summary>Every child holding a loop's fields is a loop; nested loops nest.</summary>
     private static LoopLatency[] Loops(XElement? summary, string source) =>
-        summary is null ? [] : summary.Elements().Where(e => !LoopFields.Contains(e.Name.LocalName)).Select(loop => new LoopLatency(
+        summary is null ? [] : summary.Elements().Where(e => LoopMarkers.Any(m => e.Element(m) is not null)).Select(loop => new LoopLatency(
             loop.Name.LocalName,
-            Count(loop.Element("TripCount"), source),
-            Count(loop.Element("Latency"), source),
-            Count(loop.Element("IterationLatency"), source),
+            Range(loop.Element("TripCount"), source),
+            Range(loop.Element("Latency"), source),
+            Range(loop.Element("IterationLatency"), source),
             (int?)Count(loop.Element("PipelineII"), source),
             (int?)Count(loop.Element("PipelineDepth"), source),
             Loops(loop, source))).ToArray();
+
+    /// <summary>A count or a <c>&lt;range&gt;</c> of two (Vivado HLS and Vitis 2021.2+ write variable loops so).</summary>
+    private static CountRange? Range(XElement? element, string source)
+    {
+        if (element?.Element("range") is not { } range) return Count(element, source);
+        var (min, max) = (Count(range.Element("min"), source), Count(range.Element("max"), source));
+        return min is long low && max is long high ? new CountRange(low, high) : null;
+    }
 
     private static ResourceUsage Resources(XElement element, string source)
     {
@@ -84,6 +89,8 @@ public static class CsynthReportParser
     private static long? Count(XElement? element, string source)
     {
         if (element is null) return null;
+        // Value would glue the children's text together (<min>18</min><max>27</max> reads 1827).
+        if (element.HasElements) throw Bad(source, $"<{element.Name.LocalName}> holds <{element.Elements().First().Name.LocalName}>, where a count or undef is expected");
         var text = element.Value.Trim();
         if (text == Undefined) return null;
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)

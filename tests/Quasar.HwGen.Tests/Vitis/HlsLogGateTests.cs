@@ -58,9 +58,32 @@ public sealed class HlsLogGateTests
     [TestCase("INFO: [SIM 211-1] CSim done with 0 errors.", false)]
     [TestCase("WARNING: [HLS 200-40] Skipped source file 'x.h'.", false)]
     [TestCase("ERROR: [HLS 207-812] 'ap_int.h' file not found", true)]
+    [TestCase("ERR: [SIM 100] CSim failed with errors.", true)]
+    [TestCase("INFO: [HLS 200-789] **** Estimated Fmax: 273.97 MHz", false)]
+    [TestCase("WARNING: [HLS 200-880] All loop constraints were NOT satisfied.", true)]
+    [TestCase("INFO: [HLS 200-1470] All loop constraints were satisfied.", false)]
     [TestCase("@E [SIM-1] CSim failed with errors.", true)]
     public void Error_markers_are_recognised(string line, bool isError)
     {
         Assert.That(HlsLogGate.IsErrorMarker(line), Is.EqualTo(isError));
+    }
+
+    /// <summary>Vitis 2024.x's unified flow ends a failed csim with `ERR: [SIM 100]`: an error line, and the evidence.</summary>
+    [Test]
+    public void The_unified_flow_s_ERR_line_fails_csim_and_is_its_evidence()
+    {
+        var verdict = HlsLogGate.Evaluate(HlsStep.Csim, ["INFO: [SIM 211-2] *************** CSIM start ***************", "ERR: [SIM 100] CSim failed with errors."], 1);
+
+        Assert.That(verdict.Problems, Has.Some.EqualTo("the log reports 1 error line(s), the first: ERR: [SIM 100] CSim failed with errors."));
+        Assert.That(verdict.EvidenceLines, Is.EqualTo(new[] { "ERR: [SIM 100] CSim failed with errors." }));
+    }
+
+    [Test]
+    public void A_csynth_whose_loop_constraints_were_not_satisfied_fails_although_it_exited_0()
+    {
+        var verdict = HlsLogGate.Evaluate(HlsStep.Csynth, [.. Lines(VitisLogs.CsynthPass), "WARNING: [HLS 200-880] All loop constraints were NOT satisfied."], 0);
+
+        Assert.That(verdict.Passed, Is.False);
+        Assert.That(verdict.EvidenceLines, Has.Some.Contains("loop constraints were NOT satisfied"));
     }
 }
