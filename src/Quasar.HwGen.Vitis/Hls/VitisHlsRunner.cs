@@ -7,7 +7,8 @@ namespace Quasar.HwGen.Vitis.Hls;
 
 /// <summary>
 /// Runs one HLS step of a generated project with the flow the toolset allows (<see cref="HlsInvocation.For"/>),
-/// streaming the tool's output, and gates success on the log (<see cref="HlsLogGate"/>), never on the exit code alone.
+/// streaming the tool's output, and gates success on the log (<see cref="HlsLogGate"/>) and then on the step's report
+/// (<see cref="HlsReportGate"/>), never on the exit code alone.
 /// </summary>
 public sealed class VitisHlsRunner(Toolset tools, HlsFlow flow, VitisHlsOptions options)
 {
@@ -44,6 +45,13 @@ public sealed class VitisHlsRunner(Toolset tools, HlsFlow flow, VitisHlsOptions 
             var excerpt = gate.EvidenceLines.Count > 0 ? gate.EvidenceLines.Take(Options.ExcerptLines).ToArray() : run.Tail(Options.ExcerptLines);
             throw new HlsStepFailedException(step, Flow, run.Command, run.ExitCode, gate, testbench, excerpt);
         }
-        return new HlsStepResult(step, Flow, run.Command, run.ExitCode, run.Lines, testbench, run.Duration);
+        // A clean log is not enough: the step's report must exist and agree (a tool may exit 0 after a timing failure).
+        var (problems, csynth, cosim) = HlsReportGate.Check(project.Root, Flow, Options, step);
+        if (problems.Count > 0)
+        {
+            throw new HlsStepFailedException(step, Flow, run.Command, run.ExitCode, new HlsLogVerdict(false, problems, gate.EvidenceLines), testbench,
+                gate.EvidenceLines.Count > 0 ? gate.EvidenceLines.Take(Options.ExcerptLines).ToArray() : run.Tail(Options.ExcerptLines));
+        }
+        return new HlsStepResult(step, Flow, run.Command, run.ExitCode, run.Lines, testbench, run.Duration) { Csynth = csynth, Cosim = cosim };
     }
 }

@@ -27,4 +27,14 @@ internal static class FakeTool
     /// <summary>A shell body that prints <paramref name="log"/> verbatim and exits with <paramref name="exitCode"/>.</summary>
     public static string Printing(string log, int exitCode) =>
         "cat <<'QUASAR_FAKE_LOG'\n" + log.TrimEnd('\n') + "\nQUASAR_FAKE_LOG\nexit " + exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A shell body that copies the real report <paramref name="fixture"/> (under the fixtures' vitis-reports) to
+    /// <paramref name="target"/> (relative to the working directory), renaming its top function to the project's, as
+    /// the tool would write it; then runs <paramref name="then"/>.
+    /// </summary>
+    public static string WritingReport(string fixture, string target, string then, string from = "gaussian") =>
+        $"mkdir -p \"$(dirname '{target}')\"\n"
+        + $"sed 's/<TopModelName>{from}</<TopModelName>quasar_gemm</' '{Path.Combine(TestPaths.VitisReports, fixture)}' > '{target}'\n"
+        + then;
 }

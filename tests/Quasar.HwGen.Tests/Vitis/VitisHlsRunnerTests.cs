@@ -87,11 +87,66 @@ public sealed class VitisHlsRunnerTests
     [Test]
     public async Task A_passing_cosim_passes()
     {
-        FakeTool.Write(Bin, "vitis_hls", FakeTool.Printing(VitisLogs.CosimPass, 0));
+        FakeTool.Write(Bin, "vitis_hls", FakeTool.WritingReport(CosimFixture, ClassicCosimReport, FakeTool.Printing(VitisLogs.CosimPass, 0)));
 
         var result = await (await Runner()).RunAsync(_project, HlsStep.Cosim);
 
         Assert.That(result.Log, Does.Contain("INFO: [COSIM 212-1000] *** C/RTL co-simulation finished: PASS ***"));
+        Assert.That(result.Cosim!.Rows[1].LatencyMax, Is.EqualTo(4642865));
+    }
+
+    private const string CosimFixture = "mnist-vivado-hls/c_mnist_cosim.rpt";
+    private const string ClassicCosimReport = "prj/solution1/sim/report/quasar_gemm_cosim.rpt";
+    private const string ClassicCsynthReport = "prj/solution1/syn/report/csynth.xml";
+
+    [Test]
+    public async Task A_csynth_gives_the_top_function_s_report()
+    {
+        FakeTool.Write(Bin, "vitis_hls", FakeTool.WritingReport("gaussian-2020.2/csynth.xml", ClassicCsynthReport, FakeTool.Printing(VitisLogs.CsynthPass, 0)));
+
+        var result = await (await Runner()).RunAsync(_project, HlsStep.Csynth);
+
+        Assert.That((result.Csynth!.TopModel, result.Csynth.EstimatedClockPeriodNs), Is.EqualTo(("quasar_gemm", (double?)6.427)));
+    }
+
+    [Test]
+    public async Task A_csynth_with_a_clean_log_but_no_report_fails_saying_so()
+    {
+        FakeTool.Write(Bin, "vitis_hls", FakeTool.Printing(VitisLogs.CsynthPass, 0));
+        var runner = await Runner();
+
+        var error = Assert.ThrowsAsync<HlsStepFailedException>(() => runner.RunAsync(_project, HlsStep.Csynth))!;
+
+        Assert.That(error.Message, Does.StartWith("Vitis HLS csynth (ClassicTcl flow) failed: the csynth report is missing or unreadable: ")
+            .And.Contain(Path.Combine(_project.Root, "prj", "solution1", "syn", "report")));
+    }
+
+    /// <summary>A csynth that exits 0 with a clean log but a report over the part's DSPs: the report's evidence fails it.</summary>
+    [Test]
+    public async Task A_csynth_whose_report_uses_more_DSPs_than_the_part_fails_naming_the_figures()
+    {
+        var body = FakeTool.WritingReport("gaussian-2020.2/csynth.xml", ClassicCsynthReport, FakeTool.Printing(VitisLogs.CsynthPass, 0))
+            .Replace("' > '", "' | sed 's/<DSP>0<\\/DSP>/<DSP>2000<\\/DSP>/' > '", StringComparison.Ordinal);
+        FakeTool.Write(Bin, "vitis_hls", body);
+        var runner = await Runner();
+
+        var error = Assert.ThrowsAsync<HlsStepFailedException>(() => runner.RunAsync(_project, HlsStep.Csynth))!;
+
+        Assert.That(error.Verdict.Problems, Is.EqualTo(new[] { "resources over the part: 2,000 DSP of the xczu7ev-ffvc1156-2-e's 1,728" }));
+        Assert.That(error.ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_cosim_whose_log_passes_but_whose_report_shows_a_fail_fails()
+    {
+        var body = FakeTool.WritingReport(CosimFixture, ClassicCosimReport, FakeTool.Printing(VitisLogs.CosimPass, 0))
+            .Replace("' > '", "' | sed 's/      Pass|/      Fail|/' > '", StringComparison.Ordinal);
+        FakeTool.Write(Bin, "vitis_hls", body);
+        var runner = await Runner();
+
+        var error = Assert.ThrowsAsync<HlsStepFailedException>(() => runner.RunAsync(_project, HlsStep.Cosim))!;
+
+        Assert.That(error.Verdict.Problems, Is.EqualTo(new[] { $"the cosim report {Path.Combine(_project.Root, ClassicCosimReport)} shows Verilog Fail" }));
     }
 
     [Test]
@@ -109,7 +164,8 @@ public sealed class VitisHlsRunnerTests
     [Test]
     public async Task Unified_csynth_runs_vpp_in_hls_mode_with_the_config_and_work_directory()
     {
-        var vpp = FakeTool.Write(Bin, "v++", FakeTool.Printing(VitisLogs.CsynthPass, 0));
+        var vpp = FakeTool.Write(Bin, "v++", FakeTool.WritingReport("gaussian-2020.2/csynth.xml", "work/hls/syn/report/quasar_gemm_csynth.xml",
+            FakeTool.Printing(VitisLogs.CsynthPass, 0)));
         FakeTool.Write(Bin, "vitis-run", "exit 1");
 
         var result = await (await Runner()).RunAsync(_project, HlsStep.Csynth);
@@ -124,7 +180,8 @@ public sealed class VitisHlsRunnerTests
     public async Task Unified_simulation_and_packaging_run_vitis_run_in_hls_mode(HlsStep step, string flag)
     {
         FakeTool.Write(Bin, "v++", "exit 1");
-        var vitisRun = FakeTool.Write(Bin, "vitis-run", FakeTool.Printing(VitisLogs.CsimPass + VitisLogs.CosimPass, 0));
+        var vitisRun = FakeTool.Write(Bin, "vitis-run", FakeTool.WritingReport(CosimFixture, "work/hls/sim/report/quasar_gemm_cosim.rpt",
+            FakeTool.Printing(VitisLogs.CsimPass + VitisLogs.CosimPass, 0)));
 
         await (await Runner()).RunAsync(_project, step);
 
