@@ -28,6 +28,8 @@ public static class QuasarCli
             GenerateCommand.Create(),
             LintCommand.Create(),
             CsimCommand.Create(),
+            HlsStepCommand.Create("synth", Vitis.Hls.HlsStep.Csynth, "C-synthesize a generated project with Vitis HLS and check its report against the part and the clock"),
+            HlsStepCommand.Create("cosim", Vitis.Hls.HlsStep.Cosim, "C/RTL co-simulate a synthesized project with Vitis HLS against its golden vectors"),
             SoftwareEmulationCommand.Create(),
         };
         root.Options.Add(new Option<bool>(CliErrors.VerboseOption) { Description = "On an error, also print its stack trace", Recursive = true });
