@@ -12,7 +12,8 @@ namespace Quasar.HwGen.Cli.Verbs;
 /// `quasar synth` and `quasar cosim`: one Vitis HLS step of a generated project (classic Tcl flow or the unified
 /// vitis-run/v++ flow, whichever is installed), its output streamed to stderr and to <c>&lt;project&gt;/logs/&lt;verb&gt;.log</c>,
 /// gated on the log and then on the step's report (docs/vitis.md, "Error gating"); the report's figures on stdout.
-/// A failure is exit 4 naming the evidence; Ctrl-C ends the tool's whole process tree (exit 130).
+/// A failure is exit 4 naming the evidence; Ctrl-C cancels the tool through CliWrap (exit 130; that the whole process tree
+/// ends is untested: planned with issue 16).
 /// </summary>
 public static class HlsStepCommand
 {
