@@ -9,7 +9,7 @@ using Quasar.HwGen.Vitis.Tools;
 namespace Quasar.HwGen.Cli.Verbs;
 
 /// <summary>
-/// `quasar synth` and `quasar cosim`: one Vitis HLS step of a generated project (classic Tcl flow or the unified
+/// `quasar synth`, `quasar cosim` and `quasar export`: one Vitis HLS step of a generated project (classic Tcl flow or the unified
 /// vitis-run/v++ flow, whichever is installed), its output streamed to stderr and to <c>&lt;project&gt;/logs/&lt;verb&gt;.log</c>,
 /// gated on the log and then on the step's report (docs/vitis.md, "Error gating"); the report's figures on stdout.
 /// A failure is exit 4 naming the evidence; Ctrl-C cancels the tool through CliWrap (exit 130; that the whole process tree
@@ -47,6 +47,7 @@ public static class HlsStepCommand
                 }), cancellation).ConfigureAwait(false);
             }
             foreach (var line in Summary(name, result)) Console.WriteLine(line);
+            if (step == HlsStep.Export) Console.WriteLine($"kernel object: {HlsReportGate.ExportedKernel(hls.Root, runner.Flow, options)}");
             return ExitCodes.Success;
         }));
         return command;

@@ -80,6 +80,18 @@ public sealed class HlsStepCommandTests
     }
 
     [Test]
+    public void Export_names_the_kernel_object_it_left()
+    {
+        FakeVitisHls("echo xo > quasar_gemm.xo\n", "INFO: [HLS 200-1510] Running: export_design");
+
+        var run = Shell.Run("export", _inputs.Project);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+        Assert.That(run.Out, Does.Contain($"kernel object: {Path.Combine(_inputs.Project, "quasar_gemm.xo")}"));
+        File.Delete(Path.Combine(_inputs.Project, "quasar_gemm.xo"));
+    }
+
+    [Test]
     public void Without_vitis_synth_is_exit_4_saying_what_to_install()
     {
         var run = Shell.Run("synth", _inputs.Project);

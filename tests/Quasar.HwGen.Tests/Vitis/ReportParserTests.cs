@@ -181,6 +181,17 @@ public sealed class ReportParserTests
         }));
     }
 
+    [Test]
+    public void Cosim_s_lat_rpt_gives_the_measured_latency()
+    {
+        var report = LatencyReportParser.Load(Fixture("mnist-vivado-hls/lat.rpt"));
+
+        Assert.That(report, Is.EqualTo(new LatencyReport(4642865, 4642865, 4642865, 0, 0, 0)));
+        Assert.Throws<InvalidDataException>(() => LatencyReportParser.Parse(["Report time : today"], "x.rpt"));
+        Assert.That(Assert.Throws<InvalidDataException>(() => LatencyReportParser.Parse(["$MAX_LATENCY = \"NA\""], "y.rpt"))!.Message,
+            Is.EqualTo("y.rpt: $MAX_LATENCY is 'NA', not a cycle count"));
+    }
+
     private static bool SameLoop(LoopLatency a, LoopLatency b) =>
         (a.Name, a.TripCount, a.Latency, a.IterationLatency, a.PipelineII, a.PipelineDepth, a.Loops.Count)
         == (b.Name, b.TripCount, b.Latency, b.IterationLatency, b.PipelineII, b.PipelineDepth, b.Loops.Count);

@@ -100,6 +100,17 @@ public sealed class VitisHlsRunnerTests
     private const string ClassicCsynthReport = "prj/solution1/syn/report/csynth.xml";
 
     [Test]
+    public async Task An_export_that_writes_no_kernel_object_fails_saying_where_it_looked()
+    {
+        FakeTool.Write(Bin, "vitis_hls", FakeTool.Printing("INFO: [HLS 200-1510] Running: export_design", 0));
+        var runner = await Runner();
+
+        var error = Assert.ThrowsAsync<HlsStepFailedException>(() => runner.RunAsync(_project, HlsStep.Export))!;
+
+        Assert.That(error.Verdict.Problems, Is.EqualTo(new[] { $"the export wrote no quasar_gemm.xo (expected {Path.Combine(_project.Root, "quasar_gemm.xo")})" }));
+    }
+
+    [Test]
     public async Task A_csynth_gives_the_top_function_s_report()
     {
         FakeTool.Write(Bin, "vitis_hls", FakeTool.WritingReport("gaussian-2020.2/csynth.xml", ClassicCsynthReport, FakeTool.Printing(VitisLogs.CsynthPass, 0)));
@@ -181,7 +192,7 @@ public sealed class VitisHlsRunnerTests
     {
         FakeTool.Write(Bin, "v++", "exit 1");
         var vitisRun = FakeTool.Write(Bin, "vitis-run", FakeTool.WritingReport(CosimFixture, "work/hls/sim/report/quasar_gemm_cosim.rpt",
-            FakeTool.Printing(VitisLogs.CsimPass + VitisLogs.CosimPass, 0)));
+            "mkdir -p work/hls/impl/ip && echo xo > work/hls/impl/ip/quasar_gemm.xo\n" + FakeTool.Printing(VitisLogs.CsimPass + VitisLogs.CosimPass, 0)));
 
         await (await Runner()).RunAsync(_project, step);
 
