@@ -26,7 +26,10 @@ internal static class QuasarProcess
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"quasar {string.Join(' ', args)} did not finish within {timeout}: it hangs");
+            process.WaitForExit();
+            // What it printed before it stopped progressing: where a hang happens is the first thing to know.
+            static string Tail(Task<string> text) => string.Join('\n', text.Result.Split('\n').TakeLast(20));
+            Assert.Fail($"quasar {string.Join(' ', args)} did not finish within {timeout}: it hangs\n--- last stdout\n{Tail(output)}\n--- last stderr\n{Tail(error)}");
         }
         return new CliRun(process.ExitCode, output.Result, error.Result);
     }
