@@ -23,7 +23,7 @@ internal static class BackendFactory
         if (!File.Exists(xclbin))
         {
             throw new FileNotFoundException(options.Backend == Backend.SwEmu
-                ? $"--xclbin {xclbin}: file not found; build the software device of the generated project with `quasar sw-emu <project>` and give its sw_emu/quasar_gemm.sw_emu.xclbin"
+                ? $"--xclbin {xclbin}: file not found; build the software device of the generated project with `quasar sw-emu <project>` and give its sw_emu/<rid>/quasar_gemm.sw_emu.xclbin"
                 : $"--xclbin {xclbin}: file not found; give the xclbin built for this model's project (v++ link)", xclbin);
         }
         XclbinFile.Read(xclbin); // a file that is no xclbin says so before any library is looked for

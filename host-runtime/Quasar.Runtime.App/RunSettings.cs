@@ -57,7 +57,7 @@ internal sealed class RunSettings
         if (backend != App.Backend.Emu && Xclbin is null)
         {
             throw new UsageException(backend == App.Backend.SwEmu
-                ? "--backend sw-emu needs --xclbin <file>: `quasar sw-emu <project>` writes <project>/sw_emu/quasar_gemm.sw_emu.xclbin"
+                ? "--backend sw-emu needs --xclbin <file>: `quasar sw-emu <project>` writes <project>/sw_emu/<rid>/quasar_gemm.sw_emu.xclbin"
                 : "--backend xrt needs --xclbin <file>: the xclbin built for this model's project");
         }
         return new RunOptions(Path.GetFullPath(Package), Full(Idx), Full(Labels), Random, Seed ?? 1, Count, Full(Logits))
