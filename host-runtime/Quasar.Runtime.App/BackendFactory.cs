@@ -6,15 +6,7 @@ namespace Quasar.Runtime.App;
 /// <summary>Opens the accelerator a run names: the emulation, or an XRT library with an xclbin.</summary>
 internal static class BackendFactory
 {
-    /// <summary>The sw-emu library's file name: `quasar sw-emu` writes it next to the emulated xclbin.</summary>
-    public const string SoftwareEmulationLibrary = "libquasar_xrt_swemu.so";
-
-    public static string Name(Backend backend) => backend switch
-    {
-        Backend.SwEmu => "sw-emu",
-        Backend.Xrt => "xrt",
-        _ => "emu",
-    };
+    private const string SoftwareEmulationLibrary = SoftwareEmulationXclbin.DeviceLibraryName;
 
     public static IAccelerator Open(RunOptions options)
     {
@@ -26,9 +18,9 @@ internal static class BackendFactory
                 ? $"--xclbin {xclbin}: file not found; build the software device of the generated project with `quasar sw-emu <project>` and give its sw_emu/<rid>/quasar_gemm.sw_emu.xclbin"
                 : $"--xclbin {xclbin}: file not found; give the xclbin built for this model's project (v++ link)", xclbin);
         }
-        XclbinFile.Read(xclbin); // a file that is no xclbin says so before any library is looked for
+        var record = XclbinFile.Read(xclbin); // a file that is no xclbin says so before any library is looked for
         var library = LibraryPath(options);
-        var accelerator = XrtAccelerator.Open(library, xclbin);
+        var accelerator = XrtAccelerator.Open(library, record);
         bool software = accelerator.Name == "sw-emu";
         if (software != (options.Backend == Backend.SwEmu))
         {

@@ -14,6 +14,12 @@ public static class SoftwareEmulationXclbin
 {
     public const string Abi = "quasar_gemm/v2";
 
+    /// <summary>The xclbin's file name in a device folder (`quasar sw-emu` writes <c>&lt;project&gt;/sw_emu/&lt;rid&gt;/</c>).</summary>
+    public const string FileName = "quasar_gemm.sw_emu.xclbin";
+
+    /// <summary>The sw-emu XRT library's file name (host-runtime/native/xrt-swemu), next to the xclbin in a device folder.</summary>
+    public const string DeviceLibraryName = "libquasar_xrt_swemu.so";
+
     /// <summary>
     /// Writes <paramref name="path"/> for <paramref name="kernelLibrary"/> (atomically; a library in the xclbin's
     /// folder is named relative to it); <paramref name="moreEngine"/>

@@ -54,9 +54,13 @@ public sealed class XrtAccelerator : IAccelerator, IAcceleratorStages
     internal object ComputeUnit { get; } = new();
 
     /// <summary>Opens device 0 of <paramref name="libraryPath"/>, loads <paramref name="xclbinPath"/> and opens its kernel.</summary>
-    public static XrtAccelerator Open(string libraryPath, string xclbinPath)
+    public static XrtAccelerator Open(string libraryPath, string xclbinPath) => Open(libraryPath, XclbinFile.Read(xclbinPath));
+
+    /// <summary>The same for an xclbin already read.</summary>
+    public static XrtAccelerator Open(string libraryPath, XclbinFile xclbin)
     {
-        var xclbin = XclbinFile.Read(xclbinPath);
+        ArgumentNullException.ThrowIfNull(xclbin);
+        var xclbinPath = xclbin.Path;
         var (geometry, limits) = EngineOf(xclbin);
         var device = XrtDevice.Open(XrtLibrary.Load(libraryPath));
         try

@@ -19,8 +19,6 @@ namespace Quasar.HwGen.Cli.Verbs;
 /// </summary>
 public static class SoftwareEmulationCommand
 {
-    public const string XclbinName = "quasar_gemm.sw_emu.xclbin";
-
     public static Command Create()
     {
         var project = LintCommand.ProjectArgument();
@@ -65,7 +63,7 @@ public static class SoftwareEmulationCommand
         var kernelCopy = Path.Combine(output, KernelLibraryBuilder.LibraryName);
         AtomicCopy(kernel, kernelCopy);
         AtomicCopy(device, Path.Combine(output, SoftwareDeviceBuilder.LibraryName));
-        var xclbin = Path.Combine(output, XclbinName);
+        var xclbin = Path.Combine(output, SoftwareEmulationXclbin.FileName);
         SoftwareEmulationXclbin.Write(xclbin, kernelCopy, engine.Geometry, new Core.Execution.Kernel.GemmLimits(engine.MaxReduction, engine.MaxRows),
             new Dictionary<string, string> { ["description"] = engine.Describe() });
         return xclbin;

@@ -9,6 +9,7 @@ namespace Quasar.HwGen.Vitis.SoftwareEmulation;
 /// </summary>
 public sealed class SoftwareDeviceBuilder(string cmake)
 {
+    /// <summary>The name the runtime looks for next to a sw-emu xclbin (SoftwareEmulationXclbin.DeviceLibraryName, in a layer this one cannot reference).</summary>
     public const string LibraryName = "libquasar_xrt_swemu.so";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);

@@ -34,6 +34,7 @@ public sealed class SoftwareEmulationCommandTests
         var record = XclbinFile.Read(xclbin);
         Assert.That(record.Metadata["library"], Is.EqualTo("libquasar_gemm.so"), "named relative to the xclbin, so the folder can move");
         Assert.That(record.Engine.Keys, Is.SupersetOf(new[] { "tile_tokens", "tile_rows", "tile_reduction", "max_reduction", "max_rows" }));
+        Assert.That(SoftwareEmulationXclbin.DeviceLibraryName, Is.EqualTo(Vitis.SoftwareEmulation.SoftwareDeviceBuilder.LibraryName), "the name the runtime looks for");
         Assert.That(File.Exists(Path.Combine(Path.GetDirectoryName(xclbin)!, "libquasar_xrt_swemu.so")));
 
         var again = Shell.Run(TimeSpan.FromMinutes(5), "sw-emu", _inputs.Project);

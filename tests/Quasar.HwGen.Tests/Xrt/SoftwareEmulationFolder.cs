@@ -17,8 +17,6 @@ namespace Quasar.HwGen.Tests.Xrt;
 /// </summary>
 internal static class SoftwareEmulationFolder
 {
-    public const string XclbinName = "quasar_gemm.sw_emu.xclbin";
-
     /// <summary>
     /// Generates <paramref name="package"/>'s project under <paramref name="directory"/> (once) and builds its device for
     /// <paramref name="target"/> into <c>sw_emu/&lt;target&gt;</c>; returns the xclbin's path and the engine.
@@ -44,7 +42,7 @@ internal static class SoftwareEmulationFolder
         var kernelCopy = Path.Combine(folder, KernelLibraryBuilder.LibraryName);
         File.Copy(kernel, kernelCopy, overwrite: true);
         File.Copy(device, Path.Combine(folder, SoftwareDeviceBuilder.LibraryName), overwrite: true);
-        var xclbin = Path.Combine(folder, XclbinName);
+        var xclbin = Path.Combine(folder, SoftwareEmulationXclbin.FileName);
         SoftwareEmulationXclbin.Write(xclbin, kernelCopy, engine.Geometry, new GemmLimits(engine.MaxReduction, engine.MaxRows));
         return (xclbin, engine);
     }

@@ -34,18 +34,14 @@ public sealed class XrtAcceleratorTests
         _directory = new TemporaryDirectory();
         _graph = CodegenFixtures.SmallGraph;
         IrPackage.Write(_directory.File("package"), _graph);
-        var generated = new ProjectGenerator(HlsSources.FromDirectory(CodegenFixtures.RepositoryTemplates)).Generate(new GenerateRequest(
-            LoadedPackage.Read(_directory.File("package")), _directory.File("project"), CodegenFixtures.Zcu102, CodegenFixtures.FashionMnist,
-            new EngineSizingOptions(), CodegenFixtures.GoldenImages(1)));
-        _engine = generated.Engine.Config;
-        var library = await new KernelLibraryBuilder("g++", GxxCsimOptions.Default)
-            .BuildAsync(HlsProject.Open(_directory.File("project")));
-        _xclbin = _directory.File("quasar_gemm.sw_emu.xclbin");
-        SoftwareEmulationXclbin.Write(_xclbin, library, _engine.Geometry, new GemmLimits(_engine.MaxReduction, _engine.MaxRows));
+        (_xclbin, _engine) = await SoftwareEmulationFolder.CreateAsync(_directory.File("package"), _directory.Path);
     }
 
     [OneTimeTearDown]
     public void Delete() => _directory.Dispose();
+
+    /// <summary>The full path of the kernel the xclbin names (relative to the xclbin's folder).</summary>
+    private string KernelLibrary => Path.Combine(Path.GetDirectoryName(_xclbin)!, XclbinFile.Read(_xclbin).Metadata["library"]);
 
     [TestCase(1)]
     [TestCase(2)]
@@ -69,7 +65,7 @@ public sealed class XrtAcceleratorTests
     public void A_model_larger_than_the_xclbin_s_engine_is_refused_naming_both()
     {
         var small = _directory.File("small-engine.xclbin");
-        SoftwareEmulationXclbin.Write(small, XclbinFile.Read(_xclbin).Metadata["library"], _engine.Geometry, new GemmLimits(8, _engine.MaxRows));
+        SoftwareEmulationXclbin.Write(small, KernelLibrary, _engine.Geometry, new GemmLimits(8, _engine.MaxRows));
 
         using var accelerator = XrtAccelerator.Open(SoftwareDevice.Library, small);
         var e = Assert.Throws<XclbinException>(() => new InferenceSession(_graph, accelerator).Dispose());
@@ -95,7 +91,7 @@ public sealed class XrtAcceleratorTests
         var plain = _directory.File("plain.xclbin");
         XclbinFile.WriteSoftwareEmulation(plain, Guid.NewGuid(), new Dictionary<string, string>
         {
-            ["kernel"] = "quasar_gemm", ["abi"] = "quasar_gemm/v2", ["library"] = XclbinFile.Read(_xclbin).Metadata["library"],
+            ["kernel"] = "quasar_gemm", ["abi"] = "quasar_gemm/v2", ["library"] = KernelLibrary,
         });
         var project = Path.Combine(_directory.File("project"), "vpp", "quasar_gemm.engine");
         File.Copy(project, _directory.File("plain.engine"), overwrite: true);
