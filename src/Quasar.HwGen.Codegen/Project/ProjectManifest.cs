@@ -59,8 +59,9 @@ public sealed record ProjectManifest(
         for (int i = 0; i < manifest.Files.Count; i++)
         {
             var entry = manifest.Files[i] ?? throw Invalid(path, $"files[{i}] is null; each entry needs path, bytes and sha256");
-            if (ConfinedTemplateLoader.Normalize(entry.Path) != entry.Path || entry.Path == FileName)
-                throw Invalid(path, $"files[{i}].path '{entry.Path}' is not a plain relative path inside the project (absolute, '..', or the manifest itself)");
+            // A control character (NUL above all) is no file name: the file system APIs would throw on it later.
+            if (ConfinedTemplateLoader.Normalize(entry.Path) != entry.Path || entry.Path == FileName || entry.Path.Any(char.IsControl))
+                throw Invalid(path, $"files[{i}].path '{Printable(entry.Path)}' is not a plain relative path inside the project (absolute, '..', a control character, or the manifest itself)");
             if (!seen.Add(entry.Path)) throw Invalid(path, $"files[{i}].path lists '{entry.Path}' a second time");
             if (entry.Bytes < 0) throw Invalid(path, $"files[{i}].bytes is {entry.Bytes}, a negative size");
             if (entry.Sha256.Length != 64 || !entry.Sha256.All(Uri.IsHexDigit))
@@ -68,6 +69,8 @@ public sealed record ProjectManifest(
         }
         return manifest;
     }
+
+    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     private static InvalidDataException Invalid(string path, string problem, Exception? inner = null) =>
         new($"{path}: {problem}; delete it, or regenerate with --force", inner);

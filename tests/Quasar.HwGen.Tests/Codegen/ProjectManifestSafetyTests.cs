@@ -142,6 +142,17 @@ public sealed class ProjectManifestSafetyTests
         Assert.That(message, Does.StartWith("the generated file 'tb/").And.Contain("symbolic link tb -> "));
     }
 
+    /// <summary>Found by the property test of the Cli (seed 4Zk4-KEAaAA1): a NUL in a path was an internal error.</summary>
+    [Test]
+    public void A_control_character_in_a_path_is_refused_naming_it()
+    {
+        EditManifest(m => m["files"]![0]!["path"] = "src/quasar\u0000gemm.cpp");
+
+        var message = RefusedBeforeAnythingIsWritten<InvalidDataException>(force: false);
+
+        Assert.That(message, Does.StartWith($"{ManifestPath}: files[0].path 'src/quasar\\u0000gemm.cpp' is not a plain relative path inside the project"));
+    }
+
     [Test]
     public void A_duplicate_entry_is_refused_naming_the_manifest_and_the_entry()
     {
