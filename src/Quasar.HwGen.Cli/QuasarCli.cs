@@ -31,6 +31,8 @@ public static class QuasarCli
             HlsStepCommand.Create("synth", Vitis.Hls.HlsStep.Csynth, "C-synthesize a generated project with Vitis HLS and check its report against the part and the clock"),
             HlsStepCommand.Create("cosim", Vitis.Hls.HlsStep.Cosim, "C/RTL co-simulate a synthesized project with Vitis HLS against its golden vectors"),
             HlsStepCommand.Create("export", Vitis.Hls.HlsStep.Export, "Export a synthesized project's kernel object (quasar_gemm.xo) for v++ link"),
+            LinkCommand.Create(),
+            PackageCommand.Create(),
             SoftwareEmulationCommand.Create(),
         };
         root.Options.Add(new Option<bool>(CliErrors.VerboseOption) { Description = "On an error, also print its stack trace", Recursive = true });

@@ -47,8 +47,10 @@ public static class CsimCommand
             if (result.GetResult(images) is { Implicit: false } && result.GetValue(package) is null) result.AddError("--count needs --package (the IR package to run end to end)");
             if (result.GetResult(data) is not null && result.GetValue(package) is null) result.AddError("--data needs --package (the IR package to run end to end)");
         });
-        command.SetAction((parse, cancellation) => CliErrors.RunAsync(parse, async () =>
+        command.SetAction((parse, outer) => CliErrors.RunAsync(parse, async () =>
         {
+            using var signals = new SignalCancellation(outer);
+            var cancellation = signals.Token;
             var tools = await ToolDiscovery.DiscoverAsync(cancellation).ConfigureAwait(false);
             var hls = HlsProject.Open(parse.GetRequiredValue(project).FullName);
             var endToEnd = parse.GetValue(package) is { } ir ? Codegen.Project.LoadedPackage.Read(ir.FullName) : null;

@@ -12,39 +12,30 @@ namespace Quasar.HwGen.Cli.Verbs;
 /// `quasar synth`, `quasar cosim` and `quasar export`: one Vitis HLS step of a generated project (classic Tcl flow or the unified
 /// vitis-run/v++ flow, whichever is installed), its output streamed to stderr and to <c>&lt;project&gt;/logs/&lt;verb&gt;.log</c>,
 /// gated on the log and then on the step's report (docs/vitis.md, "Error gating"); the report's figures on stdout.
-/// A failure is exit 4 naming the evidence; Ctrl-C cancels the tool through CliWrap (exit 130; that the whole process tree
-/// ends is untested: planned with issue 16).
+/// A failure is exit 4 naming the evidence; Ctrl-C ends the tool's whole process tree and exits 130 (<see cref="SignalCancellation"/>).
 /// </summary>
 public static class HlsStepCommand
 {
     public static Command Create(string name, HlsStep step, string description)
     {
         var project = LintCommand.ProjectArgument();
-        var timeout = new Option<double?>("--timeout-hours") { Description = "Kill the tool after this many hours (default: no limit; a ViT cosim can take hours)" };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is double hours && !(hours > 0)) result.AddError($"--timeout-hours {hours.ToString(CultureInfo.InvariantCulture)}: give a positive number of hours");
-        });
+        var timeout = StepTimeout.Option("a ViT cosim can take hours");
         var command = new Command(name, description) { project, timeout };
-        command.SetAction((parse, cancellation) => CliErrors.RunAsync(parse, async () =>
+        command.SetAction((parse, outer) => CliErrors.RunAsync(parse, async () =>
         {
+            using var signals = new SignalCancellation(outer);
+            var cancellation = signals.Token;
             var hls = HlsProject.Open(parse.GetRequiredValue(project).FullName);
             var tools = await ToolDiscovery.DiscoverAsync(cancellation).ConfigureAwait(false);
-            var options = VitisHlsOptions.Default with { Timeout = parse.GetValue(timeout) is double hours ? TimeSpan.FromHours(hours) : null };
+            var options = VitisHlsOptions.Default with { Timeout = StepTimeout.Value(parse, timeout) };
             var runner = new VitisHlsRunner(tools, tools.Flow, options);
             // Without Vitis the runner says what to install, before a log folder appears in the project.
             if (runner.Flow == HlsFlow.None) await runner.RunAsync(hls, step, cancellation: cancellation).ConfigureAwait(false);
-            var logPath = Path.Combine(hls.Root, "logs", $"{name}.log");
-            Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
-            await Console.Error.WriteLineAsync($"{name} with Vitis HLS ({runner.Flow} flow) in {hls.Root}; log in {logPath}").ConfigureAwait(false);
             HlsStepResult result;
-            using (var log = new StreamWriter(logPath, append: false) { AutoFlush = true })
+            using (var log = StepLog.Open(hls.Root, name))
             {
-                result = await runner.RunAsync(hls, step, [], new ConsoleProgress<string>(line =>
-                {
-                    log.WriteLine(line);
-                    Console.Error.WriteLine("  " + line);
-                }), cancellation).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"{name} with Vitis HLS {tools.VitisVersion ?? "(release unknown)"} ({runner.Flow} flow) in {hls.Root}; log in {log.Path}").ConfigureAwait(false);
+                result = await runner.RunAsync(hls, step, [], log.Progress, cancellation).ConfigureAwait(false);
             }
             foreach (var line in Summary(name, result)) Console.WriteLine(line);
             if (step == HlsStep.Export) Console.WriteLine($"kernel object: {HlsReportGate.ExportedKernel(hls.Root, runner.Flow, options)}");

@@ -28,8 +28,10 @@ public static class SoftwareEmulationCommand
             DefaultValueFactory = _ => "native",
         }.AcceptOnlyFromAmong("native", "arm64");
         var command = new Command("sw-emu", "Build a generated project's software-emulation device: kernel library, XRT sw-emu library and xclbin") { project, arch };
-        command.SetAction((parse, cancellation) => CliErrors.RunAsync(parse, async () =>
+        command.SetAction((parse, outer) => CliErrors.RunAsync(parse, async () =>
         {
+            using var signals = new SignalCancellation(outer);
+            var cancellation = signals.Token;
             var hls = HlsProject.Open(parse.GetRequiredValue(project).FullName);
             var target = parse.GetValue(arch) == "arm64" ? SoftwareDeviceTarget.Arm64 : SoftwareDeviceTarget.Native;
             var xclbin = await BuildAsync(hls, target, line => Console.Error.WriteLine("  " + line), cancellation).ConfigureAwait(false);

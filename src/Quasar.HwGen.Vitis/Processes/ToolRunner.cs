@@ -58,11 +58,18 @@ public static class ToolRunner
         {
             string[] tail;
             lock (gate) tail = lines.Skip(Math.Max(0, lines.Count - TimeoutExcerptLines)).ToArray();
-            throw new ToolException($"{Path.GetFileName(executable)} did not finish within {timeout.Value} and was killed", command, null, tail);
+            throw new ToolException($"{Path.GetFileName(executable)} did not finish within {Duration(timeout.Value)} and was killed (with its child processes)", command, null, tail);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception || e.InnerException is System.ComponentModel.Win32Exception)
         {
             throw new ToolException($"{executable} could not be started: {e.Message}", command);
         }
     }
+
+    /// <summary>A time limit as a person gives it: "1.8 s", "30 min", "6 h".</summary>
+    public static string Duration(TimeSpan span) => span.TotalHours >= 1 ? Format(span.TotalHours, "h")
+        : span.TotalMinutes >= 1 ? Format(span.TotalMinutes, "min")
+        : Format(span.TotalSeconds, "s");
+
+    private static string Format(double value, string unit) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " " + unit;
 }

@@ -36,15 +36,28 @@ public sealed class ToolDiscoveryTests
     {
         var bin = _directory.File("Vitis/2024.2/bin");
         FakeTool.Write(bin, ToolNames.VitisRun, "exit 0");
-        FakeTool.Write(bin, ToolNames.Vpp, "exit 0");
+        FakeTool.Write(bin, ToolNames.Vpp, "echo '****** v++ v2024.2 (64-bit)'; echo '  **** SW Build 5239630 on 2024-11-07'");
         FakeTool.Write(bin, ToolNames.VitisHls, "exit 0");
 
         var tools = await ToolDiscovery.DiscoverAsync(ToolSearchPath.FromEnvironment(Environment(_directory.File("empty"), vitis: _directory.File("Vitis/2024.2"))));
 
         Assert.That(tools.VitisRun, Is.EqualTo(Path.Combine(bin, ToolNames.VitisRun)));
         Assert.That(tools.Vpp, Is.EqualTo(Path.Combine(bin, ToolNames.Vpp)));
+        Assert.That(tools.VitisVersion, Is.EqualTo("2024.2"));
+        Assert.That(FakeTool.Arguments(tools.Vpp!), Is.EqualTo(new[] { "--version" }));
         Assert.That(tools.Flow, Is.EqualTo(HlsFlow.Unified));
         Assert.That(tools.Gxx, Is.Null);
+    }
+
+    [TestCase("2023.2", true, HlsFlow.ClassicTcl, TestName = "2023.2 has vitis-run, but its HLS still runs through vitis_hls")]
+    [TestCase("2024.1", true, HlsFlow.Unified, TestName = "2024.1 and later run HLS through vitis-run and v++")]
+    [TestCase(null, true, HlsFlow.ClassicTcl, TestName = "An unknown release with vitis_hls takes the flow every release before 2025.1 has")]
+    [TestCase(null, false, HlsFlow.Unified, TestName = "An unknown release without vitis_hls takes the unified flow")]
+    public void The_flow_follows_the_release_the_tools_report(string? release, bool withVitisHls, HlsFlow expected)
+    {
+        var tools = new Toolset(ToolSearchPath.Of(), null, null, withVitisHls ? "/v/vitis_hls" : null, "/v/vitis-run", "/v/v++", null, release);
+
+        Assert.That(tools.Flow, Is.EqualTo(expected));
     }
 
     [Test]

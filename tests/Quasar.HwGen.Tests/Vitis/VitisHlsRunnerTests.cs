@@ -215,6 +215,7 @@ public sealed class VitisHlsRunnerTests
         var tool = FakeTool.Write(Bin, "vitis_hls", "exit 0");
         File.Delete(_project.TclScript);
         var runner = await Runner();
+        File.Delete(tool + ".args"); // discovery asked vitis_hls for its release
 
         var error = Assert.ThrowsAsync<FileNotFoundException>(() => runner.RunAsync(_project, HlsStep.Csim))!;
 

@@ -1,0 +1,29 @@
+namespace Quasar.HwGen.FakeVitis;
+
+/// <summary>
+/// What the test asked of the fake, from the environment the wrapper script sets: the mode, the Vitis release it
+/// pretends to be, where the fixture reports are, where to record each call and, for a hang, the pids.
+/// </summary>
+internal sealed record FakeScenario(FakeMode Mode, string Release, string Fixtures, string? CallLog, string? PidFile)
+{
+    public static FakeScenario FromEnvironment()
+    {
+        var mode = Environment.GetEnvironmentVariable("QUASAR_FAKE_VITIS_MODE") switch
+        {
+            null or "" or "pass" => FakeMode.Pass,
+            "fail" => FakeMode.Fail,
+            "fail-exit0" => FakeMode.FailExitZero,
+            "hang" => FakeMode.Hang,
+            "crash" => FakeMode.Crash,
+            "no-report" => FakeMode.NoReport,
+            var other => throw new FakeUsageException($"QUASAR_FAKE_VITIS_MODE={other}: expected pass, fail, fail-exit0, hang, crash or no-report"),
+        };
+        var fixtures = Environment.GetEnvironmentVariable("QUASAR_FAKE_VITIS_FIXTURES")
+            ?? throw new FakeUsageException("QUASAR_FAKE_VITIS_FIXTURES is not set (the folder of the real reports to write)");
+        return new FakeScenario(mode, Environment.GetEnvironmentVariable("QUASAR_FAKE_VITIS_RELEASE") ?? "2020.2", fixtures,
+            Environment.GetEnvironmentVariable("QUASAR_FAKE_VITIS_CALLS"), Environment.GetEnvironmentVariable("QUASAR_FAKE_VITIS_PIDS"));
+    }
+
+    /// <summary>Releases before 2020.1 are Vivado HLS: their reports name the DSP tag DSP48E.</summary>
+    public bool IsVivadoHls => string.CompareOrdinal(Release, "2020.1") < 0;
+}
