@@ -61,7 +61,7 @@ public static partial class CsynthTextReportParser
 
     /// <summary>The clock row (<c>|ap_clk | Target | Estimated | Uncertainty |</c>) of the timing table.</summary>
     private static string[] ClockRow(IReadOnlyList<string> lines, int from, int to, string source) =>
-        Rows(lines, from, to).FirstOrDefault(cells => cells.Length == 4 && cells[0] != "Clock")
+        TextTable.Rows(lines, from, to).FirstOrDefault(cells => cells.Length == 4 && cells[0] != "Clock")
         ?? throw Bad(source, "the timing table has no clock row (| Clock | Target | Estimated | Uncertainty |)");
 
     private const int ColumnsBefore2019_2 = 5;
@@ -70,8 +70,8 @@ public static partial class CsynthTextReportParser
     /// <summary>The row under the summary's second header row, the one ending in <c>Type</c>.</summary>
     private static (long?, long?, long?, long?) LatencySummary(IReadOnlyList<string> lines, int from, int to, string source)
     {
-        int header = FindRow(lines, from, to, cells => cells[^1] == "Type");
-        var cells = (header < 0 ? null : Block(lines, header).Skip(1).FirstOrDefault())
+        int header = TextTable.FindRow(lines, from, to, cells => cells[^1] == "Type");
+        var cells = (header < 0 ? null : TextTable.Block(lines, header).Skip(1).FirstOrDefault())
             ?? throw Bad(source, "the latency summary has no row of figures (truncated?)");
         return cells.Length switch
         {
@@ -84,9 +84,9 @@ public static partial class CsynthTextReportParser
     /// <summary>The <c>Total</c> and <c>Available</c> rows of the utilization summary (not <c>Available SLR</c>).</summary>
     private static (ResourceUsage Used, ResourceUsage? Available) Utilization(IReadOnlyList<string> lines, int from, string source)
     {
-        int header = FindRow(lines, from, lines.Count, cells => cells[0] == "Name");
+        int header = TextTable.FindRow(lines, from, lines.Count, cells => cells[0] == "Name");
         if (header < 0) throw Bad(source, "the utilization summary has no header row (| Name | BRAM_18K | ...)");
-        var rows = Block(lines, header).ToList();
+        var rows = TextTable.Block(lines, header).ToList();
         var columns = rows[0];
         var total = rows.FirstOrDefault(cells => cells[0] == "Total") ?? throw Bad(source, "the utilization summary has no Total row (truncated?)");
         var available = rows.FirstOrDefault(cells => cells[0] == "Available");
@@ -105,37 +105,6 @@ public static partial class CsynthTextReportParser
                 ? value : throw Bad(source, $"{columns[index]} of the {row[0]} row is '{cell}', not a count");
         }
         return new ResourceUsage(Get("BRAM_18K"), Get("DSP", alternative: "DSP48E"), Get("FF"), Get("LUT"), Get("URAM", optional: true));
-    }
-
-    /// <summary>The table rows (cells trimmed) between two line indexes.</summary>
-    private static IEnumerable<string[]> Rows(IReadOnlyList<string> lines, int from, int to)
-    {
-        for (int i = from; i < to; i++)
-        {
-            if (TextTableRow.Cells(lines[i]) is { } cells) yield return cells;
-        }
-    }
-
-    /// <summary>The index of the first row between two line indexes that matches; -1 if none.</summary>
-    private static int FindRow(IReadOnlyList<string> lines, int from, int to, Func<string[], bool> match)
-    {
-        for (int i = from; i < to; i++)
-        {
-            if (TextTableRow.Cells(lines[i]) is { } cells && match(cells)) return i;
-        }
-        return -1;
-    }
-
-    /// <summary>
-    /// The rows of the table holding line <paramref name="start"/>, from there to its end (the first line that is
-    /// neither a row nor a border), so that a truncated table never borrows a row of the next one.
-    /// </summary>
-    private static IEnumerable<string[]> Block(IReadOnlyList<string> lines, int start)
-    {
-        for (int i = start; i < lines.Count && lines[i].TrimStart() is ['|' or '+', ..]; i++)
-        {
-            if (TextTableRow.Cells(lines[i]) is { } cells) yield return cells;
-        }
     }
 
     private static int Find(IReadOnlyList<string> lines, int from, Func<string, bool> match, string source, string missing)

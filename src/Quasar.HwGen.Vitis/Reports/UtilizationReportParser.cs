@@ -33,7 +33,7 @@ public static partial class UtilizationReportParser
         bool inTable = false;
         foreach (var line in lines)
         {
-            if (TextTableRow.RawCells(line) is not { } raw)
+            if (TextTable.RawCells(line) is not { } raw)
             {
                 if (line.TrimStart().StartsWith('+')) continue; // a border
                 inTable = false;
