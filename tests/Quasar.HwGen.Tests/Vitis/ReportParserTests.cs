@@ -148,21 +148,6 @@ public sealed class ReportParserTests
     }
 
     [Test]
-    public void The_top_function_s_report_is_chosen_among_the_per_module_reports()
-    {
-        using var folder = new TemporaryDirectory();
-        var top = File.ReadAllText(Fixture("gaussian-2020.2/csynth.xml"));
-        File.WriteAllText(folder.File("csynth.xml"), top);
-        File.WriteAllText(folder.File("gaussian_Pipeline_buf_csynth.xml"), top.Replace("<TopModelName>gaussian</TopModelName>", "<TopModelName>gaussian_Pipeline_buf</TopModelName>", StringComparison.Ordinal));
-        File.WriteAllText(folder.File("notes.xml"), "<notes/>");
-
-        Assert.That(CsynthReportLocator.FindTop(folder.Path, "gaussian").TopModel, Is.EqualTo("gaussian"));
-        Assert.That(CsynthReportLocator.FindTop(folder.Path, "gaussian_Pipeline_buf").TopModel, Is.EqualTo("gaussian_Pipeline_buf"));
-        var error = Assert.Throws<InvalidDataException>(() => CsynthReportLocator.FindTop(folder.Path, "quasar_gemm"))!;
-        Assert.That(error.Message, Is.EqualTo($"{folder.Path}: no csynth report of the top function 'quasar_gemm' (reports of: gaussian, gaussian_Pipeline_buf); synthesize the project's top"));
-    }
-
-    [Test]
     public void A_report_within_the_part_and_the_clock_has_no_problems()
     {
         Assert.That(CsynthReportChecks.Problems(CsynthReportParser.Load(Fixture("gaussian-2020.2/csynth.xml"))), Is.Empty);
