@@ -53,6 +53,8 @@ internal sealed class MappingReader
 
     public ValueList<double> DoubleList(string key) => List(key, "numbers", ReadDouble);
 
+    public ValueList<string> StringList(string key) => List(key, "strings", ReadString);
+
     public MappingReader Mapping(string key)
     {
         var node = Take(key, "a mapping");
