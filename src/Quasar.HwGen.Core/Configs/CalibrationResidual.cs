@@ -5,6 +5,6 @@ namespace Quasar.HwGen.Core.Configs;
 /// <param name="Figure">lut, ff, dsp, bram_18k or cosim_latency_cycles (the calls' average).</param>
 public sealed record CalibrationResidual(string Report, string Figure, double Model, double Reported)
 {
-    /// <summary>(model − reported) / reported, in percent; 0 when both are 0.</summary>
-    public double Percent => Reported == 0 ? (Model == 0 ? 0 : double.PositiveInfinity) : 100 * (Model - Reported) / Reported;
+    /// <summary>(model − reported) / reported, in percent; 0 when both are 0, null when only the report's is.</summary>
+    public double? Percent => Reported != 0 ? 100 * (Model - Reported) / Reported : Model == 0 ? 0 : null;
 }

@@ -30,7 +30,7 @@ public sealed class ReportCalibrationTests
 
         foreach (var name in ReportCalibration.LutCandidates.Concat(ReportCalibration.FfCandidates))
             Assert.That(CalibrationConstants.Get(fit.Resources, name), Is.EqualTo(CalibrationConstants.Get(Truth, name)).Within(1e-6), name);
-        Assert.That(fit.Residuals.Where(r => r.Figure is "lut" or "ff").Select(r => Math.Abs(r.Percent)), Has.All.LessThan(1e-9));
+        Assert.That(fit.Residuals.Where(r => r.Figure is "lut" or "ff").Select(r => Math.Abs(r.Percent!.Value)), Has.All.LessThan(1e-9));
         Assert.That(fit.ArrayEfficiency, Is.Null);
     }
 
@@ -54,6 +54,6 @@ public sealed class ReportCalibrationTests
         var fit = ReportCalibration.Fit([new ReportObservation("d", engine, null, new ReportedLatency(calls, average))]);
 
         Assert.That(fit.ArrayEfficiency, Is.EqualTo(0.73).Within(1e-6));
-        Assert.That(fit.Residuals.Single(r => r.Figure == "cosim_latency_avg").Percent, Is.EqualTo(0).Within(1e-6));
+        Assert.That(fit.Residuals.Single(r => r.Figure == "cosim_latency_avg").Percent!.Value, Is.EqualTo(0).Within(1e-6));
     }
 }

@@ -47,7 +47,7 @@ internal static class CalibrationYaml
         var residuals = root.MappingList(Residuals).Select(r =>
         {
             var residual = new CalibrationResidual(r.String(Report), r.String(Figure), r.Double(Model), r.Double(Reported));
-            r.Double(Percent); // derived, written for the reader's eye
+            r.OptionalDouble(Percent); // derived, written for the reader's eye
             r.RejectUnknownKeys();
             return residual;
         }).ToList();
@@ -64,13 +64,17 @@ internal static class CalibrationYaml
             { Default, YamlOutput.Scalar(c.Default) },
             { Fitted, YamlOutput.Scalar(c.Fitted) },
         }));
-        var residuals = new YamlSequenceNode(file.Residuals.Select(r => (YamlNode)new YamlMappingNode
+        var residuals = new YamlSequenceNode(file.Residuals.Select(r =>
         {
-            { Report, YamlOutput.Scalar(r.Report) },
-            { Figure, YamlOutput.Scalar(r.Figure) },
-            { Model, YamlOutput.Scalar(r.Model) },
-            { Reported, YamlOutput.Scalar(r.Reported) },
-            { Percent, YamlOutput.Scalar(double.IsFinite(r.Percent) ? Math.Round(r.Percent, 4) : 0) },
+            var node = new YamlMappingNode
+            {
+                { Report, YamlOutput.Scalar(r.Report) },
+                { Figure, YamlOutput.Scalar(r.Figure) },
+                { Model, YamlOutput.Scalar(r.Model) },
+                { Reported, YamlOutput.Scalar(r.Reported) },
+            };
+            if (r.Percent is double percent) node.Add(Percent, YamlOutput.Scalar(Math.Round(percent, 4)));
+            return (YamlNode)node;
         }));
         return new YamlMappingNode
         {
