@@ -53,6 +53,23 @@ public sealed class CalibrationOptionTests
         Assert.That(Figure(calibrated.Out, "FPS "), Is.LessThan(Figure(plain.Out, "FPS ")), "η = 0.5 stretches the array's streaming cycles (ignored, the FPS would be the same)");
     }
 
+    [Test]
+    public void Generate_records_the_calibrated_estimate_in_the_manifest()
+    {
+        using var inputs = new BadInputs();
+        var file = _work.Write("calibration.yaml", Header + "constants:\n  - name: control_luts\n    default: 6000.0\n    fitted: 16000.0\n" + Tail);
+
+        var plain = Shell.Run("generate", "--package", inputs.Package, "--out", _work.File("plain"));
+        var calibrated = Shell.Run("generate", "--package", inputs.Package, "--out", _work.File("calibrated"), "--calibration", file);
+
+        Assert.That(plain.ExitCode, Is.EqualTo(ExitCodes.Success), plain.ToString());
+        Assert.That(calibrated.ExitCode, Is.EqualTo(ExitCodes.Success), calibrated.ToString());
+        var before = Codegen.Project.ProjectManifest.Read(Path.Combine(_work.File("plain"), Codegen.Project.ProjectManifest.FileName)).Engine;
+        var after = Codegen.Project.ProjectManifest.Read(Path.Combine(_work.File("calibrated"), Codegen.Project.ProjectManifest.FileName)).Engine;
+        Assert.That(after.ToConfig(), Is.EqualTo(before.ToConfig()));
+        Assert.That(after.EstimatedLut - before.EstimatedLut, Is.EqualTo(10_000));
+    }
+
     [TestCase("name: [unclosed\n", "malformed YAML")]
     [TestCase("name: zcu102\npart: xczu9eg-ffvb1156-2-e\n", "format: is missing: not a quasar calibration file (expected format: quasar-calibration); write one with quasar calibrate")]
     [TestCase(Header + "constants:\n  - name: control_lut\n    default: 6000.0\n    fitted: 7000.0\n" + Tail, "constants[0].name: 'control_lut' is not a constant of this model; known: ")]
