@@ -37,6 +37,7 @@ public static class CalibrateCommand
         {
             var path = parse.GetRequiredValue(output).FullName;
             bool replace = parse.GetValue(force);
+            if (Directory.Exists(path)) throw new IOException($"--out {path} is a folder; give the calibration file's path");
             if (!replace && File.Exists(path)) throw new IOException($"{path} exists; pass --force to replace it, or choose another --out");
             var found = CalibrationReports.Find(parse.GetRequiredValue(reports), parse.GetValue(project)?.FullName);
             var fit = ReportCalibration.Fit([.. found.Select(p => p.Observation())]);
