@@ -108,6 +108,7 @@ internal static class CalibrationReports
     /// <summary>Cosim ran the project's golden calls: their scalars, held to the engine they were laid out for.</summary>
     private static ReportedLatency Latency(ProjectReports reports, long average, long? min, long? max, string source)
     {
+        if (average <= 0) throw new InvalidDataException($"{source}: an average latency of {average} cycles; is the cosimulation complete?");
         var golden = Path.Combine(reports.Root, TemplateModel.GoldenPath.Replace('/', Path.DirectorySeparatorChar));
         if (!File.Exists(golden)) throw new FileNotFoundException($"{source}: the project's golden calls {golden} are missing: cosim ran them, calibrate needs them; regenerate the project", golden);
         var scalars = GoldenCallScalars.Read(golden);

@@ -137,6 +137,28 @@ public sealed class CalibrateCommandTests
     }
 
     [Test]
+    public void Report_files_outside_the_project_count_for_the_project_given()
+    {
+        var project = _reports.Project("d2", Engines[2]);
+        var csynth = SyntheticReports.Csynth(project, Kernel(Engines[2]));
+        var cycles = Calls.Select(c => KernelCycles.ForCall(Engines[2], c, TrueEfficiency).Total).ToList();
+        SyntheticReports.Cosim(project, Engines[2], Calls, 1, (long)Math.Round(cycles.Average()), 1);
+        var loose = Directory.CreateDirectory(_reports.File("loose")).FullName;
+        File.Move(csynth, Path.Combine(loose, "quasar_gemm_csynth.xml"));
+        File.WriteAllText(Path.Combine(loose, "lat.rpt"), string.Create(CultureInfo.InvariantCulture, $"$AVER_LATENCY = \"{Math.Round(cycles.Average())}\"\n"));
+        Directory.Delete(Path.Combine(project, "prj"), recursive: true);
+        var output = _reports.File("calibration.yaml");
+
+        var run = Shell.Run("calibrate", Path.Combine(loose, "quasar_gemm_csynth.xml"), Path.Combine(loose, "lat.rpt"), "--project", project, "--out", output);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+        var file = ConfigLoader.LoadCalibration(output, CalibrationConstants.Check);
+        Assert.That(file.Constants.Select(c => c.Name), Is.EqualTo(new[] { "control_luts", "control_ffs", "array_efficiency" }));
+        Assert.That(file.Fitted(CalibrationConstants.ArrayEfficiency), Is.EqualTo(TrueEfficiency).Within(1e-4));
+        Assert.That(file.Residuals.Select(r => r.Figure), Is.EqualTo(new[] { "lut", "ff", "dsp", "bram_18k", "cosim_latency_avg" }));
+    }
+
+    [Test]
     public void An_existing_calibration_file_is_replaced_only_with_force()
     {
         var project = _reports.Project("d0", Engines[0]);
