@@ -25,6 +25,7 @@ public static class QuasarCli
             SearchCommand.Create(),
             AblationCommand.Create(),
             EstimateCommand.Create(),
+            CalibrateCommand.Create(),
             GenerateCommand.Create(),
             LintCommand.Create(),
             CsimCommand.Create(),

@@ -17,7 +17,8 @@ namespace Quasar.HwGen.Search;
 /// evolution (state in <see cref="StatePath"/>, resumable), and write the results and a description of the engine to
 /// <see cref="OutputDirectory"/>. The verb only parses options and supplies the accuracy evaluator.
 /// </summary>
-public sealed record SearchJob(SearchSpace Space, PlatformConfig Platform, SearchOptions Options, string OutputDirectory, ResourceBudget? Budget = null, LatencyParameters? Latency = null)
+public sealed record SearchJob(SearchSpace Space, PlatformConfig Platform, SearchOptions Options, string OutputDirectory, ResourceBudget? Budget = null, LatencyParameters? Latency = null,
+    ResourceParameters? Resources = null)
 {
     public const string StateFileName = "search-state.json";
 
@@ -26,7 +27,7 @@ public sealed record SearchJob(SearchSpace Space, PlatformConfig Platform, Searc
     public string StatePath => Path.Combine(OutputDirectory, StateFileName);
 
     /// <summary>The engine every candidate is timed on: the solver's choice for the space.</summary>
-    public EngineSolution SolveEngine() => EngineSolver.ForSpace(Platform, Space, Budget, Latency);
+    public EngineSolution SolveEngine() => EngineSolver.ForSpace(Platform, Space, Budget, Latency, resources: Resources);
 
     /// <summary>True when <see cref="StatePath"/> holds the state of this very search (same settings, engine and accuracy source).</summary>
     public bool CanResume(IAccuracyEvaluator evaluator)

@@ -29,15 +29,17 @@ public static class EstimateCommand
             Description = "Pipelined: two frames in flight (the calibrated default); Sequential: one frame at a time",
             DefaultValueFactory = _ => ExecutionMode.Pipelined,
         };
+        var calibration = CalibrationOption.Create();
         var command = new Command("estimate", "Estimate FPS, latency breakdown and FPGA resources of a subnet (hardware model, docs/hardware-model.md)")
         {
-            subnet, space, platform, engine, dsp, lut, ff, bram, mode,
+            subnet, space, platform, engine, dsp, lut, ff, bram, mode, calibration,
         };
         command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var options = new EstimateOptions(parse.GetRequiredValue(subnet), parse.GetValue(space), parse.GetRequiredValue(platform),
                 parse.GetRequiredValue(engine) == EstimateOptions.SubnetEngine ? EstimateOptions.SubnetEngine : EstimateOptions.SpaceEngine,
-                parse.GetValue(dsp), parse.GetValue(lut), parse.GetValue(ff), parse.GetValue(bram), parse.GetValue(mode));
+                parse.GetValue(dsp), parse.GetValue(lut), parse.GetValue(ff), parse.GetValue(bram), parse.GetValue(mode),
+                parse.GetValue(calibration)?.FullName);
             Console.Write(Run(options));
         }));
         return command;
@@ -51,13 +53,16 @@ public static class EstimateCommand
         var board = ConfigArguments.Platform(options.Platform);
         var paper = ResourceBudget.Paper(board);
         var budget = new ResourceBudget(options.DspBudget ?? paper.Dsp, options.LutBudget ?? paper.Lut, options.FfBudget ?? paper.Ff, options.BramBudget ?? paper.Bram);
-        var parameters = LatencyParameters.Default with { Mode = options.Mode };
+        var calibration = CalibrationOption.Load(options.Calibration is null ? null : new FileInfo(options.Calibration), board);
+        var parameters = CalibrationOption.Latency(calibration, LatencyParameters.Default with { Mode = options.Mode });
+        var resources = CalibrationOption.Resources(calibration);
         var solution = options.ForSubnetOnly
-            ? EngineSolver.ForSubnet(board, net, searchSpace, budget, parameters)
-            : EngineSolver.ForSpace(board, searchSpace, budget, parameters);
+            ? EngineSolver.ForSubnet(board, net, searchSpace, budget, parameters, resources: resources)
+            : EngineSolver.ForSpace(board, searchSpace, budget, parameters, resources: resources);
         string scope = options.ForSubnetOnly ? "sized for this subnet" : $"for the search space '{searchSpace.Name}'";
         string budgetNote = budget == paper ? "the paper's utilisation" : "given";
-        return EstimateReport.Format(options.Subnet, net, searchSpace, board, solution, $"{scope}, budget {budgetNote}");
+        string model = calibration is null ? "" : $", model calibrated by {options.Calibration}";
+        return EstimateReport.Format(options.Subnet, net, searchSpace, board, solution, $"{scope}, budget {budgetNote}{model}");
     }
 
     private static Option<int?> Budget(string name, ResourceKind kind, string unit) =>

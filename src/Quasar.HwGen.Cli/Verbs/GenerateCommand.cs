@@ -30,9 +30,10 @@ public static class GenerateCommand
         var seed = new Option<int>("--seed", "--golden-seed") { Description = "Seed of the random golden images", DefaultValueFactory = _ => 1 };
         var templates = new Option<DirectoryInfo?>("--hls-templates") { Description = "hls-templates folder to use (default: the repository's, else the copy built into quasar)" };
         var force = new Option<bool>("--force") { Description = "In a project generated before (it holds quasar-project.json): overwrite generated files you edited, and files in their places; a folder of other files is never overwritten" };
+        var calibration = CalibrationOption.Create();
         var command = new Command("generate", "Generate the Vitis HLS project (engine, testbench, golden vectors, Tcl/cfg/Makefile) for an IR package")
         {
-            package, output, platform, space, engine, maxReduction, maxRows, images, data, seed, templates, force,
+            package, output, platform, space, engine, maxReduction, maxRows, images, data, seed, templates, force, calibration,
         };
         command.SetAction(parse => CliErrors.Run(parse, () =>
         {
@@ -42,9 +43,12 @@ public static class GenerateCommand
                 ?? throw new InvalidDataException($"{loaded.Directory} does not name its search space: give --space");
             var (goldenImages, imageSource) = GoldenImages.Load(loaded.Graph, parse.GetValue(data), parse.GetValue(images), parse.GetValue(seed));
             var sources = HlsSources.Locate(parse.GetValue(templates)?.FullName);
-            var request = new GenerateRequest(loaded, parse.GetRequiredValue(output).FullName, ConfigArguments.Platform(parse.GetRequiredValue(platform)),
+            var board = ConfigArguments.Platform(parse.GetRequiredValue(platform));
+            var calibrated = CalibrationOption.Load(parse.GetValue(calibration), board);
+            var request = new GenerateRequest(loaded, parse.GetRequiredValue(output).FullName, board,
                 ConfigArguments.Space(spaceName),
-                new EngineSizingOptions(Enum.Parse<EngineScope>(parse.GetRequiredValue(engine), ignoreCase: true), parse.GetValue(maxReduction), parse.GetValue(maxRows)),
+                new EngineSizingOptions(Enum.Parse<EngineScope>(parse.GetRequiredValue(engine), ignoreCase: true), parse.GetValue(maxReduction), parse.GetValue(maxRows),
+                    CalibrationOption.Resources(calibrated), CalibrationOption.Latency(calibrated, Hardware.Latency.LatencyParameters.Default)),
                 goldenImages, parse.GetValue(force));
             var result = new ProjectGenerator(sources).Generate(request);
             Console.Write(Report(result, imageSource, sources.Description, started.Elapsed));

@@ -27,9 +27,10 @@ public static class SearchCommand
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (Pareto subnets, CSV, plot, resumable state)", DefaultValueFactory = _ => new DirectoryInfo("artifacts/search") }.OutputDirectory();
         var resume = new Option<bool>("--resume") { Description = "Continue the search whose state is in --out" };
+        var calibration = CalibrationOption.Create();
         var command = new Command("search", "Evolutionary search for the most accurate subnets that meet FPS targets in the hardware model")
         {
-            checkpoint, targets, platform, data, validation, evaluate, population, generations, children, topK, seed, output, resume,
+            checkpoint, targets, platform, data, validation, evaluate, population, generations, children, topK, seed, output, resume, calibration,
         };
         // Relations between options are checked in the action: a parse-time validator sees 0 for an option left at its default.
         command.SetAction(parse => CliErrors.Run(parse, () =>
@@ -40,6 +41,8 @@ public static class SearchCommand
                 throw new UsageException($"--evaluate-images {parse.GetValue(evaluate)} is more than --validation-images {parse.GetValue(validation)}: the estimates use the first N of the held-out split");
             if (parse.GetRequiredValue(targets) is var fps && fps.Distinct().Count() != fps.Length)
                 throw new UsageException($"--fps {string.Join(' ', fps)}: give each target once");
+            var board = ConfigArguments.Platform(parse.GetRequiredValue(platform));
+            var calibrated = CalibrationOption.Load(parse.GetValue(calibration), board);
             var checkpointPath = parse.GetRequiredValue(checkpoint).FullName;
             var (supernet, space) = TrainedModels.Load(checkpointPath, null);
             using (supernet)
@@ -49,7 +52,8 @@ public static class SearchCommand
                 var options = new SearchOptions(parse.GetRequiredValue(targets), parse.GetValue(population), parse.GetValue(topK),
                     parse.GetValue(children), parse.GetValue(children), Generations: parse.GetValue(generations), Seed: parse.GetValue(seed));
                 if (options.FindIssues() is [var issue, ..]) throw new UsageException($"quasar search: {issue}");
-                var job = new SearchJob(space, ConfigArguments.Platform(parse.GetRequiredValue(platform)), options, parse.GetRequiredValue(output).FullName);
+                var job = new SearchJob(space, board, options, parse.GetRequiredValue(output).FullName,
+                    Latency: CalibrationOption.Latency(calibrated, Hardware.Latency.LatencyParameters.Default), Resources: CalibrationOption.Resources(calibrated));
                 Console.WriteLine($"searching '{space.Name}' with accuracy on {held.Count} held-out validation images of {directory}");
                 var result = job.Run(new SupernetAccuracyEvaluator(supernet, held, checkpointPath, directory), parse.GetValue(resume),
                     new ConsoleProgress<SearchProgress>(p => Console.WriteLine(p.ToString())));

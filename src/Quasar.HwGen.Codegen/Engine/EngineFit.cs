@@ -36,13 +36,13 @@ public static class EngineFit
     }
 
     /// <summary>The engine's estimated resources; throws when a resource exceeds what <paramref name="platform"/> has.</summary>
-    public static ResourceUsage ThrowIfTooBig(EngineConfig engine, PlatformConfig platform)
+    public static ResourceUsage ThrowIfTooBig(EngineConfig engine, PlatformConfig platform, ResourceParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(platform);
         var issues = engine.FindIssues();
         if (issues.Count > 0) throw new CodegenException($"the engine configuration is invalid: {string.Join("; ", issues)}");
-        var usage = ResourceModel.Estimate(engine).Total;
+        var usage = ResourceModel.Estimate(engine, parameters).Total;
         var board = ResourceBudget.Fraction(platform, 1, 1, 1, 1);
         var over = ResourceBudget.Kinds.Where(kind => usage[kind] > board[kind]).ToList();
         if (over.Count > 0)

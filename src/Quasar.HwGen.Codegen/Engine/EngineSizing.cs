@@ -21,8 +21,8 @@ public static class EngineSizing
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var solution = options.Scope == EngineScope.Subnet
-            ? EngineSolver.ForSubnet(platform, SubnetRecovery.Recover(graph, space), space)
-            : EngineSolver.ForSpace(platform, space);
+            ? EngineSolver.ForSubnet(platform, SubnetRecovery.Recover(graph, space), space, parameters: options.Latency, resources: options.Resources)
+            : EngineSolver.ForSpace(platform, space, parameters: options.Latency, resources: options.Resources);
         var solved = options.Scope == EngineScope.Tiny ? TinyEngine.Of(solution.Engine) : solution.Engine;
         var engine = solved with
         {
@@ -30,7 +30,7 @@ public static class EngineSizing
             MaxRows = options.MaxRows ?? solution.Engine.MaxRows,
         };
         EngineFit.ThrowIfCannotRun(ops, engine);
-        var usage = EngineFit.ThrowIfTooBig(engine, platform);
+        var usage = EngineFit.ThrowIfTooBig(engine, platform, options.Resources);
         string sizing = options.Scope switch
         {
             EngineScope.Subnet => $"by the engine solver for this subnet on the {platform.Name}",

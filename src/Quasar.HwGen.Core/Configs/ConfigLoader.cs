@@ -28,6 +28,25 @@ public static class ConfigLoader
     public static PlatformConfig ParsePlatform(string yaml, string source) =>
         Parse(yaml, source, PlatformYaml.Read, platform => platform.FindIssues());
 
+    /// <summary>
+    /// Loads a calibration file (docs/calibration.md). <paramref name="rules"/> adds the checks of the model it is for
+    /// (known constant names, their ranges), located in the file like the file's own.
+    /// </summary>
+    public static CalibrationFile LoadCalibration(string path, Func<CalibrationFile, IReadOnlyList<ConfigIssue>>? rules = null) =>
+        ParseCalibration(ReadFile(path), path, rules);
+
+    public static CalibrationFile ParseCalibration(string yaml, string source, Func<CalibrationFile, IReadOnlyList<ConfigIssue>>? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(source);
+        var context = new ReadContext(source);
+        var value = CalibrationYaml.Read(MappingReader.Root(RootParser.Parse(yaml, source), context), context);
+        context.ThrowIfAny();
+        var issues = value.FindIssues().Concat(rules?.Invoke(value) ?? []).ToList();
+        if (issues.Count > 0) throw ReadContext.Sorted(issues.Select(context.Locate));
+        return value;
+    }
+
     private static string ReadFile(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: configuration file not found", path);

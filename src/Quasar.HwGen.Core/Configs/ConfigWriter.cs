@@ -41,4 +41,12 @@ public static class ConfigWriter
     public static void Save(string path, Subnet subnet, SearchSpace? space = null) => AtomicFile.WriteAllText(path, ToYaml(subnet, space));
 
     public static void Save(string path, PlatformConfig platform) => AtomicFile.WriteAllText(path, ToYaml(platform));
+
+    public static string ToYaml(CalibrationFile calibration)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        calibration.Validate();
+        return YamlOutput.Write(CalibrationYaml.Write(calibration),
+            [$"Hardware-model calibration of {calibration.TopFunction} on {calibration.Part}, written by quasar calibrate (docs/calibration.md)."]);
+    }
 }

@@ -3,7 +3,8 @@ namespace Quasar.HwGen.Core.IO;
 /// <summary>Writes a file so that readers see either the old or the new content, never a partial one.</summary>
 public static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write)
+    /// <param name="overwrite">False: an existing <paramref name="path"/> is left alone and the write fails with an <see cref="IOException"/> (no window between the check and the rename).</param>
+    public static void Write(string path, Action<Stream> write, bool overwrite = true)
     {
         ArgumentNullException.ThrowIfNull(write);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -16,7 +17,7 @@ public static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite);
         }
         finally
         {

@@ -3,7 +3,9 @@ namespace Quasar.HwGen.Hardware.Constants;
 /// <summary>
 /// The model's own numbers, where neither the paper nor a datasheet gives one: each is either an *estimate* (an
 /// engineering guess, stated with its reasoning, to be replaced by a csynth/Vivado report or a board measurement) or
-/// *fitted* to the paper's FPS and utilisation (docs/hardware-model.md §5, the calibration table).
+/// *fitted* to the paper's FPS and utilisation (docs/hardware-model.md §5, the calibration table). The resource
+/// estimates and η are the defaults of <c>ResourceParameters</c> and <c>LatencyParameters</c>, which `quasar calibrate`
+/// fits to csynth and cosim reports (docs/calibration.md) and `--calibration` applies.
 /// </summary>
 public static class ModelConstants
 {

@@ -5,6 +5,9 @@ public sealed record ResourceEstimate(IReadOnlyList<ResourceComponent> Component
 {
     public ResourceUsage Total => Components.Aggregate(ResourceUsage.Zero, (sum, c) => sum + c.Usage);
 
+    /// <summary>What a csynth report of the kernel counts: every component but the platform shell (the Vitis platform's own logic).</summary>
+    public ResourceUsage Kernel => Components.Where(c => c.Name != ResourceModel.PlatformShell).Aggregate(ResourceUsage.Zero, (sum, c) => sum + c.Usage);
+
     /// <summary>The component that needs the most of <paramref name="kind"/>.</summary>
     public ResourceComponent LargestUserOf(ResourceKind kind) => Components.MaxBy(c => c.Usage[kind])!;
 }

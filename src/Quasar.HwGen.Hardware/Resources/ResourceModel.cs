@@ -21,10 +21,15 @@ public static class ResourceModel
     /// <summary>A lane's output-stage registers: bias, multiplier, shift and whether its slot completes a row.</summary>
     private const int LaneParameterBits = 2 * BufferPlan.RowParameterBits + BufferPlan.ShiftBits + 1;
 
-    public static ResourceEstimate Estimate(EngineConfig engine)
+    /// <summary>The name of the platform shell's component, the one part of an estimate that is not the kernel's.</summary>
+    public const string PlatformShell = "platform shell";
+
+    public static ResourceEstimate Estimate(EngineConfig engine, ResourceParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         engine.Validate();
+        var p = parameters ?? ResourceParameters.Default;
+        p.Validate();
         var ci = CultureInfo.InvariantCulture;
         var buffers = engine.Buffers;
         int pt = engine.TokensPerCycle, tn = engine.TileRows, tk = engine.TileReduction;
@@ -38,15 +43,15 @@ public static class ResourceModel
         var components = new List<ResourceComponent>
         {
             new($"PE array, DSP units (packing {engine.PackingFactor})",
-                new(dspUnitLuts * engine.DspUnits, ModelConstants.DspUnitFfs * engine.DspUnits, engine.ArrayDsps, 0)),
+                new(dspUnitLuts * engine.DspUnits, p.DspUnitFfs * engine.DspUnits, engine.ArrayDsps, 0)),
             new("PE array, LUT units",
-                new(PaperConstants.LutUnitLuts * engine.LutUnits, ModelConstants.LutUnitFfs * engine.LutUnits, 0, 0)),
+                new(PaperConstants.LutUnitLuts * engine.LutUnits, p.LutUnitFfs * engine.LutUnits, 0, 0)),
             new(string.Create(ci, $"accumulate adders ({columns} × {buffers.AccumulatorBits} bits, {buffers.PsumBits}-bit partial sums in)"),
                 new((double)columns * buffers.AccumulatorBits, (double)columns * (buffers.PsumBits + buffers.AccumulatorBits), 0, 0)),
             new(string.Create(ci, $"weight registers ({shadowWords} shadow words, {tk}×{tn} operands, {engine.ArrayDsps} DSP A words)"),
                 new(0, weightRegisterBits, 0, 0)),
             new($"output stage ({tn} lanes of int32 × int32, round, shift, clamp; SLS folded in)",
-                new(ModelConstants.OutputLaneLuts * tn, (ModelConstants.OutputLaneFfs + LaneParameterBits) * tn,
+                new(p.OutputLaneLuts * tn, (p.OutputLaneFfs + LaneParameterBits) * tn,
                     Zcu102Constants.DspsPerInt32Multiply * tn, 0)),
             new(string.Create(ci, $"writer word buffers (2 writers × {writerWords} words)"), new(0, 2.0 * writerWords * WordBits, 0, 0)),
         };
@@ -55,12 +60,12 @@ public static class ResourceModel
         foreach (var fifo in DataflowStreams.For(engine))
             components.Add(new(string.Create(ci, $"stream {fifo.Name} ({fifo.WidthBits} bits × {fifo.Depth})"), FifoCost.Of(fifo)));
         int axiBram = OnChipMemory.BlocksPerBank(ModelConstants.AxiBurstFifoWords, WordBits);
-        components.Add(new("control", new(ModelConstants.ControlLuts, ModelConstants.ControlFfs, 0, 0)));
+        components.Add(new("control", new(p.ControlLuts, p.ControlFfs, 0, 0)));
         components.Add(new($"AXI ({ModelConstants.AxiMasters} m_axi of 128 bits + control port)",
-            new(ModelConstants.AxiMasters * ModelConstants.AxiMasterLuts + ModelConstants.ControlPortLuts,
-                ModelConstants.AxiMasters * ModelConstants.AxiMasterFfs + ModelConstants.ControlPortFfs,
+            new(ModelConstants.AxiMasters * p.AxiMasterLuts + p.ControlPortLuts,
+                ModelConstants.AxiMasters * p.AxiMasterFfs + p.ControlPortFfs,
                 0, ModelConstants.AxiMasters * axiBram)));
-        components.Add(new("platform shell", new(ModelConstants.PlatformShellLuts, ModelConstants.PlatformShellFfs, 0, 0)));
+        components.Add(new(PlatformShell, new(p.PlatformShellLuts, p.PlatformShellFfs, 0, 0)));
         return new ResourceEstimate(components);
     }
 }

@@ -27,25 +27,27 @@ public static class EngineSolver
     /// <summary>
     /// The engine for one subnet (the paper's model-adaptive designs): buffers for its own dims, throughput of it alone.
     /// </summary>
-    public static EngineSolution ForSubnet(PlatformConfig platform, Subnet subnet, SearchSpace space, ResourceBudget? budget = null, LatencyParameters? parameters = null, double? minFps = null)
+    public static EngineSolution ForSubnet(PlatformConfig platform, Subnet subnet, SearchSpace space, ResourceBudget? budget = null, LatencyParameters? parameters = null, double? minFps = null,
+        ResourceParameters? resources = null)
     {
         ArgumentNullException.ThrowIfNull(subnet);
         ValidateConfigs(platform, space);
         subnet.Validate();
         return Solve(platform, space, [subnet], VitWorkload.MaxReduction(subnet, space), VitWorkload.MaxRows(subnet, space),
-            budget, parameters, minFps, $"the subnet ({subnet.Summary(space)})");
+            budget, parameters, minFps, $"the subnet ({subnet.Summary(space)})", resources);
     }
 
     /// <summary>
     /// One engine for every subnet of <paramref name="space"/> (one bitstream for a whole search): buffers for the
     /// space's largest dims, throughput over <see cref="RepresentativeSubnets"/>. A target is checked on the smallest subnet.
     /// </summary>
-    public static EngineSolution ForSpace(PlatformConfig platform, SearchSpace space, ResourceBudget? budget = null, LatencyParameters? parameters = null, double? minFps = null)
+    public static EngineSolution ForSpace(PlatformConfig platform, SearchSpace space, ResourceBudget? budget = null, LatencyParameters? parameters = null, double? minFps = null,
+        ResourceParameters? resources = null)
     {
         ValidateConfigs(platform, space);
         var largest = Subnet.Largest(space);
         return Solve(platform, space, RepresentativeSubnets(space), VitWorkload.MaxReduction(largest, space), VitWorkload.MaxRows(largest, space),
-            budget, parameters, minFps, $"the smallest subnet of '{space.Name}'");
+            budget, parameters, minFps, $"the smallest subnet of '{space.Name}'", resources);
     }
 
     /// <summary>The smallest, a middle and the largest uniform subnet of the space: what a space's engine is tuned for.</summary>
@@ -85,7 +87,7 @@ public static class EngineSolver
     }
 
     private static EngineSolution Solve(PlatformConfig platform, SearchSpace space, IReadOnlyList<Subnet> workload, int maxReduction, int maxRows,
-        ResourceBudget? budget, LatencyParameters? parameters, double? minFps, string targetSubnetName)
+        ResourceBudget? budget, LatencyParameters? parameters, double? minFps, string targetSubnetName, ResourceParameters? resourceParameters)
     {
         ArgumentNullException.ThrowIfNull(platform);
         budget ??= ResourceBudget.Paper(platform);
@@ -102,7 +104,7 @@ public static class EngineSolver
         foreach (var engine in Candidates(platform, space.TokenCount, maxReduction, maxRows, Math.Max(budget.Dsp, 0)))
         {
             tried++;
-            var resources = ResourceModel.Estimate(engine);
+            var resources = ResourceModel.Estimate(engine, resourceParameters);
             var total = resources.Total;
             for (int i = 0; i < ResourceBudget.Kinds.Count; i++)
             {

@@ -49,9 +49,19 @@ internal sealed class MappingReader
 
     public string String(string key) => Take(key, Text) is { } node ? ReadString(node, Field(key)) : "";
 
+    /// <summary>A number that may be left out (null then).</summary>
+    public double? OptionalDouble(string key)
+    {
+        if (_placeholder || _entries.ContainsKey(key)) return Double(key);
+        _known.Add(key);
+        return null;
+    }
+
     public ValueList<int> IntList(string key) => List(key, "integers", ReadInt);
 
     public ValueList<double> DoubleList(string key) => List(key, "numbers", ReadDouble);
+
+    public ValueList<string> StringList(string key) => List(key, "strings", ReadString);
 
     public MappingReader Mapping(string key)
     {

@@ -20,6 +20,9 @@ internal sealed class ReadContext(string source)
 
     public void Report(string path, Mark mark, string problem) => _issues.Add(At(new ConfigIssue(path, problem), Source, mark));
 
+    /// <summary>Adds an issue found on a value already read, at its field's position.</summary>
+    public void Add(ConfigIssue issue) => _issues.Add(Locate(issue));
+
     /// <summary>Gives an issue from a validation rule the position of its field, or of the nearest enclosing field.</summary>
     public ConfigIssue Locate(ConfigIssue issue)
     {
