@@ -64,7 +64,7 @@ public static class HlsStepCommand
         }
     }
 
-    private static string Resources(ResourceUsage used, ResourceUsage? available)
+    internal static string Resources(ResourceUsage used, ResourceUsage? available)
     {
         string One(string name, int count, int? of) => of is int limit && limit > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{name} {count:N0}/{limit:N0} ({100.0 * count / limit:F0}%)")

@@ -43,6 +43,7 @@ public static class LinkCommand
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"link (v++ -t {options.Target}, {options.Platform}): PASS in {result.Duration.TotalSeconds:F1} s"));
             Console.WriteLine($"xclbin: {result.Output}");
+            foreach (var line in Implementation(result.Implementation, options.Target)) Console.WriteLine(line);
             if (File.Exists(layout.ProjectEngineRecord))
             {
                 File.Copy(layout.ProjectEngineRecord, layout.EngineRecord, overwrite: true);
@@ -55,6 +56,23 @@ public static class LinkCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>What Vivado measured after routing: utilisation against the part and the timing verdict.</summary>
+    private static IEnumerable<string> Implementation(LinkReports? reports, string target)
+    {
+        if (reports is null) yield break;
+        if (reports.Utilization is { } utilization)
+            yield return $"implemented{(utilization.Device is null ? "" : " on " + utilization.Device)}: " + HlsStepCommand.Resources(utilization.Used, utilization.Available)["resources: ".Length..];
+        if (reports.Timing is { } timing)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"timing met after routing: setup WNS {timing.Setup.WorstNs:+0.000;-0.000} ns, hold WHS {timing.Hold.WorstNs:+0.000;-0.000} ns");
+        }
+        if (target == "hw" && (reports.Utilization is null || reports.Timing is null))
+        {
+            yield return $"note: no {(reports.Timing is null ? "timing summary" : "utilization report")} from this link under {reports.Files.SearchedFolders[0]} or the other folders v++ uses: timing and utilisation after routing are unchecked";
+        }
     }
 
     /// <summary>The kernel object `quasar export` left (either flow's place), or an error saying to export first.</summary>

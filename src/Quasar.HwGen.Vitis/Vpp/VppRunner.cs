@@ -13,12 +13,22 @@ public sealed class VppRunner(Toolset tools, VppOptions options)
     public VppOptions Options { get; } = options;
 
     /// <summary>Links <paramref name="kernelObject"/> into <see cref="BuildLayout.Xclbin"/> with the link-only <paramref name="linkConfig"/>.</summary>
-    public Task<VppStepResult> LinkAsync(string projectRoot, string kernelObject, string linkConfig, IProgress<string>? progress = null,
+    public async Task<VppStepResult> LinkAsync(string projectRoot, string kernelObject, string linkConfig, IProgress<string>? progress = null,
         CancellationToken cancellation = default)
     {
         var layout = new BuildLayout(projectRoot, Options.Target);
         string[] arguments = ["-l", .. Common(), "--config", Relative(projectRoot, linkConfig), "-o", Relative(projectRoot, layout.Xclbin), Relative(projectRoot, kernelObject)];
-        return RunAsync(VppStep.Link, projectRoot, arguments, layout.Xclbin, progress, cancellation);
+        var started = DateTime.UtcNow.AddSeconds(-2); // file times are coarser than the clock on some file systems
+        var result = await RunAsync(VppStep.Link, projectRoot, arguments, layout.Xclbin, progress, cancellation).ConfigureAwait(false);
+        // A clean log is not enough: the routed design must meet timing and fit the part.
+        var reports = LinkReportGate.Check(projectRoot, started);
+        if (reports.Problems.Count > 0)
+        {
+            var evidence = VppLogGate.Evidence(result.Lines);
+            throw new VppStepFailedException(VppStep.Link, Options.Target, result.Command, 0, reports.Problems,
+                evidence.Count > 0 ? evidence.Take(Options.ExcerptLines).ToArray() : []);
+        }
+        return result with { Implementation = reports };
     }
 
     /// <summary>

@@ -37,7 +37,7 @@ public sealed class VitisFlowTests
     [SetUp]
     public void CleanProject()
     {
-        foreach (var folder in new[] { "prj", "work", "logs", "build" }.Select(f => Path.Combine(Project, f)).Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
+        foreach (var folder in new[] { "prj", "work", "logs", "build", "_x" }.Select(f => Path.Combine(Project, f)).Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
         File.Delete(Path.Combine(Project, "quasar_gemm.xo"));
     }
 
@@ -176,6 +176,48 @@ public sealed class VitisFlowTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ToolFailed), run.ToString());
         Assert.That(run.ErrorLines, Has.Some.StartWith($"error: {tool} did not finish within 3.6 s and was killed (with its child processes)"), run.ToString());
         AssertEnded(vitis.HangPids);
+    }
+
+    [Test]
+    public void Link_prints_what_vivado_implemented_and_the_timing_verdict()
+    {
+        Prepare("link");
+        using var vitis = new StandInVitis();
+
+        var run = Shell.Run("link", Project);
+
+        AssertPasses(run);
+        Assert.That(run.Out, Does.Contain("implemented on xczu9eg-ffvb1156-2-e: DSP 518/2,520 (21%), LUT 83,514/274,080 (30%), FF "));
+        Assert.That(run.Out, Does.Contain("timing met after routing: setup WNS +"));
+    }
+
+    [Test]
+    public void A_link_whose_routed_design_misses_timing_is_exit_4_though_v_plus_plus_passed()
+    {
+        Prepare("link");
+        using var vitis = new StandInVitis("timing-not-met");
+
+        var run = Shell.Run("link", Project);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ToolFailed), run.ToString());
+        Assert.That(run.ErrorLines, Has.Some.StartWith("error: v++ link (-t hw) failed: timing is not met after routing: Timing constraints are not met. (setup WNS -0.734 ns, 391 failing endpoints; hold WHS -0.021 ns) in "), run.ToString());
+    }
+
+    [Test]
+    public void Implementation_reports_of_an_earlier_link_are_not_taken_for_this_one()
+    {
+        Prepare("link");
+        var stale = Path.Combine(Project, "_x", "reports", "link", "imp", "impl_1_xilinx_zcu102_base_wrapper_timing_summary_routed.rpt");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        File.Copy(Path.Combine(Core.RepositoryLayout.Root, "tests", "fixtures", "vitis-reports", "hand-built", "vivado-2021.2-zynquplus", Path.GetFileName(stale)), stale, overwrite: true);
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
+        using var vitis = new StandInVitis();
+
+        // An hw_emu link runs no implementation: the only timing report there is the earlier hw link's, which missed timing.
+        var run = Shell.Run("link", Project, "--target", "hw_emu");
+
+        AssertPasses(run);
+        Assert.That(run.Out, Does.Not.Contain("timing"), run.ToString());
     }
 
     [Test]

@@ -20,4 +20,7 @@ internal enum FakeMode
 
     /// <summary>The success log and exit 0, but no report or output file.</summary>
     NoReport,
+
+    /// <summary>As <see cref="Pass"/>, but a link's routed timing summary says timing is not met (v++ exits 0 then).</summary>
+    TimingNotMet,
 }

@@ -16,7 +16,8 @@ internal sealed record FakeScenario(FakeMode Mode, string Release, string Fixtur
             "hang" => FakeMode.Hang,
             "crash" => FakeMode.Crash,
             "no-report" => FakeMode.NoReport,
-            var other => throw new FakeUsageException($"QUASAR_FAKE_VITIS_MODE={other}: expected pass, fail, fail-exit0, hang, crash or no-report"),
+            "timing-not-met" => FakeMode.TimingNotMet,
+            var other => throw new FakeUsageException($"QUASAR_FAKE_VITIS_MODE={other}: expected pass, fail, fail-exit0, hang, crash, no-report or timing-not-met"),
         };
         var fixtures = Environment.GetEnvironmentVariable("QUASAR_FAKE_VITIS_FIXTURES")
             ?? throw new FakeUsageException("QUASAR_FAKE_VITIS_FIXTURES is not set (the folder of the real reports to write)");

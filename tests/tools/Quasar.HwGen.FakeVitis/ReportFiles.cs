@@ -22,6 +22,22 @@ internal static class ReportFiles
         Copy(scenario, "mnist-vivado-hls", "lat.rpt", Path.Combine(report, "verilog", "lat.rpt"), "c_mnist", layout);
     }
 
+    /// <summary>
+    /// What Vivado leaves after a link's implementation, in v++'s copies under the temp dir: the routed utilization and
+    /// timing summary of a ZCU102 design (hand-built in the 2023.2 layout); timing not met on request.
+    /// </summary>
+    public static void Implementation(FakeScenario scenario, string temporaryDirectory)
+    {
+        var folder = Path.Combine(temporaryDirectory, "reports", "link", "imp");
+        Directory.CreateDirectory(folder);
+        var shape = Path.Combine(scenario.Fixtures, "hand-built", "vivado-2023.2-zynquplus");
+        var timing = scenario.Mode == FakeMode.TimingNotMet ? Path.Combine(scenario.Fixtures, "hand-built", "vivado-2021.2-zynquplus") : shape;
+        const string utilization = "impl_1_full_util_routed.rpt", timingSummary = "impl_1_xilinx_zcu102_base_wrapper_timing_summary_routed.rpt";
+        // Written now, as Vivado would: the driver ignores reports older than the link.
+        File.WriteAllText(Path.Combine(folder, utilization), File.ReadAllText(Path.Combine(shape, utilization)));
+        File.WriteAllText(Path.Combine(folder, timingSummary), File.ReadAllText(Path.Combine(timing, timingSummary)));
+    }
+
     /// <summary>A kernel object: a zip archive in real life; its content is never read here.</summary>
     public static void KernelObject(string path) => WriteText(path, ["PK fake kernel object"]);
 
