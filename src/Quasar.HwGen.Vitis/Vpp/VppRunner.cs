@@ -72,6 +72,8 @@ public sealed class VppRunner(Toolset tools, VppOptions options)
         return new VppStepResult(step, run.Command, run.Lines, run.Duration, output);
     }
 
+    /// <summary>A path inside the project relative to it (as the Makefile writes them); others as given.</summary>
     private static string Relative(string root, string path) =>
-        Path.IsPathRooted(path) && path.StartsWith(root, StringComparison.Ordinal) ? Path.GetRelativePath(root, path).Replace('\\', '/') : path;
+        Path.IsPathRooted(path) && path.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? Path.GetRelativePath(root, path).Replace('\\', '/') : path;
 }
