@@ -23,8 +23,17 @@ internal static class CalibrationOption
     public static CalibrationFile? Load(FileInfo? file, PlatformConfig platform)
     {
         ArgumentNullException.ThrowIfNull(platform);
+        return Load(file, platform.Name, platform.Part);
+    }
+
+    /// <summary>
+    /// The calibration for the platform <paramref name="platformName"/> on <paramref name="part"/>, or null without one:
+    /// for a generated project, whose manifest names its platform and part but holds no <see cref="PlatformConfig"/>.
+    /// </summary>
+    public static CalibrationFile? Load(FileInfo? file, string platformName, string part)
+    {
         if (file is null) return null;
-        return ConfigLoader.LoadCalibration(file.FullName, calibration => [.. CalibrationConstants.Check(calibration), .. Fits(calibration, platform)]);
+        return ConfigLoader.LoadCalibration(file.FullName, calibration => [.. CalibrationConstants.Check(calibration), .. Fits(calibration, platformName, part)]);
     }
 
     /// <summary>The resource costs of <paramref name="calibration"/>, or the defaults without one.</summary>
@@ -35,11 +44,11 @@ internal static class CalibrationOption
     public static LatencyParameters Latency(CalibrationFile? calibration, LatencyParameters latency) =>
         calibration is null ? latency : CalibrationConstants.Latency(calibration, latency);
 
-    private static IEnumerable<ConfigIssue> Fits(CalibrationFile calibration, PlatformConfig platform)
+    private static IEnumerable<ConfigIssue> Fits(CalibrationFile calibration, string platformName, string part)
     {
         if (calibration.TopFunction != HlsReportGate.TopFunction)
             yield return new("top_function", $"'{calibration.TopFunction}' is not {HlsReportGate.TopFunction}, the kernel every generated project synthesizes; calibrate from a generated project's reports");
-        if (!string.Equals(calibration.Part, platform.Part, StringComparison.OrdinalIgnoreCase))
-            yield return new("part", $"'{calibration.Part}' is not the part of the platform '{platform.Name}' ({platform.Part}); use a calibration of that part, or give the platform it was fitted on with --platform");
+        if (!string.Equals(calibration.Part, part, StringComparison.OrdinalIgnoreCase))
+            yield return new("part", $"'{calibration.Part}' is not the part of the platform '{platformName}' ({part}); use a calibration of that part, or give the platform it was fitted on with --platform");
     }
 }
