@@ -116,7 +116,7 @@ public sealed class CalibrateCommandTests
         var file = Shell.Run("calibrate", report, "--out", _reports.File("calibration.yaml"));
 
         Assert.That(folder.ExitCode, Is.EqualTo(ExitCodes.BadInput), folder.ToString());
-        Assert.That(folder.ErrorLines, Is.EqualTo(new[] { $"error: {Path.GetDirectoryName(report)}: no csynth report of the top function 'quasar_gemm' (reports of: gaussian); synthesize the project's top" }));
+        Assert.That(folder.ErrorLines, Is.EqualTo(new[] { $"error: {Path.GetDirectoryName(report)}: no csynth report of the top function 'quasar_gemm': quasar_gemm_csynth.xml is missing and quasar_gemm_csynth.rpt is missing (reports of: gaussian); synthesize the project's top" }));
         Assert.That(file.ExitCode, Is.EqualTo(ExitCodes.BadInput), file.ToString());
         Assert.That(file.ErrorLines, Has.Count.EqualTo(1));
         Assert.That(file.ErrorLines[0], Does.Contain("a csynth report of 'gaussian', not of quasar_gemm"));
