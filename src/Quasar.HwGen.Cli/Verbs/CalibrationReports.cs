@@ -9,7 +9,7 @@ using Quasar.HwGen.Vitis.Reports;
 namespace Quasar.HwGen.Cli.Verbs;
 
 /// <summary>
-/// Finds the reports `quasar calibrate` is given: a project folder stands for the reports Vitis left in it (classic
+/// Finds the reports `quasar calibrate` and `quasar report` are given: a project folder stands for the reports Vitis left in it (classic
 /// <c>prj/solution1/…</c>, unified <c>work/hls/…</c>: <c>syn/report/</c> for csynth, <c>sim/report/quasar_gemm_cosim.rpt</c>
 /// or <c>sim/report/verilog/lat.rpt</c> for cosim); a report file belongs to the project folder above it, or to
 /// <c>--project</c>. Reports of another top function than quasar_gemm, of another part than the project's platform,
@@ -89,10 +89,10 @@ internal static class CalibrationReports
         if (name.EndsWith("_cosim.rpt", StringComparison.Ordinal))
         {
             if (name != CosimReportName)
-                throw new InvalidDataException($"{path}: a cosim report of '{name[..^"_cosim.rpt".Length]}', not of {HlsReportGate.TopFunction} (the top function of every generated project); calibrate from a generated project's reports");
+                throw new InvalidDataException($"{path}: a cosim report of '{name[..^"_cosim.rpt".Length]}', not of {HlsReportGate.TopFunction} (the top function of every generated project); use a generated project's reports");
             var row = CosimReportParser.Load(path).Rows.FirstOrDefault(r => r.Ran)
                 ?? throw new InvalidDataException($"{path}: no RTL was simulated; run quasar cosim first");
-            if (!row.Passed) throw new InvalidDataException($"{path}: the {row.Rtl} cosimulation shows {row.Status}; calibrate from a passing run");
+            if (!row.Passed) throw new InvalidDataException($"{path}: the {row.Rtl} cosimulation shows {row.Status}; use a passing run");
             if (row.LatencyAverage is not long average) throw new InvalidDataException($"{path}: the {row.Rtl} row has no average latency (NA)");
             return reports with { Cosim = Latency(reports, average, row.LatencyMin, row.LatencyMax, path), CosimPath = path };
         }
@@ -110,7 +110,7 @@ internal static class CalibrationReports
     {
         if (average <= 0) throw new InvalidDataException($"{source}: an average latency of {average} cycles; is the cosimulation complete?");
         var golden = Path.Combine(reports.Root, TemplateModel.GoldenPath.Replace('/', Path.DirectorySeparatorChar));
-        if (!File.Exists(golden)) throw new FileNotFoundException($"{source}: the project's golden calls {golden} are missing: cosim ran them, calibrate needs them; regenerate the project", golden);
+        if (!File.Exists(golden)) throw new FileNotFoundException($"{source}: the project's golden calls {golden} are missing: cosim ran them, the model's cycles need them; regenerate the project", golden);
         var scalars = GoldenCallScalars.Read(golden);
         var engine = reports.Manifest.Engine;
         if (scalars.Geometry != new Core.Execution.Kernel.KernelGeometry(engine.TileTokens, engine.TileRows, engine.TileReduction))
@@ -122,7 +122,7 @@ internal static class CalibrationReports
     private static ProjectReports Checked(ProjectReports reports, CsynthReport csynth, string source)
     {
         if (csynth.TopModel != HlsReportGate.TopFunction)
-            throw new InvalidDataException($"{source}: a csynth report of '{csynth.TopModel}', not of {HlsReportGate.TopFunction} (the top function of every generated project); calibrate from a generated project's reports");
+            throw new InvalidDataException($"{source}: a csynth report of '{csynth.TopModel}', not of {HlsReportGate.TopFunction} (the top function of every generated project); use a generated project's reports");
         var part = reports.Manifest.Platform.Part;
         if (!string.Equals(csynth.Part, part, StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
