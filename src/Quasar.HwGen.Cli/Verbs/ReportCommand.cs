@@ -17,7 +17,7 @@ public static class ReportCommand
     {
         var input = new Argument<string>("project")
         {
-            Description = "A generated project folder (its prj/solution1 or work/hls reports, and build/ after link), or one report file of it (csynth .xml, quasar_gemm_cosim.rpt, lat.rpt)",
+            Description = "A generated project folder (its prj/solution1 or work/hls reports, and build/ after link), or one report file of it (csynth .xml, quasar_gemm_csynth.rpt, quasar_gemm_cosim.rpt, lat.rpt)",
         };
         var project = new Option<DirectoryInfo?>("--project") { Description = "The generated project that a report file outside any project is of" };
         var html = new Option<FileInfo?>("--html") { Description = "Also write the report as a self-contained HTML page with charts" };

@@ -93,6 +93,33 @@ public sealed partial class ReportCommandTests
     }
 
     [Test]
+    public void The_csynth_text_report_and_lat_rpt_stand_in_for_the_xml_and_the_cosim_report()
+    {
+        var project = Project(lutScale: 1, ffScale: 1, latencyScale: 1);
+        var synthesis = Path.Combine(project, "prj", "solution1", "syn", "report");
+        File.Delete(Path.Combine(synthesis, "csynth.xml"));
+        File.Copy(Path.Combine(Fixtures, "vitis-hls-2024.2", "quasar_gemm_csynth.rpt"), Path.Combine(synthesis, "quasar_gemm_csynth.rpt"));
+        var simulation = Path.Combine(project, "prj", "solution1", "sim", "report");
+        File.Delete(Path.Combine(simulation, "quasar_gemm_cosim.rpt"));
+        double average = Calls.Average(c => KernelCycles.ForCall(Engine, c, Hardware.Constants.ModelConstants.ArrayEfficiency).Total);
+        var latency = Path.Combine(Directory.CreateDirectory(Path.Combine(simulation, "verilog")).FullName, "lat.rpt");
+        File.WriteAllText(latency, string.Create(CultureInfo.InvariantCulture, $"$AVER_LATENCY = \"{Math.Round(average / 1.1)}\"\n$AVER_THROUGHPUT = \"2500\"\n"));
+
+        var run = Shell.Run("report", project);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+        Assert.That(Row(run.Out, "clock period (ns)")[..3], Is.EqualTo(new[] { "clock period (ns)", "csynth (estimate)", "7.104" }), "the text report's estimate");
+        Assert.That(Row(run.Out, "latency/call, avg (cycles)")[4], Is.EqualTo("+10.0%"), run.Out);
+        Assert.That(Rows(run.Out, "latency/call, min (cycles)"), Is.Empty, "lat.rpt here gives no minimum");
+        Assert.That(Row(run.Out, "interval, avg (cycles)")[2], Is.EqualTo("2,500"));
+        Assert.That(run.Out, Does.Contain($"cosim: {latency} (measured in RTL simulation over the 3 golden calls"));
+
+        var file = Shell.Run("report", Path.Combine(synthesis, "quasar_gemm_csynth.rpt"));
+        Assert.That(file.ExitCode, Is.EqualTo(ExitCodes.Success), file.ToString());
+        Assert.That(Row(file.Out, "clock period (ns)")[2], Is.EqualTo("7.104"), "the text report given as a file");
+    }
+
+    [Test]
     public void Vivado_reports_after_link_are_shown_beside_the_model_with_the_platform_shell()
     {
         var project = Project(lutScale: 1, ffScale: 1, latencyScale: 1);
@@ -258,7 +285,12 @@ public sealed partial class ReportCommandTests
     }
 
     /// <summary>The cells of the table's only row of <paramref name="figure"/> (cells are two or more spaces apart).</summary>
-    private static string[] Row(string output, string figure) => Rows(output, figure).Single();
+    private static string[] Row(string output, string figure)
+    {
+        var rows = Rows(output, figure);
+        if (rows.Count != 1) Assert.Fail($"{rows.Count} rows of '{figure}' in:\n{output}");
+        return rows[0];
+    }
 
     private static List<string[]> Rows(string output, string figure) =>
         [.. output.Split('\n').Select(l => CellGap().Split(l.Trim())).Where(cells => cells[0] == figure && cells.Length >= 4)];
