@@ -11,7 +11,7 @@ namespace Quasar.HwGen.Cli.Verbs.Reporting;
 /// </summary>
 internal static class BarChart
 {
-    private const double Width = 640, LabelWidth = 220, ValueWidth = 90, BarHeight = 14, GroupGap = 10, Top = 28, Bottom = 22;
+    private const double Width = 760, LabelWidth = 300, ValueWidth = 90, BarHeight = 14, GroupGap = 10, Top = 28, Bottom = 22;
     private const string ReportColour = "#1f5fbf", ModelColour = "#9cc3f0";
 
     public static string Svg(string title, IReadOnlyList<ChartGroup> groups, string reportedBy)
