@@ -37,7 +37,7 @@ public static class ReportCommand
             var platform = found.Manifest.Platform;
             var implemented = ImplementedDesign.Find(found.Root, platform.Part);
             var file = parse.GetValue(calibration);
-            var calibrated = CalibrationOption.Load(file, platform.Name, platform.Part);
+            var calibrated = CalibrationOption.LoadForProject(file, platform.Name, platform.Part);
             var report = DesignReport.Build(found, implemented, calibrated, file?.FullName);
             Console.Write(ReportTable.Format(report));
             if (page is null) return;

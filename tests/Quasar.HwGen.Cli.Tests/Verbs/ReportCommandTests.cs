@@ -189,6 +189,21 @@ public sealed partial class ReportCommandTests
     }
 
     [Test]
+    public void A_calibration_of_another_part_is_refused_with_the_project_s_fix()
+    {
+        var project = Project(lutScale: 1, ffScale: 1, latencyScale: 1);
+        var calibration = _reports.File("other-part.yaml");
+        File.WriteAllText(calibration, "format: quasar-calibration\nversion: 1\npart: xczu7ev-ffvc1156-2-e\ntop_function: quasar_gemm\ntool_versions: []\nconstants: []\nresiduals: []\nnot_fitted: []\n");
+
+        var run = Shell.Run("report", project, "--calibration", calibration);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+        Assert.That(run.ErrorLines, Has.Count.EqualTo(1));
+        Assert.That(run.ErrorLines[0], Does.StartWith($"error: {calibration}").And.EndWith(
+            "part: 'xczu7ev-ffvc1156-2-e' is not the part of the platform 'zcu102' (xczu9eg-ffvb1156-2-e); use a calibration fitted on the project's part (quasar-project.json platform.part)"));
+    }
+
+    [Test]
     public void A_folder_that_is_no_project_is_refused()
     {
         var folder = Directory.CreateDirectory(_reports.File("empty")).FullName;
