@@ -50,7 +50,8 @@ internal static class ReportTable
         row.Source,
         row.Reported is double r ? Number(row, r) : row.Missing ?? "n/a",
         row.Model is double m ? Number(row, m) : "not modelled",
-        Percent(row.Percent),
+        // Both figures but no percent: the report says 0 where the model does not.
+        row.Percent is null && row.Reported is not null && row.Model is not null ? "n/a" : Percent(row.Percent),
         row.Share is double s ? string.Create(Invariant, $"{s:0.0%}") + (row.ModelShare is double ms ? string.Create(Invariant, $" ({ms:0.0%})") : "") : "",
     ];
 
