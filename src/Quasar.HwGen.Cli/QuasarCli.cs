@@ -26,6 +26,7 @@ public static class QuasarCli
             AblationCommand.Create(),
             EstimateCommand.Create(),
             CalibrateCommand.Create(),
+            ReportCommand.Create(),
             GenerateCommand.Create(),
             LintCommand.Create(),
             CsimCommand.Create(),

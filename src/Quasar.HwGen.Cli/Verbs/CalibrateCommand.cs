@@ -23,7 +23,7 @@ public static class CalibrateCommand
     {
         var reports = new Argument<string[]>("reports")
         {
-            Description = "Generated project folders (their prj/solution1 or work/hls reports), or report files (csynth .xml, quasar_gemm_cosim.rpt, lat.rpt)",
+            Description = "Generated project folders (their prj/solution1 or work/hls reports), or report files (csynth .xml, quasar_gemm_csynth.rpt, quasar_gemm_cosim.rpt, lat.rpt)",
             Arity = ArgumentArity.OneOrMore,
         };
         var project = new Option<DirectoryInfo?>("--project") { Description = "The generated project that report files outside any project are of" };

@@ -24,7 +24,19 @@ internal static class CalibrationOption
     {
         ArgumentNullException.ThrowIfNull(platform);
         if (file is null) return null;
-        return ConfigLoader.LoadCalibration(file.FullName, calibration => [.. CalibrationConstants.Check(calibration), .. Fits(calibration, platform)]);
+        return ConfigLoader.LoadCalibration(file.FullName, calibration =>
+            [.. CalibrationConstants.Check(calibration), .. Fits(calibration, platform.Name, platform.Part, "use a calibration of that part, or give the platform it was fitted on with --platform")]);
+    }
+
+    /// <summary>
+    /// The calibration for a generated project, whose manifest names its platform and part but holds no
+    /// <see cref="PlatformConfig"/>; null without one.
+    /// </summary>
+    public static CalibrationFile? LoadForProject(FileInfo? file, string platformName, string part)
+    {
+        if (file is null) return null;
+        return ConfigLoader.LoadCalibration(file.FullName, calibration =>
+            [.. CalibrationConstants.Check(calibration), .. Fits(calibration, platformName, part, "use a calibration fitted on the project's part (quasar-project.json platform.part)")]);
     }
 
     /// <summary>The resource costs of <paramref name="calibration"/>, or the defaults without one.</summary>
@@ -35,11 +47,11 @@ internal static class CalibrationOption
     public static LatencyParameters Latency(CalibrationFile? calibration, LatencyParameters latency) =>
         calibration is null ? latency : CalibrationConstants.Latency(calibration, latency);
 
-    private static IEnumerable<ConfigIssue> Fits(CalibrationFile calibration, PlatformConfig platform)
+    private static IEnumerable<ConfigIssue> Fits(CalibrationFile calibration, string platformName, string part, string otherPartFix)
     {
         if (calibration.TopFunction != HlsReportGate.TopFunction)
             yield return new("top_function", $"'{calibration.TopFunction}' is not {HlsReportGate.TopFunction}, the kernel every generated project synthesizes; calibrate from a generated project's reports");
-        if (!string.Equals(calibration.Part, platform.Part, StringComparison.OrdinalIgnoreCase))
-            yield return new("part", $"'{calibration.Part}' is not the part of the platform '{platform.Name}' ({platform.Part}); use a calibration of that part, or give the platform it was fitted on with --platform");
+        if (!string.Equals(calibration.Part, part, StringComparison.OrdinalIgnoreCase))
+            yield return new("part", $"'{calibration.Part}' is not the part of the platform '{platformName}' ({part}); {otherPartFix}");
     }
 }

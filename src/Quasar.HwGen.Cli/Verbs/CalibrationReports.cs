@@ -9,8 +9,8 @@ using Quasar.HwGen.Vitis.Reports;
 namespace Quasar.HwGen.Cli.Verbs;
 
 /// <summary>
-/// Finds the reports `quasar calibrate` is given: a project folder stands for the reports Vitis left in it (classic
-/// <c>prj/solution1/…</c>, unified <c>work/hls/…</c>: <c>syn/report/</c> for csynth, <c>sim/report/quasar_gemm_cosim.rpt</c>
+/// Finds the reports `quasar calibrate` and `quasar report` are given: a project folder stands for the reports Vitis left in it (classic
+/// <c>prj/solution1/…</c>, unified <c>work/hls/…</c>: <c>syn/report/</c> for csynth (XML, else the text report), <c>sim/report/quasar_gemm_cosim.rpt</c>
 /// or <c>sim/report/verilog/lat.rpt</c> for cosim); a report file belongs to the project folder above it, or to
 /// <c>--project</c>. Reports of another top function than quasar_gemm, of another part than the project's platform,
 /// or of several parts are refused (InvalidDataException: exit 3).
@@ -22,6 +22,8 @@ internal static class CalibrationReports
     private static readonly string CosimReportName = HlsReportGate.TopFunction + "_cosim.rpt";
 
     private const string LatencyReportName = "lat.rpt";
+
+    private static readonly string CsynthTextReportName = HlsReportGate.TopFunction + "_csynth.rpt";
 
     public static IReadOnlyList<ProjectReports> Find(IReadOnlyList<string> inputs, string? project)
     {
@@ -63,7 +65,9 @@ internal static class CalibrationReports
         foreach (var solution in Solutions.Select(s => Path.Combine(root, s)))
         {
             var synthesis = Path.Combine(solution, "syn", "report");
-            if (reports.Csynth is null && Directory.Exists(synthesis) && Directory.EnumerateFiles(synthesis, "*.xml").Any())
+            // The locator falls back to the text report when no XML is the top's, so either kind of file means a synthesis ran.
+            if (reports.Csynth is null && Directory.Exists(synthesis)
+                && (Directory.EnumerateFiles(synthesis, "*.xml").Any() || File.Exists(Path.Combine(synthesis, CsynthTextReportName))))
             {
                 var csynth = CsynthReportLocator.FindTop(synthesis, HlsReportGate.TopFunction);
                 reports = Checked(reports with { Csynth = csynth, CsynthPath = synthesis }, csynth, synthesis);
@@ -86,13 +90,18 @@ internal static class CalibrationReports
             var csynth = CsynthReportParser.Load(path);
             return Checked(reports with { Csynth = csynth, CsynthPath = path }, csynth, path);
         }
+        if (name.EndsWith("_csynth.rpt", StringComparison.Ordinal))
+        {
+            var csynth = CsynthTextReportParser.Load(path);
+            return Checked(reports with { Csynth = csynth, CsynthPath = path }, csynth, path);
+        }
         if (name.EndsWith("_cosim.rpt", StringComparison.Ordinal))
         {
             if (name != CosimReportName)
-                throw new InvalidDataException($"{path}: a cosim report of '{name[..^"_cosim.rpt".Length]}', not of {HlsReportGate.TopFunction} (the top function of every generated project); calibrate from a generated project's reports");
+                throw new InvalidDataException($"{path}: a cosim report of '{name[..^"_cosim.rpt".Length]}', not of {HlsReportGate.TopFunction} (the top function of every generated project); use a generated project's reports");
             var row = CosimReportParser.Load(path).Rows.FirstOrDefault(r => r.Ran)
                 ?? throw new InvalidDataException($"{path}: no RTL was simulated; run quasar cosim first");
-            if (!row.Passed) throw new InvalidDataException($"{path}: the {row.Rtl} cosimulation shows {row.Status}; calibrate from a passing run");
+            if (!row.Passed) throw new InvalidDataException($"{path}: the {row.Rtl} cosimulation shows {row.Status}; use a passing run");
             if (row.LatencyAverage is not long average) throw new InvalidDataException($"{path}: the {row.Rtl} row has no average latency (NA)");
             return reports with { Cosim = Latency(reports, average, row.LatencyMin, row.LatencyMax, path), CosimPath = path };
         }
@@ -102,7 +111,7 @@ internal static class CalibrationReports
             if (latency.AverageLatency is not long average) throw new InvalidDataException($"{path}: no $AVER_LATENCY; is the cosimulation complete?");
             return reports with { Cosim = Latency(reports, average, latency.MinLatency, latency.MaxLatency, path), CosimPath = path };
         }
-        throw new InvalidDataException($"{path}: not a report calibrate reads (a csynth .xml, {CosimReportName} or {LatencyReportName})");
+        throw new InvalidDataException($"{path}: not a report quasar reads (a csynth .xml, {CsynthTextReportName}, {CosimReportName} or {LatencyReportName})");
     }
 
     /// <summary>Cosim ran the project's golden calls: their scalars, held to the engine they were laid out for.</summary>
@@ -110,7 +119,7 @@ internal static class CalibrationReports
     {
         if (average <= 0) throw new InvalidDataException($"{source}: an average latency of {average} cycles; is the cosimulation complete?");
         var golden = Path.Combine(reports.Root, TemplateModel.GoldenPath.Replace('/', Path.DirectorySeparatorChar));
-        if (!File.Exists(golden)) throw new FileNotFoundException($"{source}: the project's golden calls {golden} are missing: cosim ran them, calibrate needs them; regenerate the project", golden);
+        if (!File.Exists(golden)) throw new FileNotFoundException($"{source}: the project's golden calls {golden} are missing: cosim ran them, the model's cycles need them; regenerate the project", golden);
         var scalars = GoldenCallScalars.Read(golden);
         var engine = reports.Manifest.Engine;
         if (scalars.Geometry != new Core.Execution.Kernel.KernelGeometry(engine.TileTokens, engine.TileRows, engine.TileReduction))
@@ -122,7 +131,7 @@ internal static class CalibrationReports
     private static ProjectReports Checked(ProjectReports reports, CsynthReport csynth, string source)
     {
         if (csynth.TopModel != HlsReportGate.TopFunction)
-            throw new InvalidDataException($"{source}: a csynth report of '{csynth.TopModel}', not of {HlsReportGate.TopFunction} (the top function of every generated project); calibrate from a generated project's reports");
+            throw new InvalidDataException($"{source}: a csynth report of '{csynth.TopModel}', not of {HlsReportGate.TopFunction} (the top function of every generated project); use a generated project's reports");
         var part = reports.Manifest.Platform.Part;
         if (!string.Equals(csynth.Part, part, StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
