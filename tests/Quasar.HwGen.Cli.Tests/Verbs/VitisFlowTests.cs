@@ -165,7 +165,10 @@ public sealed class VitisFlowTests
     }
 
     [TestCase("synth", "vitis_hls")]
+    [TestCase("cosim", "vitis_hls")]
+    [TestCase("export", "vitis_hls")]
     [TestCase("link", "v++")]
+    [TestCase("package", "v++")]
     public void A_step_that_hangs_past_its_timeout_is_killed_with_its_children(string verb, string tool)
     {
         Prepare(verb);
