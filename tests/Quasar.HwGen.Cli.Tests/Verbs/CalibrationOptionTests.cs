@@ -54,6 +54,23 @@ public sealed class CalibrationOptionTests
     }
 
     [Test]
+    public void Search_sizes_its_engine_with_the_calibrated_costs()
+    {
+        var file = _work.Write("calibration.yaml", Header + "constants:\n  - name: control_luts\n    default: 6000.0\n    fitted: 150000.0\n" + Tail);
+        string[] search = ["search", "--checkpoint", Path.Combine(Core.RepositoryLayout.Samples, "models", "fashion-mnist-supernet", "supernet.json"), "--fps", "2000",
+            "--population", "2", "--generations", "1", "--children", "1", "--top-k", "1", "--evaluate-images", "20"];
+
+        var plain = Shell.Run([.. search, "--out", _work.File("plain")]);
+        var calibrated = Shell.Run([.. search, "--out", _work.File("calibrated"), "--calibration", file]);
+
+        Assert.That(plain.ExitCode, Is.EqualTo(ExitCodes.Success), plain.ToString());
+        Assert.That(calibrated.ExitCode, Is.EqualTo(ExitCodes.Success), calibrated.ToString());
+        // 144,000 more control LUTs put the default engine (60,607 LUT) over the 180,892-LUT budget: the solver picks a smaller array, which LUTs bind.
+        Assert.That(File.ReadAllText(_work.File("plain/engine.txt")), Does.Contain("FF binds"));
+        Assert.That(File.ReadAllText(_work.File("calibrated/engine.txt")), Does.Contain("LUT binds").And.Not.Contain("2,048 DSP units"));
+    }
+
+    [Test]
     public void Generate_records_the_calibrated_estimate_in_the_manifest()
     {
         using var inputs = new BadInputs();
