@@ -52,7 +52,7 @@ public static class HlsStepCommand
         {
             yield return string.Create(ci,
                 $"{csynth.TopModel} on {csynth.Part}: latency {Cycles(csynth.BestCaseLatency)}..{Cycles(csynth.WorstCaseLatency)} cycles, interval {Cycles(csynth.IntervalMin)}..{Cycles(csynth.IntervalMax)}; estimated clock {csynth.EstimatedClockPeriodNs?.ToString("0.###", ci) ?? "?"} ns for a {csynth.TargetClockPeriodNs:0.###} ns target");
-            yield return Resources(csynth.Resources, csynth.Available);
+            yield return "resources: " + Resources(csynth.Resources, csynth.Available);
         }
         if (result.Cosim is { } cosim)
         {
@@ -64,12 +64,13 @@ public static class HlsStepCommand
         }
     }
 
+    /// <summary>"DSP 518/2,520 (21%), LUT ..." for a report's figures against the part's (without it, the counts alone).</summary>
     internal static string Resources(ResourceUsage used, ResourceUsage? available)
     {
         string One(string name, int count, int? of) => of is int limit && limit > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{name} {count:N0}/{limit:N0} ({100.0 * count / limit:F0}%)")
             : string.Create(CultureInfo.InvariantCulture, $"{name} {count:N0}");
-        return "resources: " + string.Join(", ",
+        return string.Join(", ",
             One("DSP", used.Dsp, available?.Dsp), One("LUT", used.Lut, available?.Lut), One("FF", used.Ff, available?.Ff),
             One("BRAM_18K", used.Bram18K, available?.Bram18K), One("URAM", used.Uram, available?.Uram));
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Codegen.Project;
+using Quasar.HwGen.Core.IO;
 using Quasar.HwGen.Vitis.Hls;
 using Quasar.HwGen.Vitis.Projects;
 using Quasar.HwGen.Vitis.Tools;
@@ -46,7 +47,7 @@ public static class LinkCommand
             foreach (var line in Implementation(result.Implementation, options.Target)) Console.WriteLine(line);
             if (File.Exists(layout.ProjectEngineRecord))
             {
-                File.Copy(layout.ProjectEngineRecord, layout.EngineRecord, overwrite: true);
+                AtomicFile.WriteAllBytes(layout.EngineRecord, File.ReadAllBytes(layout.ProjectEngineRecord));
                 Console.WriteLine($"engine record: {layout.EngineRecord}");
             }
             else
@@ -63,7 +64,7 @@ public static class LinkCommand
     {
         if (reports is null) yield break;
         if (reports.Utilization is { } utilization)
-            yield return $"implemented{(utilization.Device is null ? "" : " on " + utilization.Device)}: " + HlsStepCommand.Resources(utilization.Used, utilization.Available)["resources: ".Length..];
+            yield return $"implemented{(utilization.Device is null ? "" : " on " + utilization.Device)}: " + HlsStepCommand.Resources(utilization.Used, utilization.Available);
         if (reports.Timing is { } timing)
         {
             yield return string.Create(CultureInfo.InvariantCulture,
@@ -71,7 +72,8 @@ public static class LinkCommand
         }
         if (target == "hw" && (reports.Utilization is null || reports.Timing is null))
         {
-            yield return $"note: no {(reports.Timing is null ? "timing summary" : "utilization report")} from this link under {reports.Files.SearchedFolders[0]} or the other folders v++ uses: timing and utilisation after routing are unchecked";
+            var (report, figure) = reports.Timing is null ? ("timing summary", "timing") : ("utilization report", "utilisation");
+            yield return $"note: this link left no {report} under {reports.Files.SearchedFolders[0]} or the other folders v++ uses: {figure} after routing is unchecked";
         }
     }
 
