@@ -29,8 +29,8 @@ internal sealed class StandInVitis : IDisposable
                 + $"exec '{dotnet}' '{fake}' '{tool}' \"$@\"\n");
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        // Only the stand-ins and the shell's own tools: a real Vitis on this machine must not answer.
-        Environment.SetEnvironmentVariable("PATH", $"{_bin.Path}:/usr/bin:/bin");
+        // Only the stand-ins, the shell's own tools and dotnet (package publishes the board app): a real Vitis here must not answer.
+        Environment.SetEnvironmentVariable("PATH", $"{_bin.Path}:/usr/bin:/bin:{Path.GetDirectoryName(dotnet)}");
     }
 
     public string CallLog { get; }
