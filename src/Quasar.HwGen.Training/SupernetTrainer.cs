@@ -221,7 +221,7 @@ public sealed class SupernetTrainer
                 using var distillLoss = DistillationLoss(logits, softTargets, o.DistillationTemperature);
                 using var fromLabels = loss.mul(labelWeight);
                 using var fromTeacher = distillLoss.mul(distillWeight);
-                loss = fromLabels.add(fromTeacher);
+                loss = TensorSum.Of(fromLabels, fromTeacher);
             }
             loss.backward();
             lossSum += loss.item<float>();

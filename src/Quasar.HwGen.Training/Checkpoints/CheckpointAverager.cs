@@ -3,6 +3,7 @@ using Quasar.HwGen.Training.Model;
 using Quasar.HwGen.Training.Spaces;
 using TorchSharp;
 using static TorchSharp.torch;
+using Quasar.HwGen.Training.Native;
 
 namespace Quasar.HwGen.Training.Checkpoints;
 
@@ -85,7 +86,7 @@ public static class CheckpointAverager
                 continue;
             }
             using var value = tensor.to_type(ScalarType.Float64);
-            if (exists) sum!.add_(value);
+            if (exists) TensorSum.AddInPlace(sum!, value);
             else sums[name] = value.clone();
         }
     }

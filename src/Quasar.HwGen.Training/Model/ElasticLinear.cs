@@ -3,6 +3,7 @@ using Quasar.HwGen.Training.Quantization;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Quasar.HwGen.Training.Native;
 
 namespace Quasar.HwGen.Training.Model;
 
@@ -84,7 +85,7 @@ public sealed class ElasticLinear : nn.Module<Tensor, LinearSlice, Tensor>
             // Straight-through: the value is round_even(b / unit)·unit, the gradient the identity.
             var unit = rowSteps.squeeze(1) * inputStep;
             var bDetached = b.detach();
-            b = b + ((bDetached / unit).round() * unit - bDetached);
+            b = TensorSum.Of(b, (bDetached / unit).round() * unit - bDetached);
         }
         return nn.functional.linear(input, quantized, b).MoveToOuterDisposeScope();
     }

@@ -3,6 +3,7 @@ using Quasar.HwGen.Training.Spaces;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Quasar.HwGen.Training.Native;
 
 namespace Quasar.HwGen.Training.Model;
 
@@ -95,7 +96,7 @@ public sealed class Supernet : nn.Module<Tensor, Tensor>
         var patches = input_quantizer.forward(Patchify(input));
         var x = patch_embed.forward(patches, PatchEmbedSlice(choice));
         var cls = cls_token.narrow(0, 0, d).expand(b, 1, d);
-        x = cat([cls, x], 1) + pos_embed.narrow(1, 0, d);
+        x = TensorSum.Of(cat([cls, x], 1), pos_embed.narrow(1, 0, d));
         for (int i = 0; i < choice.Depth; i++) x = blocks[i].forward(x, new BlockSlice(d, choice.Layers[i]));
         var classToken = norm.forward(x.select(1, 0));
         return head.forward(head_input.forward(classToken), HeadSlice(choice)).MoveToOuterDisposeScope();

@@ -3,6 +3,7 @@ using Quasar.HwGen.Training.Spaces;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Quasar.HwGen.Training.Native;
 
 namespace Quasar.HwGen.Training.Model;
 
@@ -111,11 +112,11 @@ public sealed class SupernetBlock : nn.Module<Tensor, BlockSlice, Tensor>
         var p = probabilities.forward(scores.softmax(-1)).view(groups, tokens, tokens);
         var context = p.bmm(v).view(batch, heads, tokens, HeadDim).transpose(1, 2).reshape(batch, tokens, heads * HeadDim);
         var attention = proj.forward(proj_input.forward(context), ProjSlice(slice));
-        var x = input + attention * sls1.narrow(0, 0, slice.Embed);
+        var x = TensorSum.Of(input, attention * sls1.narrow(0, 0, slice.Embed));
 
         var m = fc1_input.forward(norm2.forward(x));
         var hidden = nn.functional.gelu(fc1.forward(m, Fc1Slice(slice)));
         var mlp = fc2.forward(fc2_input.forward(hidden), Fc2Slice(slice));
-        return (x + mlp * sls2.narrow(0, 0, slice.Embed)).MoveToOuterDisposeScope();
+        return TensorSum.Of(x, mlp * sls2.narrow(0, 0, slice.Embed)).MoveToOuterDisposeScope();
     }
 }

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Quasar.HwGen.Training.Native;
 
 namespace Quasar.HwGen.Training.Quantization;
 
@@ -75,9 +76,9 @@ public sealed class ActivationQuantizer : nn.Module<Tensor, Tensor>
         using var high = QMax.ToScalar();
         var s = log_step.exp();
         var sScaled = s.mul(scale);
-        var sForward = s.detach() + (sScaled - sScaled.detach()); // value exactly s, gradient scaled by g
+        var sForward = TensorSum.Of(s.detach(), sScaled - sScaled.detach()); // value exactly s, gradient scaled by g
         var v = (input / sForward).clamp(low, high);
-        var rounded = v.round().detach() + (v - v.detach());      // value exactly round(v), gradient identity (STE)
+        var rounded = TensorSum.Of(v.round().detach(), v - v.detach()); // value exactly round(v), gradient identity (STE)
         return (rounded * sForward).MoveToOuterDisposeScope();
     }
 

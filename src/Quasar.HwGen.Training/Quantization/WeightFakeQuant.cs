@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using Quasar.HwGen.Training.Native;
 
 namespace Quasar.HwGen.Training.Quantization;
 
@@ -74,7 +75,7 @@ public static class WeightFakeQuant
             using var dequantized = codes * steps;
             // value: dequantized + (w − w) = dequantized exactly; gradient: identity.
             using var zeroWithGradient = weight - weight.detach();
-            return (dequantized + zeroWithGradient, steps);
+            return (TensorSum.Of(dequantized, zeroWithGradient), steps);
         }
     }
 }
