@@ -68,7 +68,7 @@ public static class LinkCommand
         if (reports.Timing is { } timing)
         {
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"timing met after routing: setup WNS {timing.Setup.WorstNs:+0.000;-0.000} ns, hold WHS {timing.Hold.WorstNs:+0.000;-0.000} ns");
+                $"timing met after routing: setup WNS {LinkReportGate.Ns(timing.Setup.WorstNs)}, hold WHS {LinkReportGate.Ns(timing.Hold.WorstNs)}");
         }
         if (target == "hw" && (reports.Utilization is null || reports.Timing is null))
         {

@@ -56,5 +56,6 @@ public static class LinkReportGate
         yield return ("URAM", report.Used.Uram, report.Available.Uram);
     }
 
-    private static string Ns(double? value) => value is double ns ? ns.ToString("+0.000;-0.000", CultureInfo.InvariantCulture) + " ns" : "n/a";
+    /// <summary>A slack as "+0.412 ns", or "n/a" where the report says NA.</summary>
+    public static string Ns(double? value) => value is double ns ? ns.ToString("+0.000;-0.000", CultureInfo.InvariantCulture) + " ns" : "n/a";
 }

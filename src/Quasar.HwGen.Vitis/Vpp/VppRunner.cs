@@ -18,12 +18,15 @@ public sealed class VppRunner(Toolset tools, VppOptions options)
     {
         var layout = new BuildLayout(projectRoot, Options.Target);
         string[] arguments = ["-l", .. Common(), "--config", Relative(projectRoot, linkConfig), "-o", Relative(projectRoot, layout.Xclbin), Relative(projectRoot, kernelObject)];
+        // The engine record of an earlier link must not be paired with this one's xclbin.
+        if (File.Exists(layout.EngineRecord)) File.Delete(layout.EngineRecord);
         var started = DateTime.UtcNow.AddSeconds(-2); // file times are coarser than the clock on some file systems
         var result = await RunAsync(VppStep.Link, projectRoot, arguments, layout.Xclbin, progress, cancellation).ConfigureAwait(false);
         // A clean log is not enough: the routed design must meet timing and fit the part.
         var reports = LinkReportGate.Check(projectRoot, started);
         if (reports.Problems.Count > 0)
         {
+            File.Delete(layout.Xclbin);
             var evidence = VppLogGate.Evidence(result.Lines);
             throw new VppStepFailedException(VppStep.Link, Options.Target, result.Command, 0, reports.Problems,
                 evidence.Count > 0 ? evidence.Take(Options.ExcerptLines).ToArray() : []);
@@ -65,6 +68,8 @@ public sealed class VppRunner(Toolset tools, VppOptions options)
         var problems = VppLogGate.Problems(run.ExitCode, run.Lines, output);
         if (problems.Count > 0)
         {
+            // A failed step's output must not look usable to the next step (package would ship a failed xclbin).
+            if (File.Exists(output)) File.Delete(output);
             var evidence = VppLogGate.Evidence(run.Lines);
             throw new VppStepFailedException(step, Options.Target, run.Command, run.ExitCode, problems,
                 evidence.Count > 0 ? evidence.Take(Options.ExcerptLines).ToArray() : run.Tail(Options.ExcerptLines));

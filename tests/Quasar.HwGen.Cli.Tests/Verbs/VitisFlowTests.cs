@@ -204,6 +204,7 @@ public sealed class VitisFlowTests
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ToolFailed), run.ToString());
         Assert.That(run.ErrorLines, Has.Some.StartWith("error: v++ link (-t hw) failed: timing is not met after routing: Timing constraints are not met. (setup WNS -0.734 ns, 391 failing endpoints; hold WHS -0.021 ns) in "), run.ToString());
+        Assert.That(File.Exists(Path.Combine(Project, "build", "hw", "quasar_gemm.xclbin")), Is.False, "package must not find a failed link's xclbin");
     }
 
     [Test]
