@@ -3,8 +3,8 @@ using Quasar.HwGen.Core.Numerics.HostOps;
 namespace Quasar.HwGen.Core.Numerics;
 
 /// <summary>
-/// float32 → 6-bit activation on the host (docs/numerics.md §1): <c>q = clamp(round_even(x / s_x), −32, 31)</c>, with
-/// <c>x / s_x</c> a float32 division. A shorthand for <see cref="Quantizer"/> with the activation range.
+/// float32 → 6-bit activation on the host (docs/numerics.md §1): <c>q = clamp(round_even(x · (1 / s_x)), −32, 31)</c>,
+/// the reciprocal a float32 division once per call. A shorthand for <see cref="Quantizer"/> with the activation range.
 /// </summary>
 public static class HostQuantizer
 {

@@ -2,7 +2,7 @@ using Quasar.HwGen.Core.Numerics;
 
 namespace Quasar.HwGen.Tests.Numerics;
 
-/// <summary>float32 → 6-bit on the host: float32 division, ties to even, clamping (docs/numerics.md §1).</summary>
+/// <summary>float32 → 6-bit on the host: a product with the float32 reciprocal of the step, ties to even, clamping (docs/numerics.md §1).</summary>
 [TestFixture]
 public sealed class HostQuantizerTests
 {
@@ -37,15 +37,15 @@ public sealed class HostQuantizerTests
     }
 
     [Test]
-    public void The_quotient_is_a_float32_division_not_a_multiplication_by_the_reciprocal()
+    public void The_value_is_multiplied_by_the_reciprocal_not_divided_by_the_step()
     {
         float x = BitConverter.Int32BitsToSingle(0x41441128);    // 12.254189
         float step = BitConverter.Int32BitsToSingle(0x3EDC253A); // 0.42997152
-        Assert.That(x / step, Is.EqualTo(28.5f), "the division lands on a tie");
-        Assert.That(MathF.Round(x * (1f / step)), Is.EqualTo(29f), "the reciprocal does not");
+        Assert.That(x / step, Is.EqualTo(28.5f), "a division would land on a tie (and round to 28)");
+        Assert.That(MathF.Round(x * (1f / step)), Is.EqualTo(29f), "the product with the reciprocal does not");
 
-        Assert.That((int)HostQuantizer.Quantize(x, step), Is.EqualTo(28));
-        Assert.That((int)HostQuantizer.Quantize(Filled(x, 32), step)[0], Is.EqualTo(28), "vector loop");
+        Assert.That((int)HostQuantizer.Quantize(x, step), Is.EqualTo(29));
+        Assert.That((int)HostQuantizer.Quantize(Filled(x, 32), step)[0], Is.EqualTo(29), "vector loop");
     }
 
     [Test]
@@ -67,8 +67,8 @@ public sealed class HostQuantizerTests
 
             for (int i = 0; i < input.Length; i++)
             {
-                int expected = (int)Math.Clamp(MathF.Round(input[i] / step, MidpointRounding.ToEven), -32, 31);
-                if (output[i] != expected) Assert.Fail($"trial {trial}: q({input[i]:R} / {step:R}) = {output[i]}, expected {expected}");
+                int expected = (int)Math.Clamp(MathF.Round(input[i] * (1f / step), MidpointRounding.ToEven), -32, 31);
+                if (output[i] != expected) Assert.Fail($"trial {trial}: q({input[i]:R} · (1 / {step:R})) = {output[i]}, expected {expected}");
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
@@ -33,6 +34,8 @@ public static class Dequantizer
 
         public float Scalar(int index) => _input[index] * step;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector> =>
             TVector.LoadInt16(in MemoryMarshal.GetReference(_input), (nuint)index) * TVector.Create(step);
     }
@@ -42,6 +45,8 @@ public static class Dequantizer
         private readonly ReadOnlySpan<sbyte> _input = input;
 
         public float Scalar(int index) => _input[index] * step;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector> =>
             TVector.LoadInt8(in MemoryMarshal.GetReference(_input), (nuint)index) * TVector.Create(step);

@@ -34,8 +34,9 @@ public sealed class GeluQuantizeTable
         HostKernelArguments.RequireStep(inputStep, nameof(inputStep));
         Quantizer.Validate(outputStep, min, max);
         var values = new sbyte[Size];
+        float reciprocal = Quantizer.Reciprocal(outputStep);
         for (int q = short.MinValue; q <= short.MaxValue; q++)
-            values[q + Offset] = Quantizer.Quantize(Gelu.Evaluate(q * inputStep), outputStep, min, max, q);
+            values[q + Offset] = Quantizer.Quantize(Gelu.Evaluate(q * inputStep), reciprocal, min, max, q);
         return new GeluQuantizeTable(values);
     }
 

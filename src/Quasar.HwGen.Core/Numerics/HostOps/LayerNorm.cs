@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
@@ -5,8 +6,8 @@ namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
 /// LayerNorm over the channel dimension in float32 (docs/numerics.md §6.4): per row, μ = Σx / C and
-/// σ² = Σ(x − μ)² / C (two passes, sums in the 8-lane order of <see cref="LaneSum"/>), d = sqrt(σ² + ε), then
-/// <c>y = (x − μ) / d · γ + β</c> in that order.
+/// σ² = Σ(x − μ)² / C (two passes, sums in the 8-lane order of <see cref="LaneSum"/>), d = sqrt(σ² + ε), r = 1 / d,
+/// then <c>y = (x − μ) · r · γ + β</c> in that order.
 /// </summary>
 public static class LayerNorm
 {
@@ -35,11 +36,11 @@ public static class LayerNorm
         if (!(epsilon >= 0)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be non-negative");
     }
 
-    /// <summary>One row's statistics, and its element formula <c>(x − μ) / d · γ + β</c>.</summary>
+    /// <summary>One row's statistics, and its element formula <c>(x − μ) · r · γ + β</c> with r = 1 / d.</summary>
     internal readonly ref struct NormalizedRow : IElementMap
     {
         private readonly ReadOnlySpan<float> _x, _gamma, _beta;
-        private readonly float _mean, _deviation;
+        private readonly float _mean, _reciprocalDeviation;
 
         public NormalizedRow(ReadOnlySpan<float> x, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float epsilon, HostSimd resolved)
         {
@@ -48,10 +49,12 @@ public static class LayerNorm
             _beta = beta;
             _mean = LaneSum.Sum(x, resolved) / x.Length;
             float variance = LaneSum.SumOfSquaredDeviations(x, _mean, resolved) / x.Length;
-            _deviation = MathF.Sqrt(variance + epsilon);
+            _reciprocalDeviation = 1f / MathF.Sqrt(variance + epsilon);
         }
 
-        public float Scalar(int index) => (_x[index] - _mean) / _deviation * _gamma[index] + _beta[index];
+        public float Scalar(int index) => (_x[index] - _mean) * _reciprocalDeviation * _gamma[index] + _beta[index];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector>
         {
@@ -59,7 +62,7 @@ public static class LayerNorm
             var x = TVector.Load(in MemoryMarshal.GetReference(_x), i);
             var gamma = TVector.Load(in MemoryMarshal.GetReference(_gamma), i);
             var beta = TVector.Load(in MemoryMarshal.GetReference(_beta), i);
-            return (x - TVector.Create(_mean)) / TVector.Create(_deviation) * gamma + beta;
+            return (x - TVector.Create(_mean)) * TVector.Create(_reciprocalDeviation) * gamma + beta;
         }
     }
 }

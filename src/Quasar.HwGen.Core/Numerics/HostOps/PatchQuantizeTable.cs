@@ -24,10 +24,11 @@ public sealed class PatchQuantizeTable
         Patchify.RequireChannels(mean, std);
         Quantizer.Validate(step, min, max);
         var values = new sbyte[mean.Length * Levels];
+        float reciprocal = Quantizer.Reciprocal(step);
         for (int c = 0; c < mean.Length; c++)
         {
             for (int pixel = 0; pixel < Levels; pixel++)
-                values[c * Levels + pixel] = Quantizer.Quantize(Patchify.Normalize((byte)pixel, mean[c], std[c]), step, min, max, c * Levels + pixel);
+                values[c * Levels + pixel] = Quantizer.Quantize(Patchify.Normalize((byte)pixel, mean[c], std[c]), reciprocal, min, max, c * Levels + pixel);
         }
         return new PatchQuantizeTable(values);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
@@ -22,6 +23,8 @@ public static class ResidualAdd
         private readonly ReadOnlySpan<short> _branch = branch;
 
         public float Scalar(int index) => _stream[index] + _branch[index] * step;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector>
         {

@@ -7,7 +7,7 @@ namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
 /// Row-wise softmax of integer scores with step s, in float32 (docs/numerics.md §6.5): per row, m = max q (exact),
-/// e = <see cref="SoftmaxExponential.Evaluate(int, float)"/>(m − q, s), sum = Σe in the 8-lane order, p = e / sum.
+/// e = <see cref="SoftmaxExponential.Evaluate(int, float)"/>(m − q, s), sum = Σe in the 8-lane order, p = e · (1 / sum).
 /// The unfused reference of <see cref="SoftmaxQuantize"/>.
 /// </summary>
 public static class Softmax
@@ -23,7 +23,7 @@ public static class Softmax
         {
             var q = scores.Slice(start, columns);
             var e = output.Slice(start, columns);
-            var p = new Quotient(e, Exponentials(q, RowMax(q), step, e, resolved));
+            var p = new Probability(e, Exponentials(q, RowMax(q), step, e, resolved));
             ElementLoop.ToFloat(ref p, e, resolved);
         }
     }
@@ -62,27 +62,29 @@ public static class Softmax
     internal static float Exponentials(ReadOnlySpan<short> q, int rowMax, float step, Span<float> e, HostSimd resolved)
     {
         Span<float> lanes = stackalloc float[LaneSum.Lanes];
+        float rate = SoftmaxExponential.Rate(step);
         int i = resolved switch
         {
-            HostSimd.Vector256 or HostSimd.Vector512 => Exponentials256(q, rowMax, step, e, lanes),
-            HostSimd.Vector128 => Exponentials128(q, rowMax, step, e, lanes),
+            HostSimd.Vector256 or HostSimd.Vector512 => Exponentials256(q, rowMax, rate, e, lanes),
+            HostSimd.Vector128 => Exponentials128(q, rowMax, rate, e, lanes),
             _ => 0,
         };
-        for (; i < q.Length; i++) lanes[i % LaneSum.Lanes] += e[i] = SoftmaxExponential.Evaluate(rowMax - q[i], step);
+        for (; i < q.Length; i++) lanes[i % LaneSum.Lanes] += e[i] = SoftmaxExponential.EvaluateAtRate(rowMax - q[i], rate);
         return LaneSum.Combine(lanes);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Exponentials256(ReadOnlySpan<short> q, int rowMax, float step, Span<float> e, Span<float> lanes)
+    private static int Exponentials256(ReadOnlySpan<short> q, int rowMax, float rate, Span<float> e, Span<float> lanes)
     {
         ref short scores = ref MemoryMarshal.GetReference(q);
         ref float target = ref MemoryMarshal.GetReference(e);
         var max = HostVector256.Create(rowMax);
+        var c = HostVector256.Create(rate);
         var sum = HostVector256.Create(0);
         int i = 0;
         for (; i <= q.Length - LaneSum.Lanes; i += LaneSum.Lanes)
         {
-            var values = SoftmaxExponential.Evaluate(max - HostVector256.LoadInt16(in scores, (nuint)i), step);
+            var values = SoftmaxExponential.Evaluate(HostVector256.LoadInt16(in scores, (nuint)i) - max, c);
             values.Store(ref target, (nuint)i);
             sum += values;
         }
@@ -92,23 +94,24 @@ public static class Softmax
         // (n − 8 + j) mod 8), of which only the elements from i on are new.
         int start = q.Length - LaneSum.Lanes;
         Span<float> last = stackalloc float[LaneSum.Lanes];
-        SoftmaxExponential.Evaluate(max - HostVector256.LoadInt16(in scores, (nuint)start), step).Store(ref last[0], 0);
+        SoftmaxExponential.Evaluate(HostVector256.LoadInt16(in scores, (nuint)start) - max, c).Store(ref last[0], 0);
         for (; i < q.Length; i++) lanes[i % LaneSum.Lanes] += e[i] = last[i - start];
         return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Exponentials128(ReadOnlySpan<short> q, int rowMax, float step, Span<float> e, Span<float> lanes)
+    private static int Exponentials128(ReadOnlySpan<short> q, int rowMax, float rate, Span<float> e, Span<float> lanes)
     {
         ref short scores = ref MemoryMarshal.GetReference(q);
         ref float target = ref MemoryMarshal.GetReference(e);
         var max = HostVector128.Create(rowMax);
+        var c = HostVector128.Create(rate);
         HostVector128 low = HostVector128.Create(0), high = HostVector128.Create(0);
         int i = 0;
         for (; i <= q.Length - LaneSum.Lanes; i += LaneSum.Lanes)
         {
-            var first = SoftmaxExponential.Evaluate(max - HostVector128.LoadInt16(in scores, (nuint)i), step);
-            var second = SoftmaxExponential.Evaluate(max - HostVector128.LoadInt16(in scores, (nuint)i + 4), step);
+            var first = SoftmaxExponential.Evaluate(HostVector128.LoadInt16(in scores, (nuint)i) - max, c);
+            var second = SoftmaxExponential.Evaluate(HostVector128.LoadInt16(in scores, (nuint)i + 4) - max, c);
             first.Store(ref target, (nuint)i);
             second.Store(ref target, (nuint)i + 4);
             low += first;
@@ -119,14 +122,17 @@ public static class Softmax
         return i;
     }
 
-    /// <summary>p = e / sum, a float32 division per element.</summary>
-    internal readonly ref struct Quotient(ReadOnlySpan<float> exponentials, float sum) : IElementMap
+    /// <summary>p = e · (1 / sum): one float32 division per row, a multiply per element.</summary>
+    internal readonly ref struct Probability(ReadOnlySpan<float> exponentials, float sum) : IElementMap
     {
         private readonly ReadOnlySpan<float> _e = exponentials;
+        private readonly float _reciprocal = 1f / sum;
 
-        public float Scalar(int index) => _e[index] / sum;
+        public float Scalar(int index) => _e[index] * _reciprocal;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector> =>
-            TVector.Load(in MemoryMarshal.GetReference(_e), (nuint)index) / TVector.Create(sum);
+            TVector.Load(in MemoryMarshal.GetReference(_e), (nuint)index) * TVector.Create(_reciprocal);
     }
 }

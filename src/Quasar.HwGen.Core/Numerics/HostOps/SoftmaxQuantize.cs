@@ -35,7 +35,7 @@ public static class SoftmaxQuantize
             {
                 var q = scores.Slice(start, columns);
                 float sum = Softmax.Exponentials(q, Softmax.RowMax(q), scoreStep, e, resolved);
-                var p = new Softmax.Quotient(e, sum);
+                var p = new Softmax.Probability(e, sum);
                 ElementLoop.Quantize(ref p, step, min, max, output.Slice(start, columns), resolved, start);
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
@@ -36,6 +37,8 @@ public static class TokenEmbedding
         private readonly ReadOnlySpan<float> _a = a, _b = b;
 
         public float Scalar(int index) => _a[index] + _b[index];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector> =>
             TVector.Load(in MemoryMarshal.GetReference(_a), (nuint)index) + TVector.Load(in MemoryMarshal.GetReference(_b), (nuint)index);

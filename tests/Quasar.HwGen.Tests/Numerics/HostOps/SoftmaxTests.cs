@@ -18,7 +18,7 @@ public sealed class SoftmaxTests
     }
 
     [Test]
-    public void The_score_step_scales_the_distances_and_far_scores_get_zero()
+    public void The_score_step_scales_the_distances_and_far_scores_get_next_to_nothing()
     {
         var y = new float[4];
 
@@ -26,7 +26,7 @@ public sealed class SoftmaxTests
 
         float e1 = (float)Math.Exp(-1);
         Assert.That(y, Is.EqualTo(new[] { 1 / (2 + e1), 1 / (2 + e1), 0f, e1 / (2 + e1) }).Within(1e-7f));
-        Assert.That(y[2], Is.Zero);
+        Assert.That(y[2], Is.Positive.And.LessThan(1e-37f), "e is clamped at 2^-125, never 0");
     }
 
     [Test]
@@ -43,25 +43,26 @@ public sealed class SoftmaxTests
     }
 
     [Test]
-    public void The_exponential_is_within_2_ulp_of_exp_of_the_float_product()
+    public void The_exponential_is_within_4_plus_3t_ulp_of_exp_of_the_float_product_and_never_subnormal()
     {
         Assert.That(SoftmaxExponential.Evaluate(0, 0.37f), Is.EqualTo(1f));
         Gen.Select(Gen.Int[0, 65535], Gen.OneOf(Gen.Float[5e-6f, 1e-3f], Gen.Float[1e-3f, 0.5f])).Sample((d, step) =>
         {
             float t = d * step;
             float e = SoftmaxExponential.Evaluate(d, step);
-            if (t > SoftmaxExponential.LargestArgument) Assert.That(e, Is.Zero.And.Not.Negative, $"d = {d}, step = {step:R}");
-            else Assert.That(e, Is.EqualTo((float)Math.Exp(-(double)t)).Within(2).Ulps, $"d = {d}, step = {step:R}");
+            Assert.That(float.IsNormal(e), $"d = {d}, step = {step:R}: {e:R}");
+            // The base-2 exponent d·(s·log2 e) carries the rounding of both products, so the error grows with t.
+            if (t < 86f) Assert.That(e, Is.EqualTo((float)Math.Exp(-(double)t)).Within(4 + 3 * t).Ulps, $"d = {d}, step = {step:R}");
+            else Assert.That(e, Is.LessThanOrEqualTo(MathF.ScaleB(1.5f, -125)), $"d = {d}, step = {step:R}");
         }, iter: PropertyRuns.Scaled(20000));
     }
 
     [Test]
     public void Exponentials_are_pinned()
     {
-        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(1024, 1f / 1024)), Is.EqualTo(0x3EBC5AB2), "e^-1");
-        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(65535, 1f / 1024)), Is.EqualTo(0x114B817E), "e^-63.999…");
-        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(87, 1f)), Is.EqualTo(0x00B33687), "e^-87, normal");
-        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(88, 1f)), Is.EqualTo(0), "beyond e^-87: +0");
+        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(1024, 1f / 1024)), Is.EqualTo(0x3EBC5AB3), "e^-1, 1 ulp above");
+        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(65535, 1f / 1024)), Is.EqualTo(0x114B81A1), "e^-63.999…");
+        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(88, 1f)), Is.EqualTo(0x01000000), "clamped at 2^-125, a normal float");
     }
 
     [TestCaseSource(typeof(HostSimdCases), nameof(HostSimdCases.Vectors))]

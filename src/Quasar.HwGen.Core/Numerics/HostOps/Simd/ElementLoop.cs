@@ -27,7 +27,7 @@ internal static class ElementLoop
     }
 
     /// <summary>
-    /// output[i] = clamp(round_even(map(i) / step), min, max); a NaN throws, naming element
+    /// output[i] = clamp(round_even(map(i) · (1 / step)), min, max); a NaN throws, naming element
     /// <paramref name="firstIndex"/> + i (a vector with a NaN lane hands over to the scalar loop, which finds it).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -41,7 +41,8 @@ internal static class ElementLoop
             HostSimd.Vector512 => Quantize<TMap, HostVector512>(ref map, step, min, max, output),
             _ => 0,
         };
-        for (; i < output.Length; i++) output[i] = Quantizer.Quantize(map.Scalar(i), step, min, max, firstIndex + i);
+        float reciprocal = Quantizer.Reciprocal(step);
+        for (; i < output.Length; i++) output[i] = Quantizer.Quantize(map.Scalar(i), reciprocal, min, max, firstIndex + i);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -61,7 +62,7 @@ internal static class ElementLoop
         where TVector : struct, IHostVector<TVector>
     {
         ref sbyte target = ref MemoryMarshal.GetReference(output);
-        var divisor = TVector.Create(step);
+        var reciprocal = TVector.Create(Quantizer.Reciprocal(step));
         var lower = TVector.Create(min);
         var upper = TVector.Create(max);
         int n = output.Length;
@@ -70,7 +71,7 @@ internal static class ElementLoop
             // The last, partial vector is the one ending at n, overlapping its neighbour: the same bits twice.
             int at = Math.Min(i, n - TVector.Count);
             if (at < 0) return 0;
-            var q = TVector.RoundToEven(map.Vector<TVector>(at) / divisor);
+            var q = TVector.RoundToEven(map.Vector<TVector>(at) * reciprocal);
             if (q.HasNaN) return i;
             TVector.Min(TVector.Max(q, lower), upper).StoreInt8(ref target, (nuint)at);
         }

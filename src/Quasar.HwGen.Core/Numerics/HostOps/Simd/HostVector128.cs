@@ -38,8 +38,6 @@ internal readonly struct HostVector128(Vector128<float> value) : IHostVector<Hos
     public static HostVector128 PowerOfTwo(HostVector128 exponent) =>
         new(Vector128.ShiftLeft(Vector128.ConvertToInt32Native(exponent._value) + Vector128.Create(127), 23).AsSingle());
 
-    public static HostVector128 ZeroWhereAbove(HostVector128 value, HostVector128 x, HostVector128 limit) =>
-        new(Vector128.AndNot(value._value, Vector128.GreaterThan(x._value, limit._value)));
 
     public void Store(ref float destination, nuint index) => _value.StoreUnsafe(ref destination, index);
 

@@ -37,8 +37,6 @@ internal readonly struct HostVector512(Vector512<float> value) : IHostVector<Hos
     public static HostVector512 PowerOfTwo(HostVector512 exponent) =>
         new(Vector512.ShiftLeft(Vector512.ConvertToInt32Native(exponent._value) + Vector512.Create(127), 23).AsSingle());
 
-    public static HostVector512 ZeroWhereAbove(HostVector512 value, HostVector512 x, HostVector512 limit) =>
-        new(Vector512.AndNot(value._value, Vector512.GreaterThan(x._value, limit._value)));
 
     public void Store(ref float destination, nuint index) => _value.StoreUnsafe(ref destination, index);
 

@@ -40,8 +40,6 @@ internal interface IHostVector<TSelf> :
     /// <summary>2ⁿ per lane for integral n in [−126, 127], built from the exponent bits (exact).</summary>
     static abstract TSelf PowerOfTwo(TSelf exponent);
 
-    /// <summary>Per lane: +0 where <paramref name="x"/> &gt; <paramref name="limit"/>, else <paramref name="value"/>.</summary>
-    static abstract TSelf ZeroWhereAbove(TSelf value, TSelf x, TSelf limit);
 
     void Store(ref float destination, nuint index);
 
