@@ -18,6 +18,8 @@ internal static class BarChart
     {
         ArgumentNullException.ThrowIfNull(groups);
         var ci = CultureInfo.InvariantCulture;
+        // A chart of the model's figures alone (no tool reported any) draws one bar a group and no "no figure" notes.
+        bool anyReported = groups.Any(g => g.Reported is not null);
         double max = groups.SelectMany(g => new[] { g.Reported, g.Model }).OfType<double>().DefaultIfEmpty(0).Max();
         if (!(max > 0)) max = 1;
         double span = Width - LabelWidth - ValueWidth;
@@ -30,11 +32,11 @@ internal static class BarChart
         foreach (var group in groups)
         {
             svg.AppendLine(ci, $"""<text x="{LabelWidth - 6}" y="{y + BarHeight + 4:0.#}" text-anchor="end">{Escape(group.Label)}</text>""");
-            Bar(svg, y, group.Reported, ReportColour, reportedBy);
+            if (anyReported) Bar(svg, y, group.Reported, ReportColour, reportedBy);
             Bar(svg, y + BarHeight, group.Model, ModelColour, "model");
             y += 2 * BarHeight + GroupGap;
         }
-        svg.AppendLine(ci, $"""<rect x="{LabelWidth}" y="{y + 6:0.#}" width="10" height="10" fill="{ReportColour}"/><text x="{LabelWidth + 14}" y="{y + 15:0.#}">{Escape(reportedBy)}</text>""");
+        if (anyReported) svg.AppendLine(ci, $"""<rect x="{LabelWidth}" y="{y + 6:0.#}" width="10" height="10" fill="{ReportColour}"/><text x="{LabelWidth + 14}" y="{y + 15:0.#}">{Escape(reportedBy)}</text>""");
         svg.AppendLine(ci, $"""<rect x="{LabelWidth + 200}" y="{y + 6:0.#}" width="10" height="10" fill="{ModelColour}"/><text x="{LabelWidth + 214}" y="{y + 15:0.#}">hardware model</text>""");
         svg.AppendLine("</svg>");
         return svg.ToString();
