@@ -20,6 +20,7 @@ using Quasar.HwGen.Search.Results;
 using Quasar.HwGen.Training.Checkpoints;
 using Quasar.HwGen.Vitis.Csim;
 using Quasar.HwGen.Vitis.Projects;
+using Quasar.Runtime.Xrt;
 
 namespace Quasar.HwGen.Cli.Verbs;
 
@@ -160,12 +161,19 @@ public static class DemoCommand
         Console.WriteLine(string.Create(ci, $"[8/8] csim      g++ testbench: {csim.Summary()}"));
         Console.WriteLine(string.Create(ci, $"                end to end: identical logits on {endToEnd.ImagesMatched} test images ({endToEnd.KernelCalls} kernel calls)"));
 
-        const string swEmuReason = "the demo does not build the XRT-shaped native library (run `quasar sw-emu`, or `./build.sh SwEmu`)";
+        var swEmu = steps.Run($"sw-emu {name}", $"quasar sw-emu {projectDirectory} && quasar-run --package {package} --backend sw-emu --xclbin {projectDirectory}/sw_emu/<rid>/{SoftwareEmulationXclbin.FileName} --idx {FashionMnist.SampleSubdirectory}/t10k-images-idx3-ubyte.gz --count {endToEndImages}", () =>
+        {
+            var o = SoftwareEmulationCheck.Run(HlsProject.Open(projectDirectory), graph, test.Take(endToEndImages));
+            return (o, new[] { Path.GetDirectoryName(o.Xclbin)! }, o.FirstDifference is null ? $"logits identical to emu on {o.Images} images" : $"logit {o.FirstDifference} differs from emu");
+        });
+        if (swEmu.FirstDifference is int at) throw new CheckFailedException($"sw-emu of {projectDirectory} disagrees with the emulation at logit {at} of {swEmu.Images} images");
+        Console.WriteLine(string.Create(ci, $"        sw-emu  logits identical to emu on {swEmu.Images} test images through XRT's C API ({Path.GetRelativePath(work, swEmu.Xclbin)})"));
+
         RunBackend[] backends =
         [
-            new("emu", RunBackend.BitExact, string.Create(ci, $"the reference: integer emulation on {subset.Count} test images, {100 * comparison.Agreement:F1}% top-1 agreement with the fake-quant model")),
+            new("emu", RunBackend.Reference, string.Create(ci, $"the C# integer emulation, what the others are compared with; {subset.Count} test images, {100 * comparison.Agreement:F1}% top-1 agreement with the fake-quant model")),
             new("g++ csim", RunBackend.BitExact, string.Create(ci, $"{csim.Summary()}; identical logits to emu on {endToEnd.ImagesMatched} test images ({endToEnd.KernelCalls} kernel calls)")),
-            new("sw-emu", RunBackend.NotRun, swEmuReason),
+            new("sw-emu", RunBackend.BitExact, string.Create(ci, $"identical logits to emu on {swEmu.Images} test images through XRT's C API")),
             new("arm64", RunBackend.NotRun, "the demo runs on the build machine only (`./build.sh Arm64` checks the arm64 build under qemu)"),
         ];
         return new RunSubnet(name, found.FpsTarget, chosen.Subnet.Summary(space), chosen.Accuracy, estimate.FramesPerSecond, 1e3 * estimate.Seconds,

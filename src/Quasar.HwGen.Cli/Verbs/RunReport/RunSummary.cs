@@ -30,7 +30,7 @@ internal static class RunSummary
         foreach (var row in rows)
             text.AppendLine(string.Join("  ", row.Select((cell, i) => i == 0 || i >= 8 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
         var binds = run.Resources.FirstOrDefault(r => r.Binds);
-        if (binds is not null) text.AppendLine(string.Create(Ci, $"resources: {binds.Kind} binds at {binds.Used:N0} of {binds.Device:N0} on the device ({binds.Used / binds.Device:0.0%})"));
+        if (binds is not null) text.AppendLine(string.Create(Ci, $"resources: {binds.Kind} binds the engine's sizing: {binds.Used:N0} of a {binds.Budget:N0} budget ({binds.Used / binds.Budget:0.0%}), {binds.Used / binds.Device:0.0%} of the device"));
         return text.ToString();
     }
 }
