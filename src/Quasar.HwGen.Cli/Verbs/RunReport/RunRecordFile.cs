@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Quasar.HwGen.Core.IO;
@@ -11,6 +12,8 @@ internal static class RunRecordFile
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        // × ≤ + as themselves: the file is read by people too, and never embedded in HTML or script.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -41,5 +44,8 @@ internal static class RunRecordFile
         return record;
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd('.');
+    /// <summary>The parser's first sentence, naming the record rather than quasar's type for it.</summary>
+    private static string FirstLine(string text) =>
+        text.Split('\n')[0].Replace($"type '{typeof(RunRecord).FullName}'", "the run record", StringComparison.Ordinal)
+            .Replace(typeof(RunRecord).FullName!, "the run record", StringComparison.Ordinal).Trim().TrimEnd('.');
 }
