@@ -176,7 +176,7 @@ public static class DemoCommand
             new("sw-emu", RunBackend.BitExact, string.Create(ci, $"identical logits to emu on {swEmu.Images} test images through XRT's C API")),
             new("arm64", RunBackend.NotRun, "the demo runs on the build machine only (`./build.sh Arm64` checks the arm64 build under qemu)"),
         ];
-        return new RunSubnet(name, found.FpsTarget, chosen.Subnet.Summary(space), chosen.Accuracy, estimate.FramesPerSecond, 1e3 * estimate.Seconds,
+        return new RunSubnet(name, found.FpsTarget, chosen.Subnet.Summary(space), chosen.Accuracy, chosen.Fps, estimate.FramesPerSecond, 1e3 * estimate.Seconds,
             subset.Count, comparison.FakeQuant, comparison.Integer,
             [.. estimate.Ops.GroupBy(op => op.Op).OrderBy(g => g.Key).Select(g => new RunLatency(LatencyModel.OpName(g.Key), 1e3 * g.Sum(o => o.Seconds)))],
             [.. estimate.Ops.GroupBy(op => op.Layer).OrderBy(g => g.Key).Select(g => new RunLatency(

@@ -15,7 +15,7 @@ internal static class ParetoChart
     public static string Svg(RunRecord run)
     {
         var ci = CultureInfo.InvariantCulture;
-        var fps = run.Evaluated.Select(p => p.Fps).Concat(run.Subnets.SelectMany(s => new[] { s.TargetFps, s.EstimatedFps })).ToList();
+        var fps = run.Evaluated.Select(p => p.Fps).Concat(run.Subnets.SelectMany(s => new[] { s.TargetFps, s.SearchFps })).ToList();
         var accuracy = run.Evaluated.Select(p => p.Accuracy).Concat(run.Subnets.Select(s => s.ValidationAccuracy)).ToList();
         double x0 = fps.DefaultIfEmpty(0).Min(), x1 = fps.DefaultIfEmpty(1).Max(), y0 = accuracy.DefaultIfEmpty(0).Min(), y1 = accuracy.DefaultIfEmpty(1).Max();
         if (!(x1 > x0)) x1 = x0 + 1;
@@ -37,7 +37,7 @@ internal static class ParetoChart
         foreach (var s in run.Subnets)
         {
             svg.AppendLine(ci, $"""<line x1="{X(s.TargetFps):0.#}" y1="{Top}" x2="{X(s.TargetFps):0.#}" y2="{Height - Bottom}" stroke="red" stroke-dasharray="5,4"/>""");
-            svg.AppendLine(ci, $"""<circle class="chosen" cx="{X(s.EstimatedFps):0.#}" cy="{Y(s.ValidationAccuracy):0.#}" r="5" fill="red"><title>{Escape(s.Name)}: {100 * s.ValidationAccuracy:0.0}% at {s.EstimatedFps:0} FPS</title></circle>""");
+            svg.AppendLine(ci, $"""<circle class="chosen" cx="{X(s.SearchFps):0.#}" cy="{Y(s.ValidationAccuracy):0.#}" r="5" fill="red"><title>{Escape(s.Name)}: {100 * s.ValidationAccuracy:0.0}% at {s.SearchFps:0} FPS</title></circle>""");
             svg.AppendLine(ci, $"""<text x="{X(s.TargetFps) + 4:0.#}" y="{Top + 12}" fill="red">≥ {s.TargetFps:0}</text>""");
         }
         svg.AppendLine("</svg>");
