@@ -39,7 +39,7 @@ internal static class BoardApplication
     /// <summary>Publishes quasar-run for linux-arm64 from the source tree into &lt;project&gt;/build/quasar-run-linux-arm64.</summary>
     public static async Task<string> PublishAsync(string projectRoot, IProgress<string> progress, CancellationToken cancellation)
     {
-        var app = Path.Combine(RepositoryLayout.Root, "host-runtime", "Quasar.Runtime.App", "Quasar.Runtime.App.csproj");
+        var app = Path.Combine(ShippedFiles.Root, "host-runtime", "Quasar.Runtime.App", "Quasar.Runtime.App.csproj");
         if (!File.Exists(app)) throw new FileNotFoundException($"cannot publish the board application: {app} is missing; pass --app <folder of a linux-arm64 quasar-run>");
         var output = Path.Combine(projectRoot, "build", "quasar-run-linux-arm64");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : ToolSearchPath.FromEnvironment().Find("dotnet")

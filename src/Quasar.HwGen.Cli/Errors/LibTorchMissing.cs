@@ -1,0 +1,31 @@
+using System.Runtime.InteropServices;
+
+namespace Quasar.HwGen.Cli.Errors;
+
+/// <summary>
+/// The installed quasar tool carries TorchSharp but not libtorch (600 MB; docs/install.md), so the verbs that build
+/// the float model (train, evaluate, search, average, ablation, demo, lower --checkpoint) cannot run there until
+/// libtorch is on the library path. That is a missing tool, said in one line with the fix, not an internal error.
+/// </summary>
+internal sealed class LibTorchMissingException() : Exception(
+    "this needs libtorch 2.10 (CPU), which the quasar tool does not carry: put the folder of libtorch.so on LD_LIBRARY_PATH "
+    + "(docs/install.md says where to get it), or run quasar from a source build (./build.sh)")
+{
+    /// <summary>
+    /// Checks before anything touches TorchSharp: its own fallback would copy libtorch out of a NuGet cache into the
+    /// program's folder, outside any output directory.
+    /// </summary>
+    public static void ThrowUnlessLoadable()
+    {
+        if (!NativeLibrary.TryLoad("LibTorchSharp", typeof(TorchSharp.torch).Assembly, null, out _)) throw new LibTorchMissingException();
+    }
+
+    /// <summary>True for this exception, and for both ways TorchSharp itself fails without libtorch (a safety net).</summary>
+    public static bool Is(Exception e) => e switch
+    {
+        LibTorchMissingException => true,
+        DllNotFoundException => e.Message.Contains("LibTorchSharp", StringComparison.Ordinal),
+        NotSupportedException => e.Source == "TorchSharp" && e.Message.Contains("libtorch", StringComparison.Ordinal),
+        _ => false,
+    };
+}
