@@ -51,7 +51,7 @@ public static class CliErrors
         Console.Error.WriteLine(code switch
         {
             ExitCodes.Interrupted => "interrupted",
-            _ when LibTorchMissingException.Is(e) => $"error: {new LibTorchMissingException().Message}",
+            _ when LibTorchMissingException.Is(e) => $"error: {(e is LibTorchMissingException ? e.Message : LibTorchMissingException.ToolMessage)}",
             ExitCodes.Internal => $"error: internal error ({e.GetType().Name}): {e.Message} -- a bug in quasar; rerun with {VerboseOption} for the stack trace and report it",
             _ => $"error: {e.Message}",
         });
