@@ -33,6 +33,7 @@ public static class LaneSum
     internal static float Accumulate<TTerm>(ReadOnlySpan<float> values, TTerm term, HostSimd resolved)
         where TTerm : struct, ITerm
     {
+        if (resolved is HostSimd.Vector256 or HostSimd.Vector512 && values.Length % Lanes == 0) return WholeGroups256(values, term);
         Span<float> lanes = stackalloc float[Lanes];
         int i = resolved switch
         {
@@ -78,6 +79,16 @@ public static class LaneSum
         low.Store(ref lanes[0], 0);
         high.Store(ref lanes[0], 4);
         return i;
+    }
+
+    /// <summary>A row of whole groups of 8 (every model's width): the lanes stay in one register, combined there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static float WholeGroups256<TTerm>(ReadOnlySpan<float> values, TTerm term) where TTerm : struct, ITerm
+    {
+        ref float source = ref MemoryMarshal.GetReference(values);
+        var sum = HostVector256.Create(0);
+        for (int i = 0; i < values.Length; i += Lanes) sum += term.Of(HostVector256.Load(in source, (nuint)i));
+        return sum.CombineLanes();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
