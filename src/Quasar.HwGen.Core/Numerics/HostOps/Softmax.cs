@@ -131,7 +131,6 @@ public static class Softmax
         public float Scalar(int index) => _e[index] * _reciprocal;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector> =>
             TVector.Load(in MemoryMarshal.GetReference(_e), (nuint)index) * TVector.Create(_reciprocal);
     }
