@@ -9,8 +9,6 @@ namespace Quasar.HwGen.Core;
 /// </summary>
 public static class ShippedFiles
 {
-    public const string SamplesFolder = "samples";
-
     public static string Root
     {
         get
@@ -18,10 +16,7 @@ public static class ShippedFiles
             var configured = Environment.GetEnvironmentVariable("QUASAR_HOME");
             if (!string.IsNullOrEmpty(configured)) return configured;
             var beside = AppContext.BaseDirectory;
-            return Directory.Exists(Path.Combine(beside, SamplesFolder)) ? beside : RepositoryLayout.Root;
+            return Directory.Exists(Path.Combine(beside, "samples")) ? beside : RepositoryLayout.Root;
         }
     }
-
-    /// <summary>A shipped file or folder by its path relative to the repository ('/'-separated).</summary>
-    public static string Locate(string relative) => Path.Combine(Root, relative);
 }
