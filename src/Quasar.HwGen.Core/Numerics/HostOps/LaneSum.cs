@@ -82,7 +82,7 @@ public static class LaneSum
     }
 
     /// <summary>True when <see cref="SumPair"/> applies: 256- or 512-bit vectors and rows of whole groups of 8.</summary>
-    public static bool PairsApply(int length, HostSimd resolved) => resolved is HostSimd.Vector256 or HostSimd.Vector512 && length % Lanes == 0;
+    internal static bool PairsApply(int length, HostSimd resolved) => resolved is HostSimd.Vector256 or HostSimd.Vector512 && length % Lanes == 0;
 
     /// <summary>Σ a[i] and Σ b[i], each in the 8-lane order, in one loop (see <see cref="PairsApply"/>).</summary>
     internal static (float, float) SumPair(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => WholeGroupsPair256(a, new Identity(), b, new Identity());
