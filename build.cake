@@ -54,6 +54,22 @@ Task("Demo")
         new DotNetRunSettings { Configuration = configuration, NoBuild = true });
 });
 
+Task("PackTool")
+    .Description("Packs `quasar` as a dotnet tool into artifacts/tool (without libtorch; docs/install.md), built apart in artifacts/tool-build.")
+    .Does(() =>
+{
+    var output = artifacts.Combine("tool");
+    CleanDirectory(output);
+    DotNetPack("./src/Quasar.HwGen.Cli/Quasar.HwGen.Cli.csproj", new DotNetPackSettings
+    {
+        Configuration = "Release",
+        OutputDirectory = output,
+        // Its own obj/ and bin/: the tool's restore (TorchSharp without libtorch) must not replace the solution's.
+        ArgumentCustomization = args => args.Append("-p:QuasarToolPackage=true").Append("--artifacts-path").AppendQuoted(artifacts.Combine("tool-build").FullPath),
+    });
+    Information($"dotnet tool install --global Quasar.HwGen --add-source {output}");
+});
+
 Task("Bench")
     .Description("Benchmarks in Release: `--bench=gemm,model` (default both): the integer GEMM emulator against TorchSharp float32, and whole-model images/s; `--bench=float` the TorchSharp float32 model of each subnet.")
     .Does(() =>

@@ -6,8 +6,9 @@ namespace Quasar.Runtime.Steps;
 
 /// <summary>
 /// The host ops that run as one pass, recognised in the graph: an op and the quantize that alone reads its float output
-/// (patchify, LayerNorm, softmax, GELU), the class token with the position embedding, the residual add of an integer
-/// branch, and a plain quantize. Fused kernels compute the bits of the unfused reference (docs/numerics.md §6).
+/// (patchify, LayerNorm, softmax, GELU), the final LayerNorm of which only one row is kept (LayerNorm is row-wise, so
+/// normalizing that row alone gives its bits), the class token with the position embedding, the residual add of an
+/// integer branch, and a plain quantize. Fused kernels compute the bits of the unfused reference (docs/numerics.md §6).
 /// </summary>
 internal static class HostFusion
 {
@@ -33,6 +34,15 @@ internal static class HostFusion
                 step = new HostStep($"{op.Name}+quantize", "layernorm+quantize", [input, q], f => LayerNormQuantize.Apply(
                     f.Floats(input), input.Type.Columns, norm.Gamma, norm.Beta, norm.Epsilon, q.Type.Step, q.Type.Min, q.Type.Max, f.Bytes(q), simd));
                 break;
+            }
+            case LayerNormOp norm when slots[norm.Input].IsFloat && uses.OnlyReader<SelectRowOp>(norm.Output) is { } select:
+            {
+                TensorSlot input = slots[norm.Input], output = slots[select.Output];
+                int columns = input.Type.Columns;
+                step = new HostStep($"{op.Name}+{select.Name}", "layernorm of one row", [input, output], f => LayerNorm.Apply(
+                    f.Floats(input).AsSpan(select.Row * columns, columns), columns, norm.Gamma, norm.Beta, f.Floats(output), norm.Epsilon, simd));
+                consumed = [select];
+                return true;
             }
             case SoftmaxOp softmax when q is not null && slots[softmax.Input].IsShort:
             {

@@ -51,6 +51,7 @@ public static class CliErrors
         Console.Error.WriteLine(code switch
         {
             ExitCodes.Interrupted => "interrupted",
+            _ when LibTorchMissingException.Is(e) => $"error: {(e is LibTorchMissingException ? e.Message : LibTorchMissingException.ToolMessage)}",
             ExitCodes.Internal => $"error: internal error ({e.GetType().Name}): {e.Message} -- a bug in quasar; rerun with {VerboseOption} for the stack trace and report it",
             _ => $"error: {e.Message}",
         });
@@ -64,6 +65,7 @@ public static class CliErrors
         UsageException => ExitCodes.Usage,
         CheckFailedException => ExitCodes.CheckFailed,
         Vitis.Tools.ToolException => ExitCodes.ToolFailed,
+        var missing when LibTorchMissingException.Is(missing) => ExitCodes.ToolFailed,
         var inner when IsBadInput(inner) => ExitCodes.BadInput,
         _ => ExitCodes.Internal,
     };

@@ -13,6 +13,7 @@ internal sealed class SignalCancellation : IDisposable
     private readonly CancellationTokenSource _source;
     private readonly PosixSignalRegistration _interrupt;
     private readonly PosixSignalRegistration _terminate;
+    private int _signals;
 
     public SignalCancellation(CancellationToken outer)
     {
@@ -23,10 +24,12 @@ internal sealed class SignalCancellation : IDisposable
 
     public CancellationToken Token => _source.Token;
 
+    /// <summary>Counts signals, not the token's state: an outer cancellation must not turn the user's first Ctrl+C into a hard quit.</summary>
     private void OnSignal(PosixSignalContext context)
     {
-        context.Cancel = !_source.IsCancellationRequested;
-        if (context.Cancel) Console.Error.WriteLine("stopping the tool (again to quit at once)");
+        context.Cancel = Interlocked.Increment(ref _signals) == 1;
+        if (!context.Cancel) return;
+        Console.Error.WriteLine("stopping the tool (again to quit at once)");
         _source.Cancel();
     }
 

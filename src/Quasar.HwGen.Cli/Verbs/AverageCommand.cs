@@ -16,6 +16,7 @@ public static class AverageCommand
         command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var manifests = parse.GetRequiredValue(checkpoints).Select(file => file.FullName).ToList();
+            LibTorchMissingException.ThrowUnlessLoadable();
             var space = ConfigArguments.Space(CheckpointStore.ReadManifest(manifests[0]).SearchSpace);
             string written = CheckpointAverager.Average(manifests, ConfigConversions.ToSpec(space), parse.GetRequiredValue(output).FullName);
             Console.WriteLine($"averaged {manifests.Count} checkpoints of '{space.Name}' into {written}");

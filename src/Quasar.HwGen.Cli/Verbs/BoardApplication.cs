@@ -36,11 +36,19 @@ internal static class BoardApplication
         return folder;
     }
 
-    /// <summary>Publishes quasar-run for linux-arm64 from the source tree into &lt;project&gt;/build/quasar-run-linux-arm64.</summary>
+    /// <summary>
+    /// Publishes quasar-run for linux-arm64 from the source tree into &lt;project&gt;/build/quasar-run-linux-arm64: the
+    /// one thing that needs a source checkout (QUASAR_HOME, or the one holding the working directory or quasar itself);
+    /// the installed tool has none, so there it asks for --app.
+    /// </summary>
     public static async Task<string> PublishAsync(string projectRoot, IProgress<string> progress, CancellationToken cancellation)
     {
-        var app = Path.Combine(RepositoryLayout.Root, "host-runtime", "Quasar.Runtime.App", "Quasar.Runtime.App.csproj");
-        if (!File.Exists(app)) throw new FileNotFoundException($"cannot publish the board application: {app} is missing; pass --app <folder of a linux-arm64 quasar-run>");
+        var app = SourceCheckout() is { } root ? Path.Combine(root, "host-runtime", "Quasar.Runtime.App", "Quasar.Runtime.App.csproj") : null;
+        if (app is null || !File.Exists(app))
+        {
+            throw new FileNotFoundException($"cannot publish the board application: {(app is null ? "quasar runs outside a source checkout" : $"{app} is missing")}; "
+                + "pass --app <folder of a linux-arm64 quasar-run> (docs/install.md)");
+        }
         var output = Path.Combine(projectRoot, "build", "quasar-run-linux-arm64");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : ToolSearchPath.FromEnvironment().Find("dotnet")
             ?? throw new ToolNotFoundException("dotnet", ToolSearchPath.FromEnvironment().Directories, "install the .NET SDK, or pass --app <folder of a linux-arm64 quasar-run>");
@@ -49,6 +57,18 @@ internal static class BoardApplication
         var run = await ToolRunner.RunAsync(dotnet, arguments, projectRoot, progress.Report, cancellation: cancellation).ConfigureAwait(false);
         if (run.ExitCode != 0) throw new ToolException("publishing quasar-run for linux-arm64 failed", run.Command, run.ExitCode, run.Tail(15));
         return Check(output);
+    }
+
+    private static string? SourceCheckout()
+    {
+        try
+        {
+            return RepositoryLayout.Root;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     private static string MachineName(ushort machine) => machine switch

@@ -9,7 +9,7 @@ internal static class CalibrationImages
 {
     public static IReadOnlyList<byte[]> Load(DirectoryInfo? directory, VitArchitecture architecture, int count)
     {
-        var path = directory?.FullName ?? Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory);
+        var path = directory?.FullName ?? Path.Combine(ShippedFiles.Root, FashionMnist.SampleSubdirectory);
         var set = FashionMnist.LoadTrain(path);
         if (set.Channels == architecture.Channels && set.Height == architecture.ImageSize && set.Width == architecture.ImageSize)
             return [.. Enumerable.Range(0, Math.Min(count, set.Count)).Select(i => set.Image(i).ToArray())];

@@ -46,13 +46,13 @@ public static class DemoCommand
         var ci = CultureInfo.InvariantCulture;
         Directory.CreateDirectory(work);
         var steps = new RunSteps(work);
-        var data = Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory);
+        var data = Path.Combine(ShippedFiles.Root, FashionMnist.SampleSubdirectory);
         var train = FashionMnist.LoadTrain(data);
         var test = FashionMnist.LoadTest(data);
         var validation = ValidationSplit.Load(data, 1000, 300);
         Console.WriteLine($"[1/8] data      {data}: {train.Count} train, {validation.Count} validation (held out), {test.Count} test images");
 
-        var checkpoint = Path.Combine(RepositoryLayout.Root, ShippedSupernet);
+        var checkpoint = Path.Combine(ShippedFiles.Root, ShippedSupernet);
         var (supernet, space) = TrainedModels.Load(checkpoint, null);
         using var owned = supernet;
         var state = CheckpointStore.ReadManifest(checkpoint).State;

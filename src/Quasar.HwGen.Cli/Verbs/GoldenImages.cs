@@ -13,7 +13,7 @@ internal static class GoldenImages
     public static (IReadOnlyList<byte[]> Images, string Source) Load(IrGraph graph, DirectoryInfo? directory, int count, int seed)
     {
         var (channels, size) = ModelInput.Shape(graph);
-        var path = directory?.FullName ?? Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory);
+        var path = directory?.FullName ?? Path.Combine(ShippedFiles.Root, FashionMnist.SampleSubdirectory);
         if (directory is not null || (channels == 1 && size == 28 && Directory.Exists(path)))
         {
             var set = FashionMnist.LoadTest(path);

@@ -23,7 +23,7 @@ public static class InferCommand
         command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var graph = IrPackage.Read(parse.GetRequiredValue(package).FullName);
-            var directory = parse.GetValue(data)?.FullName ?? Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory);
+            var directory = parse.GetValue(data)?.FullName ?? Path.Combine(ShippedFiles.Root, FashionMnist.SampleSubdirectory);
             var test = FashionMnist.LoadTest(directory).Take(parse.GetValue(count));
             ModelInput.ThrowIfMismatched(graph, test, directory);
             int inFlight = parse.GetValue(frames);

@@ -59,7 +59,7 @@ public static class SoftwareEmulationCommand
         var kernel = await new KernelLibraryBuilder(compiler, options).BuildAsync(project, new Progress<string>(l => onLine?.Invoke(l)), cancellation)
             .ConfigureAwait(false);
         onLine?.Invoke("sw-emu XRT library with cmake");
-        var device = await new SoftwareDeviceBuilder(cmake).BuildAsync(Path.Combine(RepositoryLayout.Root, "host-runtime", "native", "xrt-swemu"),
+        var device = await new SoftwareDeviceBuilder(cmake).BuildAsync(Path.Combine(ShippedFiles.Root, "host-runtime", "native", "xrt-swemu"),
             Path.Combine(project.Root, "build", $"xrt-swemu-{rid}"), target, onLine, cancellation).ConfigureAwait(false);
 
         var kernelCopy = Path.Combine(output, KernelLibraryBuilder.LibraryName);

@@ -45,6 +45,7 @@ public static class TrainCommand
         {
             if (parse.GetValue(minLr) is double floor && floor > parse.GetValue(lr))
                 throw new UsageException($"--min-lr {floor} is above --lr {parse.GetValue(lr)}: the cosine ends at or below the peak rate");
+            LibTorchMissingException.ThrowUnlessLoadable();
             var spec = ConfigConversions.ToSpec(ConfigArguments.Space(parse.GetRequiredValue(space)));
             var directory = parse.GetValue(data)?.FullName ?? ValidationSplit.DefaultDirectory;
             var run = parse.GetRequiredValue(output).FullName;

@@ -1,3 +1,4 @@
+using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Lowering;
 using Quasar.HwGen.Training.Checkpoints;
@@ -13,6 +14,7 @@ internal static class TrainedModels
     /// <summary>The supernet of <paramref name="manifest"/> (a checkpoint's .json), in the space it was trained on.</summary>
     public static (Supernet Supernet, SearchSpace Space) Load(string manifest, string? spaceOverride)
     {
+        LibTorchMissingException.ThrowUnlessLoadable();
         var space = ConfigArguments.Space(spaceOverride ?? CheckpointStore.ReadManifest(manifest).SearchSpace);
         var supernet = new Supernet(ConfigConversions.ToSpec(space));
         CheckpointStore.Load(manifest, supernet);

@@ -13,7 +13,7 @@ internal static class ValidationSplit
     public const string LabelsFile = "validation-labels-idx1-ubyte.gz";
 
     public static string DefaultDirectory =>
-        Directory.Exists(FashionMnist.DebianPackageDirectory) ? FashionMnist.DebianPackageDirectory : Path.Combine(RepositoryLayout.Root, FashionMnist.SampleSubdirectory);
+        Directory.Exists(FashionMnist.DebianPackageDirectory) ? FashionMnist.DebianPackageDirectory : Path.Combine(ShippedFiles.Root, FashionMnist.SampleSubdirectory);
 
     /// <summary>The first <paramref name="take"/> images of the validation split of <paramref name="directory"/>.</summary>
     public static LabeledImages Load(string directory, int heldOut, int take)

@@ -19,8 +19,9 @@ public sealed record HlsSources(string Description, IReadOnlyDictionary<string, 
     private const string ResourcePrefix = "Quasar.HwGen.Codegen." + FolderName + "/";
 
     /// <summary>
-    /// <paramref name="explicitDirectory"/> when given; else the repository's <c>hls-templates/</c> (found by
-    /// <see cref="RepositoryLayout"/>) when there is one; else the copy embedded in this assembly at build time.
+    /// <paramref name="explicitDirectory"/> when given; else an <c>hls-templates/</c> folder among the shipped files
+    /// (<see cref="ShippedFiles"/>: the repository's, for a test run from its bin folder) when there is one; else the
+    /// copy embedded in this assembly at build time (the installed tool's).
     /// </summary>
     public static HlsSources Locate(string? explicitDirectory = null)
     {
@@ -28,7 +29,7 @@ public sealed record HlsSources(string Description, IReadOnlyDictionary<string, 
         string? root;
         try
         {
-            root = RepositoryLayout.Root;
+            root = ShippedFiles.Root;
         }
         catch (DirectoryNotFoundException)
         {

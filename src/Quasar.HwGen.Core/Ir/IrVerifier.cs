@@ -14,6 +14,9 @@ public static class IrVerifier
         {
             if (!declared.TryAdd(tensor.Name, tensor.Type))
                 diagnostics.Add(new IrDiagnostic(IrDiagnosticCodes.DuplicateTensor, tensor.Name, "tensor is declared more than once"));
+            // Every integer tensor, read by an op that checks its step or not: the runtime builds tables from all of them.
+            else if (tensor.Type.IsInteger && !tensor.Type.HasUsableStep)
+                diagnostics.Add(new IrDiagnostic(IrDiagnosticCodes.BadStep, tensor.Name, $"integer tensor has step {tensor.Type.Step}; {TensorType.StepRule}"));
         }
 
         var opNames = new HashSet<string>(StringComparer.Ordinal);

@@ -12,6 +12,13 @@ public sealed record TensorType(ElementType Element, int Rows, int Columns, floa
     [JsonIgnore]
     public int ElementCount => Rows * Columns;
 
+    /// <summary>A step the host ops can quantize with: positive, finite, and with a finite reciprocal (numerics.md §6.3).</summary>
+    [JsonIgnore]
+    public bool HasUsableStep => Step > 0 && float.IsFinite(Step) && float.IsFinite(1f / Step);
+
+    /// <summary>What <see cref="HasUsableStep"/> requires, for diagnostics.</summary>
+    public const string StepRule = "a step must be positive and finite, with a finite reciprocal (at least 2^-128)";
+
     [JsonIgnore]
     public int Min => Element switch
     {

@@ -18,7 +18,9 @@ namespace Quasar.HwGen.Vitis.Reports;
 /// then <c>*_utilization_placed.rpt</c>); <c>impl_1_kernel_util_*.rpt</c> is v++'s per-kernel table, another format,
 /// and is not taken. Timing: after post-route physical optimisation (<c>*_timing_summary_postroute_physopted.rpt</c>,
 /// the design's last state) before routed (<c>*_timing_summary_routed.rpt</c>); placed timing is not final and is
-/// not taken. Several files of one pattern in one folder: the first in ordinal order.
+/// not taken. Several files of one pattern in one folder: the first in ordinal order. Files written before
+/// <c>notBefore</c> (an earlier run's) are skipped before choosing, so a fresh report in the second folder wins over a
+/// stale one in the first.
 /// Not confirmed: the names a ZCU102 base platform build writes (assumed to follow the vck190's
 /// <c>&lt;platform&gt;_wrapper</c> pattern), and which releases write <c>full_util_routed.rpt</c> for embedded
 /// platforms (its placed and synthesized siblings were seen for 2023.2).
@@ -28,7 +30,7 @@ public static class ImplementationReports
     private static readonly string[] UtilizationPatterns = ["*full_util_routed.rpt", "*full_util_placed.rpt", "*_utilization_placed.rpt"];
     private static readonly string[] TimingPatterns = ["*_timing_summary_postroute_physopted.rpt", "*_timing_summary_routed.rpt"];
 
-    public static ImplementationReportFiles Find(string buildDirectory)
+    public static ImplementationReportFiles Find(string buildDirectory, DateTime? notBefore = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(buildDirectory);
         var temporaryDirectories = Directory.Exists(buildDirectory)
@@ -37,12 +39,14 @@ public static class ImplementationReports
         var folders = temporaryDirectories.Prepend(buildDirectory)
             .SelectMany(temp => new[] { Path.Combine(temp, "reports", "link", "imp"), Path.Combine(temp, "link", "vivado", "vpl", "prj", "prj.runs", "impl_1") })
             .ToList();
-        return new ImplementationReportFiles(First(folders, UtilizationPatterns), First(folders, TimingPatterns), folders);
+        bool fresh(string file) => notBefore is not { } start || File.GetLastWriteTimeUtc(file) >= start;
+        return new ImplementationReportFiles(First(folders, UtilizationPatterns, fresh), First(folders, TimingPatterns, fresh), folders);
     }
 
-    /// <summary>The first file of the first pattern that matches in a folder, folder by folder.</summary>
-    private static string? First(IEnumerable<string> folders, string[] patterns) =>
+    /// <summary>The first fresh file of the first pattern that matches in a folder, folder by folder.</summary>
+    private static string? First(IEnumerable<string> folders, string[] patterns, Func<string, bool> fresh) =>
         folders.Where(Directory.Exists)
-            .Select(folder => patterns.Select(p => Directory.GetFiles(folder, p).Order(StringComparer.Ordinal).FirstOrDefault()).FirstOrDefault(f => f is not null))
+            .Select(folder => patterns.Select(p => Directory.GetFiles(folder, p).Where(fresh).Order(StringComparer.Ordinal).FirstOrDefault())
+                .FirstOrDefault(f => f is not null))
             .FirstOrDefault(f => f is not null);
 }

@@ -13,6 +13,9 @@ namespace Quasar.HwGen.Vitis.Reports;
 /// <param name="Verdict">That line as the report writes it.</param>
 public sealed record TimingSummary(string? Device, SlackSummary Setup, SlackSummary Hold, SlackSummary PulseWidth, bool Met, string Verdict)
 {
+    /// <summary>True for "There are no user specified timing constraints.": nothing was checked, which is not a met clock.</summary>
+    public bool Unconstrained => Verdict.Contains("no user specified timing constraints", StringComparison.Ordinal);
+
     /// <summary>The least of the setup, hold and pulse-width worst slacks (ns); negative when any check fails.</summary>
     public double? WorstSlackNs => new[] { Setup.WorstNs, Hold.WorstNs, PulseWidth.WorstNs }.Min();
 }

@@ -14,9 +14,7 @@ public static class LinkReportGate
     /// <param name="notBefore">When the link started: reports older than that are an earlier run's and are not read.</param>
     public static LinkReports Check(string projectRoot, DateTime notBefore)
     {
-        var found = ImplementationReports.Find(projectRoot);
-        string? Fresh(string? path) => path is not null && File.GetLastWriteTimeUtc(path) >= notBefore ? path : null;
-        var files = found with { Utilization = Fresh(found.Utilization), TimingSummary = Fresh(found.TimingSummary) };
+        var files = ImplementationReports.Find(projectRoot, notBefore);
         var problems = new List<string>();
         UtilizationReport? utilization = null;
         TimingSummary? timing = null;
@@ -29,7 +27,12 @@ public static class LinkReportGate
         {
             problems.Add($"an implementation report is unreadable: {e.Message}");
         }
-        if (timing is { Met: false })
+        if (timing is { Met: false, Unconstrained: true })
+        {
+            problems.Add($"the routed design has no timing constraints, so its clock was never checked: {timing.Verdict.Trim()} in {files.TimingSummary}; "
+                + "the platform's clock constraints did not reach Vivado (check --platform and the link config)");
+        }
+        else if (timing is { Met: false })
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,
                 $"timing is not met after routing: {timing.Verdict.Trim()} (setup WNS {Ns(timing.Setup.WorstNs)}, {timing.Setup.FailingEndpoints ?? 0} failing endpoints; hold WHS {Ns(timing.Hold.WorstNs)}) in {files.TimingSummary}"));

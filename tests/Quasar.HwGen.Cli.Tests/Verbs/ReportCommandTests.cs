@@ -157,6 +157,34 @@ public sealed partial class ReportCommandTests
     }
 
     [Test]
+    public async Task The_html_page_opens_in_a_real_browser_with_every_chart_drawn_and_no_errors()
+    {
+        var project = Project(lutScale: 1, ffScale: 1, latencyScale: 1);
+        var file = _reports.File("report.html");
+        var run = Shell.Run("report", project, "--html", file);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var (page, problems) = await chromium.OpenAsync(file);
+
+        var charts = page.Locator("svg");
+        Assert.That(await charts.CountAsync(), Is.EqualTo(6), "LUT, FF, DSP, BRAM_18K, URAM and latency per call");
+        for (int i = 0; i < 6; i++)
+        {
+            var box = await charts.Nth(i).BoundingBoxAsync();
+            Assert.That(box, Is.Not.Null, $"chart {i} is not laid out");
+            Assert.That(box!.Width, Is.GreaterThan(50), $"chart {i}'s width");
+            Assert.That(box.Height, Is.GreaterThan(20), $"chart {i}'s height");
+            // A bar chart is drawn when its bars are: each has a rectangle the browser gave a size.
+            var bars = charts.Nth(i).Locator("rect");
+            Assert.That(await bars.CountAsync(), Is.GreaterThan(0), $"chart {i} has no bars");
+            Assert.That((await bars.First.BoundingBoxAsync())?.Height, Is.GreaterThan(0), $"chart {i}'s first bar has no height");
+        }
+        Assert.That(await page.Locator("table tr").CountAsync(), Is.GreaterThan(10));
+        Assert.That(problems, Is.Empty);
+    }
+
+    [Test]
     public void An_existing_html_file_is_replaced_only_with_force()
     {
         var project = Project(lutScale: 1, ffScale: 1, latencyScale: 1);

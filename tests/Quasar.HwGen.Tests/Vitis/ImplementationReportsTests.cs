@@ -49,6 +49,22 @@ public sealed class ImplementationReportsTests
     }
 
     [Test]
+    public void A_stale_copy_gives_way_to_a_fresh_report_in_the_run_folder()
+    {
+        using var build = new TemporaryDirectory();
+        var start = DateTime.UtcNow;
+        var stale = Place(build, $"{Copies}/impl_1_full_util_routed.rpt");
+        File.SetLastWriteTimeUtc(stale, start.AddHours(-1));
+        var fresh = Place(build, $"{Run}/full_util_routed.rpt");
+        File.SetLastWriteTimeUtc(fresh, start.AddSeconds(1));
+
+        Assert.That(ImplementationReports.Find(build.Path, start).Utilization, Is.EqualTo(fresh));
+        Assert.That(ImplementationReports.Find(build.Path).Utilization, Is.EqualTo(stale), "without a start time the copies come first");
+        File.SetLastWriteTimeUtc(fresh, start.AddHours(-1));
+        Assert.That(ImplementationReports.Find(build.Path, start).Utilization, Is.Null, "nothing of this run");
+    }
+
+    [Test]
     public void The_copies_are_preferred_to_the_run_folder()
     {
         using var build = new TemporaryDirectory();

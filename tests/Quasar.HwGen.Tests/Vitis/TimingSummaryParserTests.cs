@@ -48,6 +48,8 @@ public sealed class TimingSummaryParserTests
         Assert.That((summary.Setup, summary.Hold), Is.EqualTo((new SlackSummary(null, null, null, null), new SlackSummary(null, null, null, null))));
         Assert.That(summary.PulseWidth, Is.EqualTo(new SlackSummary(null, 0.0, 0, 12)));
         Assert.That((summary.Met, summary.WorstSlackNs), Is.EqualTo((false, (double?)null)));
+        Assert.That(summary.Unconstrained, Is.True);
+        Assert.That(TimingSummaryParser.Parse(Lines(MetReport), "met.rpt").Unconstrained, Is.False);
     }
 
     [Test]

@@ -20,7 +20,7 @@ internal sealed record ImplementedDesign(UtilizationReport? Utilization, string?
         var build = Path.Combine(projectRoot, "build");
         var places = new[] { projectRoot, build }
             .Concat(Directory.Exists(build) ? Directory.GetDirectories(build).Order(StringComparer.Ordinal) : []);
-        var found = places.Select(ImplementationReports.Find).ToList();
+        var found = places.Select(place => ImplementationReports.Find(place)).ToList();
         var utilizationPath = found.Select(f => f.Utilization).FirstOrDefault(p => p is not null);
         var timingPath = found.Select(f => f.TimingSummary).FirstOrDefault(p => p is not null);
         var utilization = utilizationPath is null ? null : UtilizationReportParser.Load(utilizationPath);

@@ -16,8 +16,8 @@ public sealed class OpVerificationContext(IrOp op, IReadOnlyDictionary<string, T
         if (type is null) return null; // reported by the graph verifier (QIR002/QIR003)
         if (type.Element != element)
             Report(IrDiagnosticCodes.ElementTypeMismatch, $"{role} '{tensor}' must be {element}, is {type.Element}");
-        if (type.IsInteger && !(float.IsFinite(type.Step) && type.Step > 0))
-            Report(IrDiagnosticCodes.BadStep, $"{role} '{tensor}' has step {type.Step}; a step must be finite and positive");
+        if (type.IsInteger && !type.HasUsableStep)
+            Report(IrDiagnosticCodes.BadStep, $"{role} '{tensor}' has step {type.Step}; {TensorType.StepRule}");
         return type;
     }
 

@@ -14,8 +14,8 @@ public sealed record QuantizeOp(string Name, string Input, string Output) : IrOp
         var output = context.TypeOf(Output);
         if (output is not null && output.Element is not (ElementType.Int6 or ElementType.Int8))
             context.Report(IrDiagnosticCodes.ElementTypeMismatch, $"output '{Output}' must be Int6 or Int8, is {output.Element}");
-        if (output is not null && !(float.IsFinite(output.Step) && output.Step > 0))
-            context.Report(IrDiagnosticCodes.BadStep, $"output '{Output}' has step {output.Step}; a step must be finite and positive");
+        if (output is not null && !output.HasUsableStep)
+            context.Report(IrDiagnosticCodes.BadStep, $"output '{Output}' has step {output.Step}; {TensorType.StepRule}");
         if (input is not null) context.ExpectShape(output, input.Rows, input.Columns, "output");
     }
 }

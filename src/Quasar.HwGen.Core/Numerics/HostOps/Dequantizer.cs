@@ -35,7 +35,6 @@ public static class Dequantizer
         public float Scalar(int index) => _input[index] * step;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector> =>
             TVector.LoadInt16(in MemoryMarshal.GetReference(_input), (nuint)index) * TVector.Create(step);
     }
@@ -47,7 +46,6 @@ public static class Dequantizer
         public float Scalar(int index) => _input[index] * step;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector> =>
             TVector.LoadInt8(in MemoryMarshal.GetReference(_input), (nuint)index) * TVector.Create(step);
     }

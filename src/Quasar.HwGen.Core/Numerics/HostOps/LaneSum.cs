@@ -33,6 +33,7 @@ public static class LaneSum
     internal static float Accumulate<TTerm>(ReadOnlySpan<float> values, TTerm term, HostSimd resolved)
         where TTerm : struct, ITerm
     {
+        if (resolved is HostSimd.Vector256 or HostSimd.Vector512 && values.Length % Lanes == 0) return WholeGroups256(values, term);
         Span<float> lanes = stackalloc float[Lanes];
         int i = resolved switch
         {
@@ -78,6 +79,42 @@ public static class LaneSum
         low.Store(ref lanes[0], 0);
         high.Store(ref lanes[0], 4);
         return i;
+    }
+
+    /// <summary>True when <see cref="SumPair"/> applies: 256- or 512-bit vectors and rows of whole groups of 8.</summary>
+    internal static bool PairsApply(int length, HostSimd resolved) => resolved is HostSimd.Vector256 or HostSimd.Vector512 && length % Lanes == 0;
+
+    /// <summary>Σ a[i] and Σ b[i], each in the 8-lane order, in one loop (see <see cref="PairsApply"/>).</summary>
+    internal static (float, float) SumPair(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => WholeGroupsPair256(a, new Identity(), b, new Identity());
+
+    /// <summary>Σ (a[i] − meanA)² and Σ (b[i] − meanB)², each in the 8-lane order, in one loop (see <see cref="PairsApply"/>).</summary>
+    internal static (float, float) SumOfSquaredDeviationsPair(ReadOnlySpan<float> a, float meanA, ReadOnlySpan<float> b, float meanB) =>
+        WholeGroupsPair256(a, new SquaredDeviation(meanA), b, new SquaredDeviation(meanB));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (float, float) WholeGroupsPair256<TTerm>(ReadOnlySpan<float> a, TTerm termA, ReadOnlySpan<float> b, TTerm termB)
+        where TTerm : struct, ITerm
+    {
+        if (a.Length != b.Length || a.Length % Lanes != 0) throw new ArgumentException($"rows of {a.Length} and {b.Length}: a pair needs two rows of whole groups of {Lanes}");
+        ref float first = ref MemoryMarshal.GetReference(a);
+        ref float second = ref MemoryMarshal.GetReference(b);
+        HostVector256 sumA = HostVector256.Create(0), sumB = HostVector256.Create(0);
+        for (int i = 0; i < a.Length; i += Lanes)
+        {
+            sumA += termA.Of(HostVector256.Load(in first, (nuint)i));
+            sumB += termB.Of(HostVector256.Load(in second, (nuint)i));
+        }
+        return (sumA.CombineLanes(), sumB.CombineLanes());
+    }
+
+    /// <summary>A row of whole groups of 8 (every model's width): the lanes stay in one register, combined there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static float WholeGroups256<TTerm>(ReadOnlySpan<float> values, TTerm term) where TTerm : struct, ITerm
+    {
+        ref float source = ref MemoryMarshal.GetReference(values);
+        var sum = HostVector256.Create(0);
+        for (int i = 0; i < values.Length; i += Lanes) sum += term.Of(HostVector256.Load(in source, (nuint)i));
+        return sum.CombineLanes();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -48,14 +48,39 @@ public static class LayerNorm
             _gamma = gamma;
             _beta = beta;
             _mean = LaneSum.Sum(x, resolved) / x.Length;
-            float variance = LaneSum.SumOfSquaredDeviations(x, _mean, resolved) / x.Length;
-            _reciprocalDeviation = 1f / MathF.Sqrt(variance + epsilon);
+            _reciprocalDeviation = ReciprocalDeviation(LaneSum.SumOfSquaredDeviations(x, _mean, resolved), x.Length, epsilon);
         }
+
+        private NormalizedRow(ReadOnlySpan<float> x, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float mean, float reciprocalDeviation)
+        {
+            _x = x;
+            _gamma = gamma;
+            _beta = beta;
+            _mean = mean;
+            _reciprocalDeviation = reciprocalDeviation;
+        }
+
+        /// <summary>
+        /// Two rows at once, each with exactly its own row's arithmetic: the sums of a row are one chain of dependent
+        /// additions, so a second row's chain in the same loop runs in the first one's latency (rows of whole groups of 8
+        /// at the 256- and 512-bit widths; <see cref="LaneSum.SumPair"/>).
+        /// </summary>
+        public static void Pair(ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float epsilon,
+            out NormalizedRow row0, out NormalizedRow row1)
+        {
+            var (sum0, sum1) = LaneSum.SumPair(x0, x1);
+            float mean0 = sum0 / x0.Length, mean1 = sum1 / x1.Length;
+            var (squares0, squares1) = LaneSum.SumOfSquaredDeviationsPair(x0, mean0, x1, mean1);
+            row0 = new NormalizedRow(x0, gamma, beta, mean0, ReciprocalDeviation(squares0, x0.Length, epsilon));
+            row1 = new NormalizedRow(x1, gamma, beta, mean1, ReciprocalDeviation(squares1, x1.Length, epsilon));
+        }
+
+        private static float ReciprocalDeviation(float squaredDeviations, int channels, float epsilon) =>
+            1f / MathF.Sqrt(squaredDeviations / channels + epsilon);
 
         public float Scalar(int index) => (_x[index] - _mean) * _reciprocalDeviation * _gamma[index] + _beta[index];
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector>
         {
             var i = (nuint)index;

@@ -18,7 +18,18 @@ public static class LayerNormQuantize
         Quantizer.Validate(step, min, max);
         HostKernelArguments.RequireSameLength(input.Length, output.Length);
         var resolved = HostSimdPaths.Resolve(simd);
-        for (int start = 0; start < input.Length; start += channels)
+        int start = 0;
+        if (LaneSum.PairsApply(channels, resolved))
+        {
+            for (; start + 2 * channels <= input.Length; start += 2 * channels)
+            {
+                LayerNorm.NormalizedRow.Pair(input.Slice(start, channels), input.Slice(start + channels, channels), gamma, beta, epsilon,
+                    out var row0, out var row1);
+                ElementLoop.Quantize(ref row0, step, min, max, output.Slice(start, channels), resolved, start);
+                ElementLoop.Quantize(ref row1, step, min, max, output.Slice(start + channels, channels), resolved, start + channels);
+            }
+        }
+        for (; start < input.Length; start += channels)
         {
             var row = new LayerNorm.NormalizedRow(input.Slice(start, channels), gamma, beta, epsilon, resolved);
             ElementLoop.Quantize(ref row, step, min, max, output.Slice(start, channels), resolved, start);

@@ -61,7 +61,6 @@ public static class Quantizer
         public float Scalar(int index) => _input[index];
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector> =>
             TVector.Load(in MemoryMarshal.GetReference(_input), (nuint)index);
     }

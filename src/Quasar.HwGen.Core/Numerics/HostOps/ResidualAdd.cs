@@ -25,7 +25,6 @@ public static class ResidualAdd
         public float Scalar(int index) => _stream[index] + _branch[index] * step;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector>
         {
             var i = (nuint)index;

@@ -39,7 +39,6 @@ public static class TokenEmbedding
         public float Scalar(int index) => _a[index] + _b[index];
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
         public TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector> =>
             TVector.Load(in MemoryMarshal.GetReference(_a), (nuint)index) + TVector.Load(in MemoryMarshal.GetReference(_b), (nuint)index);
     }

@@ -29,6 +29,16 @@ public sealed class GeluQuantizeTableTests
     }
 
     [Test]
+    public void The_shipped_model_s_table_is_searched_in_registers_where_the_cpu_can()
+    {
+        var table = GeluQuantizeTable.Create(3.1454103e-05f, 0.015023365f, -32, 31);
+
+        if (!Core.Numerics.HostOps.Simd.PiecewiseLookup.IsSupported) Assert.Ignore("this CPU lacks AVX-512 BW and VBMI");
+        Assert.That(Core.Numerics.HostOps.Simd.PiecewiseLookup.TryCreate(table.Values), Is.Not.Null,
+            "the case above must exercise the register search, not only the table");
+    }
+
+    [Test]
     public void Int8_inputs_use_the_same_entries()
     {
         var table = GeluQuantizeTable.Create(0.05f, 0.02f, -32, 31);

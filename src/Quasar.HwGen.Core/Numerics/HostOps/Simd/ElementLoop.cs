@@ -72,7 +72,7 @@ internal static class ElementLoop
             int at = Math.Min(i, n - TVector.Count);
             if (at < 0) return 0;
             var q = TVector.RoundToEven(map.Vector<TVector>(at) * reciprocal);
-            if (q.HasNaN) return i;
+            if (!TMap.NeverNaN && q.HasNaN) return i;
             TVector.Min(TVector.Max(q, lower), upper).StoreInt8(ref target, (nuint)at);
         }
         return n;

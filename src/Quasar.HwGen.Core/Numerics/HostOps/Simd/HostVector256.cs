@@ -42,6 +42,14 @@ internal readonly struct HostVector256(Vector256<float> value) : IHostVector<Hos
 
     public void Store(ref float destination, nuint index) => _value.StoreUnsafe(ref destination, index);
 
+    /// <summary>The 8 lanes added in <see cref="LaneSum.Combine"/>'s order, ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)), in registers.</summary>
+    public float CombineLanes()
+    {
+        var half = _value.GetLower() + _value.GetUpper(); // l0 + l4, l1 + l5, l2 + l6, l3 + l7
+        var quarter = half + Vector128.Shuffle(half, Vector128.Create(2, 3, 0, 1));
+        return quarter.ToScalar() + quarter.GetElement(1);
+    }
+
     public void StoreInt8(ref sbyte destination, nuint index)
     {
         var integers = Vector256.ConvertToInt32Native(_value);

@@ -6,6 +6,9 @@ namespace Quasar.HwGen.Core.Numerics.HostOps.Simd;
 /// </summary>
 internal interface IElementMap
 {
+    /// <summary>True when the formula cannot give NaN for any input, so a quantizing loop need not look for one.</summary>
+    static virtual bool NeverNaN => false;
+
     float Scalar(int index);
 
     TVector Vector<TVector>(int index) where TVector : struct, IHostVector<TVector>;

@@ -16,16 +16,25 @@ internal sealed class PiecewiseLookup
 {
     public const int MaxPieces = 64;
 
-    /// <summary>Breakpoint j is the first input of piece j + 1; unused ones are 32767 (never above an input but the last).</summary>
+    /// <summary>
+    /// Entry p is breakpoint p − 1, the first input of piece p (entry 0 is never read), so a candidate piece indexes its
+    /// own breakpoint; unused ones are 32767 (never above an input but the last).
+    /// </summary>
     private readonly Vector512<short> _lowBreakpoints, _highBreakpoints;
+
+    /// <summary>The first input of piece 32: the search's first step compares with it alone, no lookup.</summary>
+    private readonly Vector512<short> _middleBreakpoint;
 
     /// <summary>Value j is piece j's output; unused ones repeat the last piece's.</summary>
     private readonly Vector512<byte> _values;
 
     private PiecewiseLookup(short[] breakpoints, sbyte[] values)
     {
-        _lowBreakpoints = Vector512.Create(breakpoints.AsSpan(0, 32));
-        _highBreakpoints = Vector512.Create(breakpoints.AsSpan(32, 32));
+        var byPiece = new short[MaxPieces];
+        breakpoints.AsSpan(0, MaxPieces - 1).CopyTo(byPiece.AsSpan(1));
+        _lowBreakpoints = Vector512.Create(byPiece.AsSpan(0, 32));
+        _highBreakpoints = Vector512.Create(byPiece.AsSpan(32, 32));
+        _middleBreakpoint = Vector512.Create(breakpoints[31]);
         _values = Vector512.Create(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
@@ -76,8 +85,7 @@ internal sealed class PiecewiseLookup
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Vector512<short> Piece(Vector512<short> x)
     {
-        var piece = Vector512<short>.Zero;
-        piece = Step(x, piece, 32);
+        var piece = Vector512.GreaterThanOrEqual(x, _middleBreakpoint) & Vector512.Create((short)32);
         piece = Step(x, piece, 16);
         piece = Step(x, piece, 8);
         piece = Step(x, piece, 4);
@@ -89,7 +97,7 @@ internal sealed class PiecewiseLookup
     private Vector512<short> Step(Vector512<short> x, Vector512<short> piece, short width)
     {
         var candidate = piece + Vector512.Create(width);
-        var breakpoint = Avx512BW.PermuteVar32x16x2(_lowBreakpoints, candidate - Vector512<short>.One, _highBreakpoints);
+        var breakpoint = Avx512BW.PermuteVar32x16x2(_lowBreakpoints, candidate, _highBreakpoints);
         return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, breakpoint), candidate, piece);
     }
 }
