@@ -34,11 +34,11 @@ internal sealed class InstalledTool : IDisposable
     /// <summary>Runs the installed `quasar` in <see cref="Work"/>, with <paramref name="environment"/> added.</summary>
     public CliRun Run(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Path.Combine(ToolPath, "quasar")) { WorkingDirectory = Work, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Path.Combine(ToolPath, "quasar")) { WorkingDirectory = Work, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("QUASAR_HOME");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        return Wait(start, timeout);
+        return QuasarProcess.Wait(start, timeout);
     }
 
     public void Dispose()
@@ -49,24 +49,9 @@ internal sealed class InstalledTool : IDisposable
     private static void Dotnet(string workingDirectory, TimeSpan timeout, params string[] args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(dotnet) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        var run = Wait(start, timeout);
+        var run = QuasarProcess.Wait(start, timeout);
         if (run.ExitCode != 0) Assert.Fail($"dotnet {string.Join(' ', args)} failed: {run}");
-    }
-
-    private static CliRun Wait(ProcessStartInfo start, TimeSpan timeout)
-    {
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            Assert.Fail($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}\n--- stdout\n{output.Result}\n--- stderr\n{error.Result}");
-        }
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, output.Result, error.Result);
     }
 }

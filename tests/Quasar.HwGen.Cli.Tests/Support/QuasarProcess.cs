@@ -19,6 +19,12 @@ internal static class QuasarProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "quasar.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        return Wait(start, timeout);
+    }
+
+    /// <summary>Starts <paramref name="start"/> (its streams redirected) with no input and waits; a hang fails the test with its last output.</summary>
+    public static CliRun Wait(ProcessStartInfo start, TimeSpan timeout)
+    {
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
@@ -29,8 +35,9 @@ internal static class QuasarProcess
             process.WaitForExit();
             // What it printed before it stopped progressing: where a hang happens is the first thing to know.
             static string Tail(Task<string> text) => string.Join('\n', text.Result.Split('\n').TakeLast(20));
-            Assert.Fail($"quasar {string.Join(' ', args)} did not finish within {timeout}: it hangs\n--- last stdout\n{Tail(output)}\n--- last stderr\n{Tail(error)}");
+            Assert.Fail($"{Path.GetFileName(start.FileName)} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}: it hangs\n--- last stdout\n{Tail(output)}\n--- last stderr\n{Tail(error)}");
         }
+        process.WaitForExit();
         return new CliRun(process.ExitCode, output.Result, error.Result);
     }
 }

@@ -10,11 +10,13 @@ namespace Quasar.HwGen.Cli.Verbs.Reporting;
 /// </summary>
 internal static class ReportPage
 {
-    private const string Style = """
+    /// <summary>The pages' one style sheet (this page and the run page, RunReport.RunPage).</summary>
+    internal const string Style = """
         body { font-family: sans-serif; margin: 2em; color: #222; }
         table { border-collapse: collapse; margin: 1em 0; }
         th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        code { font-size: 0.9em; }
         .charts { display: flex; flex-wrap: wrap; gap: 1.5em; }
         p.note { color: #555; }
         """;

@@ -15,23 +15,13 @@ internal static class RunPage
 {
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    private const string Style = """
-        body { font-family: sans-serif; margin: 2em; color: #222; }
-        table { border-collapse: collapse; margin: 1em 0; }
-        th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
-        td.n { text-align: right; font-variant-numeric: tabular-nums; }
-        code { font-size: 0.9em; }
-        .charts { display: flex; flex-wrap: wrap; gap: 1.5em; }
-        p.note { color: #555; }
-        """;
-
     /// <param name="projectReports">Per subnet name, the csynth/cosim charts of its project, or why there are none.</param>
     public static string Html(RunRecord run, IReadOnlyDictionary<string, (IReadOnlyList<string> Charts, string? Note)> projectReports)
     {
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>");
         html.AppendLine("<html lang=\"en\">");
-        html.AppendLine($"<head><meta charset=\"utf-8\"/><title>quasar run on {E(run.Board)}</title><style>{Style}</style></head>");
+        html.AppendLine($"<head><meta charset=\"utf-8\"/><title>quasar run on {E(run.Board)}</title><style>{ReportPage.Style}</style></head>");
         html.AppendLine("<body>");
         html.AppendLine($"<h1>quasar run on {E(run.Board)} ({E(run.Part)}, {N(run.ClockMhz, "0.#")} MHz)</h1>");
         html.AppendLine($"<p id=\"engine\">engine: {E(run.Engine)}</p>");
