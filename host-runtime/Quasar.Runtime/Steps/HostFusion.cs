@@ -47,8 +47,9 @@ internal static class HostFusion
             case SoftmaxOp softmax when q is not null && slots[softmax.Input].IsShort:
             {
                 var input = slots[softmax.Input];
+                var exponential = SoftmaxExponential.For(input.Type.Step);
                 step = new HostStep($"{op.Name}+quantize", "softmax+quantize", [input, q], f => SoftmaxQuantize.Apply(
-                    f.Shorts(input), input.Type.Columns, input.Type.Step, q.Type.Step, q.Type.Min, q.Type.Max, f.Bytes(q), simd));
+                    f.Shorts(input), input.Type.Columns, exponential, q.Type.Step, q.Type.Min, q.Type.Max, f.Bytes(q), simd));
                 break;
             }
             case GeluOp gelu when q is not null && slots[gelu.Input].IsShort:

@@ -15,14 +15,7 @@ internal static class PatchLayout
     public static void Apply<T, TMap>(ReadOnlySpan<byte> image, int channels, int imageSize, int patchSize, Span<T> output, ref TMap map)
         where TMap : IPixelMap<T>, allows ref struct
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(patchSize);
-        if (imageSize <= 0 || imageSize % patchSize != 0)
-            throw new ArgumentException($"patch size {patchSize} must divide image size {imageSize}", nameof(patchSize));
-        int pixels = channels * imageSize * imageSize;
-        if (image.Length != pixels)
-            throw new ArgumentException($"image has {image.Length} bytes; the model expects {channels}x{imageSize}x{imageSize} = {pixels}", nameof(image));
-        HostKernelArguments.RequireSameLength(pixels, output.Length);
-
+        RequireShapes(image.Length, channels, imageSize, patchSize, output.Length);
         int perSide = imageSize / patchSize, features = channels * patchSize * patchSize;
         for (int py = 0; py < perSide; py++)
         {
@@ -39,6 +32,33 @@ internal static class PatchLayout
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Refuses a patch size that does not divide the image, or an image or output of the wrong size.</summary>
+    public static void RequireShapes(int imageLength, int channels, int imageSize, int patchSize, int outputLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(patchSize);
+        if (imageSize <= 0 || imageSize % patchSize != 0)
+            throw new ArgumentException($"patch size {patchSize} must divide image size {imageSize}", nameof(patchSize));
+        int pixels = channels * imageSize * imageSize;
+        if (imageLength != pixels)
+            throw new ArgumentException($"image has {imageLength} bytes; the model expects {channels}x{imageSize}x{imageSize} = {pixels}", "image");
+        HostKernelArguments.RequireSameLength(pixels, outputLength);
+    }
+
+    /// <summary>
+    /// Writes image row y of channel c, already mapped, into the patches it crosses: the p pixels from column px·p go
+    /// to patch (y / p, px), at column (c·p + y mod p)·p.
+    /// </summary>
+    public static void ScatterRow<T>(ReadOnlySpan<T> row, int channels, int imageSize, int patchSize, int channel, int y, Span<T> output)
+    {
+        int perSide = imageSize / patchSize, features = channels * patchSize * patchSize;
+        int py = y / patchSize, i = y % patchSize;
+        for (int px = 0; px < perSide; px++)
+        {
+            int at = (py * perSide + px) * features + (channel * patchSize + i) * patchSize;
+            row.Slice(px * patchSize, patchSize).CopyTo(output.Slice(at, patchSize));
         }
     }
 }

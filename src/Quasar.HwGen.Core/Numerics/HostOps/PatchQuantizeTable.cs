@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Quasar.HwGen.Core.Numerics.HostOps.Simd;
+
 namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
@@ -37,8 +39,24 @@ public sealed class PatchQuantizeTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(ReadOnlySpan<byte> image, int imageSize, int patchSize, Span<sbyte> output)
     {
-        var map = new Lookup(_values);
-        PatchLayout.Apply(image, Channels, imageSize, patchSize, output, ref map);
+        if (!ByteTableRow.IsSupported || imageSize < ByteTableRow.Lanes)
+        {
+            var map = new Lookup(_values);
+            PatchLayout.Apply(image, Channels, imageSize, patchSize, output, ref map);
+            return;
+        }
+        PatchLayout.RequireShapes(image.Length, Channels, imageSize, patchSize, output.Length);
+        // Each image row is looked up whole, 64 pixels per vector, then its p-pixel pieces go to their patches.
+        Span<sbyte> row = stackalloc sbyte[imageSize];
+        for (int c = 0; c < Channels; c++)
+        {
+            var table = new ByteTableRow(_values.AsSpan(c * Levels, Levels));
+            for (int y = 0; y < imageSize; y++)
+            {
+                table.Apply(image.Slice((c * imageSize + y) * imageSize, imageSize), row);
+                PatchLayout.ScatterRow(row, Channels, imageSize, patchSize, c, y, output);
+            }
+        }
     }
 
     private readonly ref struct Lookup(ReadOnlySpan<sbyte> values) : PatchLayout.IPixelMap<sbyte>

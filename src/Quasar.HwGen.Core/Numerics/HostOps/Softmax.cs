@@ -7,23 +7,26 @@ namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
 /// Row-wise softmax of integer scores with step s, in float32 (docs/numerics.md §6.5): per row, m = max q (exact),
-/// e = <see cref="SoftmaxExponential.Evaluate(int, float)"/>(m − q, s), sum = Σe in the 8-lane order, p = e · (1 / sum).
+/// e = <see cref="SoftmaxExponential.Evaluate(int)"/>(m − q), sum = Σe in the 8-lane order, p = e · (1 / sum).
 /// The unfused reference of <see cref="SoftmaxQuantize"/>.
 /// </summary>
 public static class Softmax
 {
     /// <summary>Softmax of each row of <paramref name="scores"/> [rows × columns] into <paramref name="output"/>.</summary>
-    public static void Apply(ReadOnlySpan<short> scores, int columns, float step, Span<float> output, HostSimd simd = HostSimd.Auto)
+    public static void Apply(ReadOnlySpan<short> scores, int columns, float step, Span<float> output, HostSimd simd = HostSimd.Auto) =>
+        Apply(scores, columns, SoftmaxExponential.For(step), output, simd);
+
+    /// <summary>Softmax of each row, with the exponential's tables of the scores' step built beforehand.</summary>
+    public static void Apply(ReadOnlySpan<short> scores, int columns, SoftmaxExponential exponential, Span<float> output, HostSimd simd = HostSimd.Auto)
     {
         HostKernelArguments.RequireWholeRows(scores.Length, columns, nameof(scores));
         HostKernelArguments.RequireSameLength(scores.Length, output.Length);
-        HostKernelArguments.RequireStep(step, nameof(step));
         var resolved = HostSimdPaths.Resolve(simd);
         for (int start = 0; start < scores.Length; start += columns)
         {
             var q = scores.Slice(start, columns);
             var e = output.Slice(start, columns);
-            var p = new Probability(e, Exponentials(q, RowMax(q), step, e, resolved));
+            var p = new Probability(e, Exponentials(q, RowMax(q), exponential, e, resolved));
             ElementLoop.ToFloat(ref p, e, resolved);
         }
     }
@@ -69,70 +72,18 @@ public static class Softmax
 
     /// <summary>
     /// e[c] = exp(−(rowMax − q[c])·s) for every column (<see cref="SoftmaxExponential"/>), and Σe in the order of
-    /// <see cref="LaneSum"/>: 8 lanes of one 256-bit vector (also for the 512-bit width), two 128-bit vectors, or 8 scalars.
+    /// <see cref="LaneSum"/>. With AVX-512 (at the 256- and 512-bit widths) the three tables sit in registers and 16
+    /// lanes are looked up at once; every other path looks them up one element at a time.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static float Exponentials(ReadOnlySpan<short> q, int rowMax, float step, Span<float> e, HostSimd resolved)
+    internal static float Exponentials(ReadOnlySpan<short> q, int rowMax, SoftmaxExponential exponential, Span<float> e, HostSimd resolved)
     {
         Span<float> lanes = stackalloc float[LaneSum.Lanes];
-        float rate = SoftmaxExponential.Rate(step);
-        int i = resolved switch
-        {
-            HostSimd.Vector256 or HostSimd.Vector512 => Exponentials256(q, rowMax, rate, e, lanes),
-            HostSimd.Vector128 => Exponentials128(q, rowMax, rate, e, lanes),
-            _ => 0,
-        };
-        for (; i < q.Length; i++) lanes[i % LaneSum.Lanes] += e[i] = SoftmaxExponential.EvaluateAtRate(rowMax - q[i], rate);
+        int i = resolved is HostSimd.Vector256 or HostSimd.Vector512 && SoftmaxExponentials512.IsSupported
+            ? SoftmaxExponentials512.Apply(q, rowMax, exponential, e, lanes)
+            : 0;
+        for (; i < q.Length; i++) lanes[i % LaneSum.Lanes] += e[i] = exponential.Evaluate(rowMax - q[i]);
         return LaneSum.Combine(lanes);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Exponentials256(ReadOnlySpan<short> q, int rowMax, float rate, Span<float> e, Span<float> lanes)
-    {
-        ref short scores = ref MemoryMarshal.GetReference(q);
-        ref float target = ref MemoryMarshal.GetReference(e);
-        var max = HostVector256.Create(rowMax);
-        var c = HostVector256.Create(rate);
-        var sum = HostVector256.Create(0);
-        int i = 0;
-        for (; i <= q.Length - LaneSum.Lanes; i += LaneSum.Lanes)
-        {
-            var values = SoftmaxExponential.Evaluate(HostVector256.LoadInt16(in scores, (nuint)i) - max, c);
-            values.Store(ref target, (nuint)i);
-            sum += values;
-        }
-        sum.Store(ref lanes[0], 0);
-        if (i == q.Length || q.Length < LaneSum.Lanes) return i;
-        // The last partial group: the vector of the last 8 elements (n − 8 + j in position j, which belongs to lane
-        // (n − 8 + j) mod 8), of which only the elements from i on are new.
-        int start = q.Length - LaneSum.Lanes;
-        Span<float> last = stackalloc float[LaneSum.Lanes];
-        SoftmaxExponential.Evaluate(HostVector256.LoadInt16(in scores, (nuint)start) - max, c).Store(ref last[0], 0);
-        for (; i < q.Length; i++) lanes[i % LaneSum.Lanes] += e[i] = last[i - start];
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Exponentials128(ReadOnlySpan<short> q, int rowMax, float rate, Span<float> e, Span<float> lanes)
-    {
-        ref short scores = ref MemoryMarshal.GetReference(q);
-        ref float target = ref MemoryMarshal.GetReference(e);
-        var max = HostVector128.Create(rowMax);
-        var c = HostVector128.Create(rate);
-        HostVector128 low = HostVector128.Create(0), high = HostVector128.Create(0);
-        int i = 0;
-        for (; i <= q.Length - LaneSum.Lanes; i += LaneSum.Lanes)
-        {
-            var first = SoftmaxExponential.Evaluate(HostVector128.LoadInt16(in scores, (nuint)i) - max, c);
-            var second = SoftmaxExponential.Evaluate(HostVector128.LoadInt16(in scores, (nuint)i + 4) - max, c);
-            first.Store(ref target, (nuint)i);
-            second.Store(ref target, (nuint)i + 4);
-            low += first;
-            high += second;
-        }
-        low.Store(ref lanes[0], 0);
-        high.Store(ref lanes[0], 4);
-        return i;
     }
 
     /// <summary>p = e · (1 / sum): one float32 division per row, a multiply per element.</summary>

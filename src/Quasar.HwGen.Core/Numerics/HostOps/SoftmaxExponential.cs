@@ -1,54 +1,78 @@
-using System.Runtime.CompilerServices;
-using Quasar.HwGen.Core.Numerics.HostOps.Simd;
-
 namespace Quasar.HwGen.Core.Numerics.HostOps;
 
 /// <summary>
-/// The exponential of softmax (docs/numerics.md §6.5): e ≈ exp(−d·s) for the distance d = row max − score (0 … 65535)
-/// of integer scores with step s, in float32 from IEEE basic operations only, so that scalar code and every vector
-/// width compute the same bits everywhere. Worked in base 2: v = −d·c with c = s·log₂e, k = round(v), e = 2^(v − k)·2^k,
-/// 2^(v − k) a degree-6 Taylor polynomial evaluated in Estrin's order (a short dependency chain: the vector loop is
-/// bound by latency, not by the number of operations). v is clamped at −125, so that e is never 0 nor subnormal (x64
-/// cores take a slow microcode path for subnormals; 2⁻¹²⁵ is negligible next to the row's sum ≥ 1).
+/// The exponential of softmax (docs/numerics.md §6.5): e = exp(−d·s) for the distance d = row max − score (0 … 65535)
+/// of integer scores with step s. The distance's 16 bits split into a (6 bits), b (5) and c (5), d = 1024a + 32b + c,
+/// and e = (High[a] · Middle[b]) · Low[c]: three lookups in tables of exp worked out once per step (in double, by
+/// <see cref="PortableMath.Exp"/>) and two float32 products, so every platform and width computes the same bits, within
+/// 2 ulp of exp(−d·s) at any distance. The tables are small enough to live in registers (AVX-512's two-register
+/// permutes) instead of a cache line per element. Beyond <see cref="Horizon"/> e is the constant 2⁻¹²⁵ instead (never 0
+/// nor subnormal: x64 cores take a slow microcode path for subnormals, and 2⁻¹²⁵ is nothing next to the row's sum ≥ 1).
 /// </summary>
-public static class SoftmaxExponential
+public sealed class SoftmaxExponential
 {
-    /// <summary>The exponent v = −d·c is clamped here: e ≥ 0.7·2⁻¹²⁵, a normal float.</summary>
-    public const float SmallestExponent = -125f;
+    public const int LowBits = 5, MiddleBits = 5, HighBits = 6;
 
-    private const float Log2E = 1.44269504f; // 0x3FB8AA3B
+    /// <summary>The bits of <see cref="Floor"/>: 2⁻¹²⁵.</summary>
+    public const int FloorBits = 0x01000000;
 
-    // ln2ⁿ / n!, rounded to float: 2^g = 1 + C1·g + … + C6·g⁶ within 1.2e-7 for |g| ≤ 1/2.
-    private const float C1 = 0.693147182f, C2 = 0.240226507f, C3 = 0.0555041097f, C4 = 0.00961812865f,
-        C5 = 0.00133335579f, C6 = 0.000154035297f;
+    /// <summary>e for every distance beyond the horizon: 2⁻¹²⁵, below exp(−86) ≈ 2⁻¹²⁴·⁰⁷.</summary>
+    public static float Floor => BitConverter.Int32BitsToSingle(FloorBits);
 
-    /// <summary>c = s·log₂e, the exponent per unit of distance (a float32 product).</summary>
-    public static float Rate(float step) => step * Log2E;
+    /// <summary>The exponent at the horizon: the largest distance with d·s ≤ 86 still gets its exponential.</summary>
+    public const double HorizonExponent = 86;
 
-    /// <summary>e = exp(−d·s) for one distance (d ≥ 0, s positive and finite).</summary>
-    public static float Evaluate(int distance, float step) => EvaluateAtRate(distance, Rate(step));
-
-    /// <summary>e for one distance, given <see cref="Rate"/> of the step.</summary>
-    internal static float EvaluateAtRate(int distance, float rate)
+    private SoftmaxExponential(float step, int horizon)
     {
-        float v = MathF.Max(-distance * rate, SmallestExponent);
-        float k = MathF.Round(v, MidpointRounding.ToEven);
-        float g = v - k;
-        float g2 = g * g;
-        float p = ((1f + C1 * g) + g2 * (C2 + C3 * g)) + (g2 * g2) * ((C4 + C5 * g) + g2 * C6);
-        return p * BitConverter.Int32BitsToSingle(((int)k + 127) << 23);
+        Step = step;
+        Horizon = horizon;
+        High = Table(HighBits, LowBits + MiddleBits);
+        Middle = Table(MiddleBits, LowBits);
+        Low = Table(LowBits, 0);
     }
 
-    /// <summary>The same formula lane by lane, for negated distances q − max held as (exact, integral) floats.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static TVector Evaluate<TVector>(TVector negatedDistance, TVector rate) where TVector : struct, IHostVector<TVector>
+    /// <summary>The step s of the scores.</summary>
+    public float Step { get; }
+
+    /// <summary>The largest distance d ≤ 65535 with d·s ≤ 86 (the double product of an int16 and a float is exact).</summary>
+    public int Horizon { get; }
+
+    /// <summary>exp(−min(1024a, horizon)·s) rounded to float; the min only touches entries no distance within the horizon uses.</summary>
+    internal float[] High { get; }
+
+    internal float[] Middle { get; }
+
+    internal float[] Low { get; }
+
+    /// <summary>The tables for scores of step <paramref name="step"/> (positive and finite): 128 double exponentials.</summary>
+    public static SoftmaxExponential For(float step)
     {
-        var v = TVector.Max(negatedDistance * rate, TVector.Create(SmallestExponent));
-        var k = TVector.RoundToEven(v);
-        var g = v - k;
-        var g2 = g * g;
-        var p = ((TVector.Create(1f) + TVector.Create(C1) * g) + g2 * (TVector.Create(C2) + TVector.Create(C3) * g))
-            + (g2 * g2) * ((TVector.Create(C4) + TVector.Create(C5) * g) + g2 * TVector.Create(C6));
-        return p * TVector.PowerOfTwo(k);
+        HostKernelArguments.RequireStep(step, nameof(step));
+        return new SoftmaxExponential(step, HorizonOf(step));
+    }
+
+    /// <summary>e = exp(−d·s) for one distance d ∈ [0, 65535].</summary>
+    public float Evaluate(int distance)
+    {
+        if (distance > Horizon) return Floor;
+        return (High[distance >> (LowBits + MiddleBits)] * Middle[(distance >> LowBits) & 31]) * Low[distance & 31];
+    }
+
+    private static int HorizonOf(float step)
+    {
+        double bound = Math.Min(Math.Floor(HorizonExponent / step), ushort.MaxValue);
+        int horizon = (int)bound;
+        // The division rounds, so settle the last unit on the exact products.
+        while (horizon > 0 && (double)horizon * step > HorizonExponent) horizon--;
+        while (horizon < ushort.MaxValue && (double)(horizon + 1) * step <= HorizonExponent) horizon++;
+        return horizon;
+    }
+
+    private float[] Table(int bits, int shift)
+    {
+        var table = new float[1 << bits];
+        for (int j = 0; j < table.Length; j++)
+            table[j] = (float)PortableMath.Exp(-(double)Math.Min(j << shift, Horizon) * Step);
+        return table;
     }
 }

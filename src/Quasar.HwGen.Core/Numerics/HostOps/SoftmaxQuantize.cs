@@ -17,13 +17,20 @@ public static class SoftmaxQuantize
     /// Softmax and quantization of each row of <paramref name="scores"/> [rows × columns] (integer scores of step
     /// <paramref name="scoreStep"/>) into <paramref name="output"/> (step <paramref name="step"/>, range [min, max]).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(ReadOnlySpan<short> scores, int columns, float scoreStep, float step, int min, int max, Span<sbyte> output,
         HostSimd simd = HostSimd.Auto)
     {
+        HostKernelArguments.RequireStep(scoreStep, nameof(scoreStep));
+        Apply(scores, columns, SoftmaxExponential.For(scoreStep), step, min, max, output, simd);
+    }
+
+    /// <summary>The same, with the exponential's tables for the scores' step built once by the caller (a runtime, per op).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Apply(ReadOnlySpan<short> scores, int columns, SoftmaxExponential exponential, float step, int min, int max,
+        Span<sbyte> output, HostSimd simd = HostSimd.Auto)
+    {
         HostKernelArguments.RequireWholeRows(scores.Length, columns, nameof(scores));
         HostKernelArguments.RequireSameLength(scores.Length, output.Length);
-        HostKernelArguments.RequireStep(scoreStep, nameof(scoreStep));
         Quantizer.Validate(step, min, max);
         var resolved = HostSimdPaths.Resolve(simd);
 
@@ -34,7 +41,7 @@ public static class SoftmaxQuantize
             for (int start = 0; start < scores.Length; start += columns)
             {
                 var q = scores.Slice(start, columns);
-                float sum = Softmax.Exponentials(q, Softmax.RowMax(q), scoreStep, e, resolved);
+                float sum = Softmax.Exponentials(q, Softmax.RowMax(q), exponential, e, resolved);
                 var p = new Softmax.Probability(e, sum);
                 ElementLoop.Quantize(ref p, step, min, max, output.Slice(start, columns), resolved, start);
             }

@@ -10,7 +10,7 @@ public sealed class PatchQuantizeTableTests
     [Test]
     public void The_lookup_equals_the_reference_then_quantize()
     {
-        Gen.Select(Gen.Int[1, 3], Gen.OneOf(Gen.Const((28, 4)), Gen.Const((12, 3)), Gen.Const((8, 8))), Gen.Float[-1f, 1f].Array[3], Gen.Float[0.1f, 1f].Array[3],
+        Gen.Select(Gen.Int[1, 3], Gen.OneOf(Gen.Const((28, 4)), Gen.Const((12, 3)), Gen.Const((8, 8)), Gen.Const((64, 16)), Gen.Const((96, 16)), Gen.Const((72, 8))), Gen.Float[-1f, 1f].Array[3], Gen.Float[0.1f, 1f].Array[3],
             HostGens.Steps, HostGens.Ranges).SelectMany((channels, geometry, mean, std, step, range) =>
                 Gen.Byte.Array[channels * geometry.Item1 * geometry.Item1].Select(image => (channels, geometry, mean[..channels], std[..channels], step, range, image)))
             .Sample(c =>

@@ -26,7 +26,7 @@ public sealed class SoftmaxTests
 
         float e1 = (float)Math.Exp(-1);
         Assert.That(y, Is.EqualTo(new[] { 1 / (2 + e1), 1 / (2 + e1), 0f, e1 / (2 + e1) }).Within(1e-7f));
-        Assert.That(y[2], Is.Positive.And.LessThan(1e-37f), "e is clamped at 2^-125, never 0");
+        Assert.That(y[2], Is.Positive.And.LessThan(1e-37f), "beyond the horizon e is 2^-125, never 0");
     }
 
     [Test]
@@ -43,27 +43,41 @@ public sealed class SoftmaxTests
     }
 
     [Test]
-    public void The_exponential_is_within_4_plus_3t_ulp_of_exp_of_the_float_product_and_never_subnormal()
+    public void The_exponential_is_within_3_ulp_of_exp_at_every_distance_up_to_the_horizon_and_a_normal_floor_beyond()
     {
-        Assert.That(SoftmaxExponential.Evaluate(0, 0.37f), Is.EqualTo(1f));
-        Gen.Select(Gen.Int[0, 65535], Gen.OneOf(Gen.Float[5e-6f, 1e-3f], Gen.Float[1e-3f, 0.5f])).Sample((d, step) =>
+        Assert.That(SoftmaxExponential.For(0.37f).Evaluate(0), Is.EqualTo(1f));
+        Gen.Select(Gen.Int[0, 65535], Gen.OneOf(Gen.Float[5e-6f, 1e-3f], Gen.Float[1e-3f, 0.5f], Gen.Float[0.5f, 100f])).Sample((d, step) =>
         {
-            float t = d * step;
-            float e = SoftmaxExponential.Evaluate(d, step);
+            var exponential = SoftmaxExponential.For(step);
+            float e = exponential.Evaluate(d);
+            double t = (double)d * step; // exact: 16 × 24 significant bits
             Assert.That(float.IsNormal(e), $"d = {d}, step = {step:R}: {e:R}");
-            // The base-2 exponent d·(s·log2 e) carries the rounding of both products, so the error grows with t.
-            if (t < 86f) Assert.That(e, Is.EqualTo((float)Math.Exp(-(double)t)).Within(4 + 3 * t).Ulps, $"d = {d}, step = {step:R}");
-            else Assert.That(e, Is.LessThanOrEqualTo(MathF.ScaleB(1f, -124)), $"d = {d}, step = {step:R}"); // v ≤ −124.07, or the clamp
+            if (t <= SoftmaxExponential.HorizonExponent) Assert.That(e, Is.EqualTo((float)Math.Exp(-t)).Within(3).Ulps, $"d = {d}, step = {step:R}");
+            else Assert.That(e, Is.EqualTo(SoftmaxExponential.Floor), $"d = {d}, step = {step:R}");
         }, iter: PropertyRuns.Scaled(20000));
+    }
+
+    [Test]
+    public void The_horizon_is_the_last_distance_whose_exact_exponent_is_within_86()
+    {
+        Gen.OneOf(Gen.Float[5e-6f, 1e-3f], Gen.Float[1e-3f, 0.5f], Gen.Float[0.5f, 100f]).Sample(step =>
+        {
+            int horizon = SoftmaxExponential.For(step).Horizon;
+            Assert.That((double)horizon * step, Is.LessThanOrEqualTo(86.0), $"step {step:R}");
+            Assert.That(horizon == 65535 || (double)(horizon + 1) * step > 86.0, $"step {step:R}: horizon {horizon}");
+        }, iter: PropertyRuns.Scaled(5000));
     }
 
     [Test]
     public void Exponentials_are_pinned()
     {
-        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(1024, 1f / 1024)), Is.EqualTo(0x3EBC5AB3), "e^-1, 1 ulp above");
-        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(65535, 1f / 1024)), Is.EqualTo(0x114B81A1), "e^-63.999…");
-        Assert.That(BitConverter.SingleToInt32Bits(SoftmaxExponential.Evaluate(88, 1f)), Is.EqualTo(0x01000000), "clamped at 2^-125, a normal float");
+        Assert.That(Bits(SoftmaxExponential.For(1f / 1024).Evaluate(1024)), Is.EqualTo(0x3EBC5AB2), "e^-1, correctly rounded");
+        Assert.That(Bits(SoftmaxExponential.For(1f / 1024).Evaluate(65535)), Is.EqualTo(0x114B817E), "e^-63.999…, correctly rounded");
+        Assert.That(Bits(SoftmaxExponential.For(1f).Evaluate(86)), Is.EqualTo(0x01739363), "e^-86, the horizon, 1 ulp above");
+        Assert.That(Bits(SoftmaxExponential.For(1f).Evaluate(87)), Is.EqualTo(0x01000000), "beyond the horizon: 2^-125, a normal float");
     }
+
+    private static int Bits(float value) => BitConverter.SingleToInt32Bits(value);
 
     [Test]
     public void The_row_maximum_is_exact_wherever_the_largest_score_is()
