@@ -21,8 +21,30 @@ internal static class SoftmaxExponentials512
     /// in increasing i (<see cref="LaneSum"/>). Returns the count of elements done: all of them, unless the row is
     /// shorter than 16.
     /// </summary>
+    public static int Apply(ReadOnlySpan<short> q, int rowMax, SoftmaxExponential exponential, Span<float> e, Span<float> lanes) =>
+        exponential.Horizon == ushort.MaxValue
+            ? Apply<Unbounded>(q, rowMax, exponential, e, lanes)
+            : Apply<Bounded>(q, rowMax, exponential, e, lanes);
+
+    /// <summary>Whether some distance lies beyond the horizon: with small steps none does, and the clamp is skipped.</summary>
+    private interface IHorizon
+    {
+        static abstract bool Clamps { get; }
+    }
+
+    private readonly struct Bounded : IHorizon
+    {
+        public static bool Clamps => true;
+    }
+
+    private readonly struct Unbounded : IHorizon
+    {
+        public static bool Clamps => false;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Apply(ReadOnlySpan<short> q, int rowMax, SoftmaxExponential exponential, Span<float> e, Span<float> lanes)
+    private static int Apply<THorizon>(ReadOnlySpan<short> q, int rowMax, SoftmaxExponential exponential, Span<float> e, Span<float> lanes)
+        where THorizon : struct, IHorizon
     {
         if (q.Length < Lanes) return 0;
         ref short scores = ref MemoryMarshal.GetReference(q);
@@ -39,7 +61,7 @@ internal static class SoftmaxExponentials512
         for (; i <= q.Length - Lanes; i += Lanes)
         {
             var distance = max - Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref scores, (nuint)i));
-            var values = Evaluate(distance, horizon, low0, low1, middle0, middle1, high0, high1, high2, high3);
+            var values = Evaluate<THorizon>(distance, horizon, low0, low1, middle0, middle1, high0, high1, high2, high3);
             values.StoreUnsafe(ref target, (nuint)i);
             // Elements i … i+7 then i+8 … i+15 onto lanes 0 … 7: LaneSum's order, 16 at a time.
             sum += values.GetLower();
@@ -51,17 +73,18 @@ internal static class SoftmaxExponentials512
         int start = q.Length - Lanes;
         Span<float> last = stackalloc float[Lanes];
         var lastDistance = max - Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref scores, (nuint)start));
-        Evaluate(lastDistance, horizon, low0, low1, middle0, middle1, high0, high1, high2, high3).StoreUnsafe(ref last[0]);
+        Evaluate<THorizon>(lastDistance, horizon, low0, low1, middle0, middle1, high0, high1, high2, high3).StoreUnsafe(ref last[0]);
         for (; i < q.Length; i++) lanes[i % LaneSum.Lanes] += e[i] = last[i - start];
         return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Evaluate(Vector512<int> distance, Vector512<int> horizon,
+    private static Vector512<float> Evaluate<THorizon>(Vector512<int> distance, Vector512<int> horizon,
         Vector512<float> low0, Vector512<float> low1, Vector512<float> middle0, Vector512<float> middle1,
         Vector512<float> high0, Vector512<float> high1, Vector512<float> high2, Vector512<float> high3)
+        where THorizon : IHorizon
     {
-        var clamped = Vector512.Min(distance, horizon);
+        var clamped = THorizon.Clamps ? Vector512.Min(distance, horizon) : distance;
         var low = Avx512F.PermuteVar16x32x2(low0, clamped, low1);
         var middle = Avx512F.PermuteVar16x32x2(middle0, clamped >>> SoftmaxExponential.LowBits, middle1);
         var a = clamped >>> (SoftmaxExponential.LowBits + SoftmaxExponential.MiddleBits);
@@ -69,6 +92,7 @@ internal static class SoftmaxExponentials512
             Vector512.GreaterThan(a, Vector512.Create(31)).AsSingle(),
             Avx512F.PermuteVar16x32x2(high2, a, high3),
             Avx512F.PermuteVar16x32x2(high0, a, high1));
+        if (!THorizon.Clamps) return (high * middle) * low;
         return Vector512.ConditionalSelect(Vector512.GreaterThan(distance, horizon).AsSingle(),
             Vector512.Create(SoftmaxExponential.FloorBits).AsSingle(), (high * middle) * low);
     }
