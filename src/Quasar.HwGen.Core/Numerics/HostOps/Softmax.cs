@@ -72,16 +72,19 @@ public static class Softmax
 
     /// <summary>
     /// e[c] = exp(−(rowMax − q[c])·s) for every column (<see cref="SoftmaxExponential"/>), and Σe in the order of
-    /// <see cref="LaneSum"/>. With AVX-512 (at the 256- and 512-bit widths) the three tables sit in registers and 16
-    /// lanes are looked up at once; every other path looks them up one element at a time.
+    /// <see cref="LaneSum"/>. The three tables sit in registers with AVX-512 (at the 256- and 512-bit widths, 16 lanes
+    /// at a time) and with NEON (the 128-bit width on arm64, 4 lanes); every other path looks them up one at a time.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static float Exponentials(ReadOnlySpan<short> q, int rowMax, SoftmaxExponential exponential, Span<float> e, HostSimd resolved)
     {
         Span<float> lanes = stackalloc float[LaneSum.Lanes];
-        int i = resolved is HostSimd.Vector256 or HostSimd.Vector512 && SoftmaxExponentials512.IsSupported
-            ? SoftmaxExponentials512.Apply(q, rowMax, exponential, e, lanes)
-            : 0;
+        int i = resolved switch
+        {
+            HostSimd.Vector256 or HostSimd.Vector512 when SoftmaxExponentials512.IsSupported => SoftmaxExponentials512.Apply(q, rowMax, exponential, e, lanes),
+            HostSimd.Vector128 when SoftmaxExponentialsNeon.IsSupported => SoftmaxExponentialsNeon.Apply(q, rowMax, exponential, e, lanes),
+            _ => 0,
+        };
         for (; i < q.Length; i++) lanes[i % LaneSum.Lanes] += e[i] = exponential.Evaluate(rowMax - q[i]);
         return LaneSum.Combine(lanes);
     }
