@@ -25,16 +25,28 @@ internal static class SweepProjects
             var project = layout.Project(design.Name);
             if (File.Exists(Path.Combine(project, ProjectManifest.FileName)) && !changed.Contains(design.Name)) continue;
             Console.Error.WriteLine($"generating {layout.Relative(project)}: {design.Package} with the {design.Engine} engine");
-            var loaded = LoadedPackage.Read(design.Package);
-            var spaceName = loaded.Graph.Metadata.GetValueOrDefault("search_space")
-                ?? throw new InvalidDataException($"{design.Package} does not name its search space; lower it again with quasar lower");
-            var (images, _) = GoldenImages.Load(loaded.Graph, null, 2, 1);
-            sources ??= HlsSources.Locate(null);
-            var sizing = new EngineSizingOptions(Enum.Parse<EngineScope>(design.Engine, ignoreCase: true), design.MaxReduction, design.MaxRows,
-                CalibrationOption.Resources(null), CalibrationOption.Latency(null, LatencyParameters.Default));
-            new ProjectGenerator(sources).Generate(new GenerateRequest(loaded, project, board, ConfigArguments.Space(spaceName), sizing, images, force));
+            try
+            {
+                Generate(design, project, board, sources ??= HlsSources.Locate(null), force);
+            }
+            catch (Exception e) when (Errors.CliErrors.ExitCodeOf(e) == Errors.ExitCodes.BadInput)
+            {
+                // Which design of the file: the generator's message names the package and the engine's limits, not the entry.
+                throw new InvalidDataException($"{config.Source}: design '{design.Name}': {e.Message}", e);
+            }
             generated++;
         }
         return generated;
+    }
+
+    private static void Generate(SweepDesign design, string project, PlatformConfig board, HlsSources sources, bool force)
+    {
+        var loaded = LoadedPackage.Read(design.Package);
+        var spaceName = loaded.Graph.Metadata.GetValueOrDefault("search_space")
+            ?? throw new InvalidDataException($"{design.Package} does not name its search space; lower it again with quasar lower");
+        var (images, _) = GoldenImages.Load(loaded.Graph, null, 2, 1);
+        var sizing = new EngineSizingOptions(Enum.Parse<EngineScope>(design.Engine, ignoreCase: true), design.MaxReduction, design.MaxRows,
+            CalibrationOption.Resources(null), CalibrationOption.Latency(null, LatencyParameters.Default));
+        new ProjectGenerator(sources).Generate(new GenerateRequest(loaded, project, board, ConfigArguments.Space(spaceName), sizing, images, force));
     }
 }

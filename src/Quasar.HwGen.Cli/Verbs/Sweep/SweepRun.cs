@@ -14,11 +14,12 @@ internal sealed class SweepRun(SweepConfig config, SweepLayout layout, bool forc
         if (config.Slurm is not null) SlurmScheduler.RequireClients(config.Source);
         else MakeScheduler.RequireMake();
         var (tasks, changed) = Assign(previous);
-        int generated = SweepProjects.Generate(layout, config, tasks, changed, force);
         string schedulerName = config.Slurm is null ? "make" : "slurm";
         var state = new SweepState(SweepState.CurrentVersion, config.Source, schedulerName, config.Steps, tasks, previous?.Submissions ?? []);
-        SweepScripts.Write(layout, config, tasks);
+        // Recorded first: a generation that fails half-way leaves a sweep directory that a rerun resumes.
         SweepStateFile.Write(layout, state);
+        int generated = SweepProjects.Generate(layout, config, tasks, changed, force);
+        SweepScripts.Write(layout, config, tasks);
 
         var pending = SweepCollector.CollectAll(layout, state).Where(o => !o.IsDone).Select(o => o.Task.Index).ToList();
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -28,13 +29,23 @@ internal sealed class SweepRun(SweepConfig config, SweepLayout layout, bool forc
         var outcomes = SweepCollector.CollectAll(layout, state);
         Console.Write(SweepSummary.Format(layout, outcomes));
         var done = outcomes.Where(o => o.IsDone).ToList();
-        if (done.Count > 0)
+        Exception? calibration = null;
+        try
         {
-            Console.Write(SweepCalibration.Write(layout, done));
-            Console.WriteLine($"wrote {layout.Calibration}");
+            if (done.Count > 0)
+            {
+                Console.Write(SweepCalibration.Write(layout, done));
+                Console.WriteLine($"wrote {layout.Calibration}");
+            }
+        }
+        catch (Exception e) when (CliErrors.ExitCodeOf(e) == ExitCodes.BadInput)
+        {
+            // The designs' outcome is the bigger news; the calibration's failure is said after it.
+            calibration = new InvalidDataException($"calibrating from {done.Count} finished design(s) of {layout.Root}: {e.Message}", e);
         }
         var failed = outcomes.Where(o => !o.IsDone).ToList();
-        if (failed.Count == 0) return ExitCodes.Success;
+        if (failed.Count == 0) return calibration is null ? ExitCodes.Success : throw calibration;
+        if (calibration is not null) Console.Error.WriteLine($"error: {calibration.Message}");
         throw new ToolException(string.Create(CultureInfo.InvariantCulture,
             $"{failed.Count} of {outcomes.Count} design(s) did not pass ({string.Join(", ", failed.Select(f => $"{f.Task.Design.Name} {f.Status}"))}; evidence above and in {layout.Relative(layout.Logs)}/); rerun quasar sweep {config.Source} to resubmit only those"));
     }
