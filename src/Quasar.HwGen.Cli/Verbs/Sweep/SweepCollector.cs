@@ -28,7 +28,7 @@ internal static class SweepCollector
         }
         if (problems.Count == 0) return new DesignOutcome(task, DesignOutcome.Done, [], [], logPath);
         if (log is null) return new DesignOutcome(task, DesignOutcome.NotRun, ["no task has run it yet"], [], null);
-        return new DesignOutcome(task, Status(task, log), problems, evidence, logPath);
+        return new DesignOutcome(task, Status(task, log), problems, [.. evidence.Distinct(StringComparer.Ordinal)], logPath);
     }
 
     public static IReadOnlyList<DesignOutcome> CollectAll(SweepLayout layout, SweepState state) =>

@@ -20,9 +20,10 @@ public static class SweepCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Sweep directory to create or resume (default: beside the sweep file, named after it)" }.OutputDirectory();
         var force = new Option<bool>("--force") { Description = "Regenerate designs whose definition in the sweep file changed since the directory was generated" };
         var poll = new Option<double>("--poll-seconds") { Description = "How often to ask the scheduler for the tasks' states", DefaultValueFactory = _ => 10 }.InRange(0.1, 3600);
+        var dryRun = new Option<bool>("--dry-run") { Description = "Generate the projects and write the job scripts, but submit nothing" };
         var command = new Command("sweep", "Generate a grid or list of designs and run their Vitis HLS steps as Slurm array tasks (or make -j), then calibrate the model from the reports")
         {
-            file, output, force, poll,
+            file, output, force, poll, dryRun,
         };
         command.SetAction((parse, outer) => CliErrors.RunAsync(parse, async () =>
         {
@@ -30,7 +31,7 @@ public static class SweepCommand
             var path = parse.GetRequiredValue(file).FullName;
             var config = ConfigLoader.LoadSweep(path);
             var layout = new SweepLayout(parse.GetValue(output)?.FullName ?? config.DefaultOutput);
-            var run = new SweepRun(config, layout, parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(poll)));
+            var run = new SweepRun(config, layout, parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(poll)), parse.GetValue(dryRun));
             return await run.RunAsync(signals.Token).ConfigureAwait(false);
         }));
         return command;

@@ -6,7 +6,7 @@ using Quasar.HwGen.Vitis.Tools;
 namespace Quasar.HwGen.Cli.Verbs.Sweep;
 
 /// <summary>One `quasar sweep`: check, generate, submit what is not done, follow, collect, calibrate.</summary>
-internal sealed class SweepRun(SweepConfig config, SweepLayout layout, bool force, TimeSpan poll)
+internal sealed class SweepRun(SweepConfig config, SweepLayout layout, bool force, TimeSpan poll, bool dryRun)
 {
     public async Task<int> RunAsync(CancellationToken cancellation)
     {
@@ -24,6 +24,11 @@ internal sealed class SweepRun(SweepConfig config, SweepLayout layout, bool forc
         var pending = SweepCollector.CollectAll(layout, state).Where(o => !o.IsDone).Select(o => o.Task.Index).ToList();
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweep {config.Source}: {tasks.Count} design(s) in {layout.Root} ({generated} generated now), {tasks.Count - pending.Count} done, {pending.Count} to run with {schedulerName}"));
+        if (dryRun)
+        {
+            Console.WriteLine($"dry run: would submit task(s) {string.Join(",", pending)} with {schedulerName} ({layout.Relative(config.Slurm is null ? layout.Makefile : layout.BatchScript)}); nothing submitted");
+            return ExitCodes.Success;
+        }
         if (pending.Count > 0) state = await SubmitAndFollowAsync(state, pending, cancellation).ConfigureAwait(false);
 
         var outcomes = SweepCollector.CollectAll(layout, state);
