@@ -39,7 +39,7 @@ internal sealed class OneNodeSlurm : IDisposable
         // No spaces (slurm.conf has no quoting) and private (munged checks its key's and socket's folders).
         var folder = Path.Combine(Path.GetTempPath(), "quasar-slurm-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         var cluster = new OneNodeSlurm(folder);
         try
         {
@@ -58,7 +58,7 @@ internal sealed class OneNodeSlurm : IDisposable
         foreach (var sub in new[] { "state", "spool", "log" }) Directory.CreateDirectory(Path.Combine(Folder, sub));
         var key = Path.Combine(Folder, "munge.key");
         File.WriteAllBytes(key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(1024));
-        File.SetUnixFileMode(key, UnixFileMode.UserRead);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(key, UnixFileMode.UserRead);
         var socket = Path.Combine(Folder, "munge.socket");
         File.WriteAllText(Conf, Configuration(socket));
         Environment.SetEnvironmentVariable("SLURM_CONF", Conf);
