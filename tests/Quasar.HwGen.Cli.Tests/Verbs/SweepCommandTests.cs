@@ -86,6 +86,42 @@ public sealed class SweepCommandTests
     }
 
     [Test]
+    [Category("Slurm")]
+    public void Ctrl_c_while_following_a_slurm_sweep_cancels_its_array_job_and_exits_130()
+    {
+        using var slurm = OneNodeSlurm.Start();
+        using var vitis = new StandInVitis("hang");
+        var package = Quoted(_inputs.Package);
+        var file = _work.Write("sweep.yaml", $"designs:\n  - {{ name: a, package: {package}, engine: tiny }}\nslurm:\n  time_limit: 10\n");
+        var output = _work.File("sweep out");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "quasar.dll"), "sweep", file, "--out", output, "--poll-seconds", "0.5" }) start.ArgumentList.Add(arg);
+        using var quasar = System.Diagnostics.Process.Start(start)!;
+        var error = quasar.StandardError.ReadToEndAsync();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (vitis.HangPids.Count < 2 && waited.Elapsed < TimeSpan.FromMinutes(1) && !quasar.HasExited) Thread.Sleep(100);
+        if (vitis.HangPids.Count < 2) quasar.Kill(entireProcessTree: true);
+        Assert.That(vitis.HangPids, Has.Count.EqualTo(2), () => $"the fake never hung in its Slurm task: {error.Result}");
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", quasar.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        if (!quasar.WaitForExit(TimeSpan.FromMinutes(1))) quasar.Kill(entireProcessTree: true);
+
+        using var state = State(output);
+        var job = state.RootElement.GetProperty("submissions")[0].GetProperty("job").GetString();
+        Assert.That(quasar.ExitCode, Is.EqualTo(ExitCodes.Interrupted), error.Result);
+        Assert.That(error.Result, Does.Contain($"cancelled Slurm job {job} (scancel {job})").And.Contain("interrupted"));
+        string squeue = "";
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(30); Thread.Sleep(500))
+        {
+            squeue = OneNodeSlurm.Client("squeue", "-h", "-r", "-t", "all", "-j", job!, "-o", "%T").Trim();
+            if (squeue == "CANCELLED") break;
+        }
+        Assert.That(squeue, Is.EqualTo("CANCELLED"), "Slurm's state of the array task");
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); vitis.HangPids.Any(Alive) && clock.Elapsed < TimeSpan.FromSeconds(20);) Thread.Sleep(100);
+        Assert.That(vitis.HangPids.Where(Alive), Is.Empty, "the task's processes (the fake Vitis and its child) ended");
+    }
+
+    [Test]
     public void Without_a_scheduler_the_sweep_runs_with_make_and_its_report_shows_every_design_against_the_model()
     {
         using var vitis = new StandInVitis();
@@ -275,6 +311,20 @@ public sealed class SweepCommandTests
 
     private static string Line(CliRun run, string design) =>
         run.Out.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith(design + " ", StringComparison.Ordinal)) ?? $"(no line for {design})";
+
+    /// <summary>A process that exists and is not a zombie waiting for its parent.</summary>
+    private static bool Alive(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        try
+        {
+            return File.Exists(status) && !File.ReadAllLines(status).Any(l => l.StartsWith("State:", StringComparison.Ordinal) && l.Contains('Z', StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     private static string Quoted(string path) => "\"" + path + "\"";
 }
