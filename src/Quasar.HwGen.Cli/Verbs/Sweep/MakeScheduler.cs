@@ -30,8 +30,10 @@ internal sealed class MakeScheduler(SweepLayout layout, int jobs) : ISweepSchedu
         return Task.FromResult(new SweepSubmission("make", tasks, DateTimeOffset.UtcNow, CommandLine.Format("make", arguments)));
     }
 
-    public Task<IReadOnlyDictionary<int, string>> PollAsync(SweepSubmission submission, CancellationToken cancellation)
+    public async Task<IReadOnlyDictionary<int, string>> PollAsync(SweepSubmission submission, CancellationToken cancellation)
     {
+        // make that could not start: its error, not tasks that seem never to have run.
+        if (_make is { IsFaulted: true }) await _make.ConfigureAwait(false);
         bool finished = _make?.IsCompleted ?? true;
         var states = new Dictionary<int, string>();
         foreach (var task in submission.Tasks)
@@ -46,7 +48,7 @@ internal sealed class MakeScheduler(SweepLayout layout, int jobs) : ISweepSchedu
                 _ => finished ? TaskStates.Failed : TaskStates.Running,
             };
         }
-        return Task.FromResult<IReadOnlyDictionary<int, string>>(states);
+        return states;
     }
 
     public async Task<string> CancelAsync(SweepSubmission submission)
