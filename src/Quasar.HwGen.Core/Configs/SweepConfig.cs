@@ -3,7 +3,7 @@ namespace Quasar.HwGen.Core.Configs;
 /// <summary>
 /// A sweep file (docs/sweep.md): which designs to generate (a list, a grid, or both), which Vitis HLS steps each runs,
 /// and the scheduler that runs them: a Slurm job array, or make -j on this machine when no <c>slurm</c> is given.
-/// Paths are as written in the file; <see cref="Directory"/> is the folder they are relative to.
+/// The file's relative paths are resolved against <see cref="Directory"/>, its folder.
 /// </summary>
 public sealed record SweepConfig(
     string Source,

@@ -225,6 +225,9 @@ public sealed class SweepCommandTests
         var output = _work.File("out");
         Assert.That(Shell.Run("sweep", file, "--out", output, "--dry-run").ExitCode, Is.EqualTo(ExitCodes.Success));
         File.WriteAllText(file, $"designs:\n  - {{ package: {Quoted(_inputs.Package)}, name: d, engine: space }}\n");
+        var oldReport = Path.Combine(output, "designs", "d", "prj", "solution1", "syn", "report", "csynth.xml");
+        Directory.CreateDirectory(Path.GetDirectoryName(oldReport)!);
+        File.WriteAllText(oldReport, "<profile/>");
 
         var run = Shell.Run("sweep", file, "--out", output, "--dry-run");
         var forced = Shell.Run("sweep", file, "--out", output, "--dry-run", "--force");
@@ -233,6 +236,8 @@ public sealed class SweepCommandTests
         Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: {file}: design 'd' is not the one {output} was generated with (engine tiny -> space); pass --force to regenerate it, or choose another --out" }));
         Assert.That(forced.ExitCode, Is.EqualTo(ExitCodes.Success), forced.ToString());
         Assert.That(ProjectManifest.Read(Path.Combine(output, "designs", "d", ProjectManifest.FileName)).Engine.Sizing, Does.Contain("search space"));
+        Assert.That(File.Exists(oldReport), Is.False, "the old engine's reports would make the new design look done");
+        Assert.That(forced.Out, Does.Contain("would submit task(s) 0"));
     }
 
     private string SweepFile(string scheduler)

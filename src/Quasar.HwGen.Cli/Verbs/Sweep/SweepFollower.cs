@@ -23,7 +23,7 @@ internal static class SweepFollower
                 if (counts != shown)
                 {
                     await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  [{clock.Elapsed:hh\\:mm\\:ss}] {scheduler.Name} {submission.Job}: {counts}")).ConfigureAwait(false);
+                        $"  [{(int)clock.Elapsed.TotalHours:00}:{clock.Elapsed.Minutes:00}:{clock.Elapsed.Seconds:00}] {scheduler.Name} {submission.Job}: {counts}")).ConfigureAwait(false);
                     shown = counts;
                 }
                 if (states.Values.All(TaskStates.IsFinal)) return states;

@@ -9,7 +9,7 @@ namespace Quasar.HwGen.Cli.Verbs.Sweep;
 /// <summary>
 /// Generates a sweep's projects into designs/&lt;name&gt;/, each as `quasar generate --package P --engine E
 /// [--max-reduction K] [--max-rows N]` would (two golden images from the shipped data or random), skipping those
-/// already generated for the same design.
+/// already generated for the same design; a design changed since (with --force) loses its old Vitis outputs and log.
 /// </summary>
 internal static class SweepProjects
 {
@@ -24,6 +24,7 @@ internal static class SweepProjects
             var design = task.Design;
             var project = layout.Project(design.Name);
             if (File.Exists(Path.Combine(project, ProjectManifest.FileName)) && !changed.Contains(design.Name)) continue;
+            if (changed.Contains(design.Name)) RemoveRunOf(project, layout.Log(task.Index));
             Console.Error.WriteLine($"generating {layout.Relative(project)}: {design.Package} with the {design.Engine} engine");
             try
             {
@@ -37,6 +38,16 @@ internal static class SweepProjects
             generated++;
         }
         return generated;
+    }
+
+    /// <summary>
+    /// A design regenerated with --force: the reports Vitis left (prj/, work/) and its task's log are of the old
+    /// definition, and would make the new one look done.
+    /// </summary>
+    private static void RemoveRunOf(string project, string log)
+    {
+        foreach (var folder in new[] { "prj", "work" }.Select(f => Path.Combine(project, f)).Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
+        File.Delete(log);
     }
 
     private static void Generate(SweepDesign design, string project, PlatformConfig board, HlsSources sources, bool force)

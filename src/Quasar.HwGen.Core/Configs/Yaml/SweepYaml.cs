@@ -24,7 +24,7 @@ internal static partial class SweepYaml
         if (designs.Count == 0)
             root.Report("designs", "the sweep has no design; give designs: (a list) or grid: (every combination), docs/sweep.md");
         foreach (var twice in designs.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            root.Report("designs", $"two designs are named '{twice.Key}'; give each a distinct name:");
+            root.Report("designs", $"two designs are named '{twice.Key}'; give each its own name");
 
         SlurmSettings? slurm = root.Has("slurm") ? ReadSlurm(root.Mapping("slurm")) : null;
         var make = root.Has("make") ? ReadMake(root.Mapping("make")) : new MakeSettings(null, null);
