@@ -27,6 +27,7 @@ public static class QuasarCli
             EstimateCommand.Create(),
             CalibrateCommand.Create(),
             ReportCommand.Create(),
+            Verbs.Sweep.SweepCommand.Create(),
             GenerateCommand.Create(),
             LintCommand.Create(),
             CsimCommand.Create(),

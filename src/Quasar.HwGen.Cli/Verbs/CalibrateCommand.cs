@@ -40,10 +40,7 @@ public static class CalibrateCommand
             if (Directory.Exists(path)) throw new IOException($"--out {path} is a folder; give the calibration file's path");
             if (!replace && File.Exists(path)) throw new IOException($"{path} exists; pass --force to replace it, or choose another --out");
             var found = CalibrationReports.Find(parse.GetRequiredValue(reports), parse.GetValue(project)?.FullName);
-            var fit = ReportCalibration.Fit([.. found.Select(p => p.Observation())]);
-            var file = new CalibrationFile(found[0].Manifest.Platform.Part, HlsReportGate.TopFunction,
-                ValueList.From(found.Select(p => p.Csynth?.ToolVersion).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-                fit.Constants, fit.Residuals, ValueList.From(fit.NotFitted));
+            var (fit, file) = Fit(found);
             var yaml = ConfigWriter.ToYaml(file);
             Console.Write(Describe(found, fit, file));
             AtomicFile.Write(path, stream =>
@@ -56,7 +53,17 @@ public static class CalibrateCommand
         return command;
     }
 
-    private static string Describe(IReadOnlyList<ProjectReports> found, ReportFit fit, CalibrationFile file)
+    /// <summary>The fit of the model's constants to <paramref name="found"/>, and the calibration file that records it.</summary>
+    internal static (ReportFit Fit, CalibrationFile File) Fit(IReadOnlyList<ProjectReports> found)
+    {
+        var fit = ReportCalibration.Fit([.. found.Select(p => p.Observation())]);
+        var file = new CalibrationFile(found[0].Manifest.Platform.Part, HlsReportGate.TopFunction,
+            ValueList.From(found.Select(p => p.Csynth?.ToolVersion).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            fit.Constants, fit.Residuals, ValueList.From(fit.NotFitted));
+        return (fit, file);
+    }
+
+    internal static string Describe(IReadOnlyList<ProjectReports> found, ReportFit fit, CalibrationFile file)
     {
         var ci = CultureInfo.InvariantCulture;
         var text = new StringBuilder();

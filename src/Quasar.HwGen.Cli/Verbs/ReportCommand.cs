@@ -11,7 +11,9 @@ namespace Quasar.HwGen.Cli.Verbs;
 /// project (found and refused as `quasar calibrate` finds and refuses them, plus Vivado's after `quasar link`) beside the
 /// hardware model's figures for the project's engine, as a terminal table and, with <c>--html</c>, a self-contained
 /// page. An existing page is replaced only with <c>--force</c>. Given a run directory of `quasar demo` (one holding
-/// run.json), it rebuilds that run's page (report.html there, or <c>--html</c>) from run.json and the run's projects.
+/// run.json), it rebuilds that run's page (report.html there, or <c>--html</c>) from run.json and the run's projects; given a
+/// sweep directory of `quasar sweep` (one holding sweep.json), every design's figures against the model and the
+/// sweep's calibration residuals, written to report.html there (or <c>--html</c>).
 /// </summary>
 public static class ReportCommand
 {
@@ -19,7 +21,7 @@ public static class ReportCommand
     {
         var input = new Argument<string>("project")
         {
-            Description = "A run directory of quasar demo (holding run.json), a generated project folder (its prj/solution1 or work/hls reports, and build/ after link), or one report file of it (csynth .xml, quasar_gemm_csynth.rpt, quasar_gemm_cosim.rpt, lat.rpt)",
+            Description = "A run directory of quasar demo (holding run.json), a sweep directory of quasar sweep (holding sweep.json), a generated project folder (its prj/solution1 or work/hls reports, and build/ after link), or one report file of it (csynth .xml, quasar_gemm_csynth.rpt, quasar_gemm_cosim.rpt, lat.rpt)",
         };
         var project = new Option<DirectoryInfo?>("--project") { Description = "The generated project that a report file outside any project is of" };
         var html = new Option<FileInfo?>("--html") { Description = "Also write the report as a self-contained HTML page with charts" };
@@ -36,6 +38,15 @@ public static class ReportCommand
             if (page is not null && Directory.Exists(page)) throw new IOException($"--html {page} is a folder; give the page's file path");
             if (page is not null && !replace && File.Exists(page)) throw new IOException($"{page} exists; pass --force to replace it, or choose another --html");
             var target = parse.GetRequiredValue(input);
+            if (Sweep.SweepLayout.IsSweepDirectory(target))
+            {
+                var sweep = Sweep.SweepReport.Build(new Sweep.SweepLayout(Path.GetFullPath(target)));
+                Console.Write(Sweep.SweepReportText.Format(sweep));
+                var written = page ?? sweep.Layout.Page;
+                AtomicFile.WriteAllText(written, Sweep.SweepPage.Html(sweep));
+                Console.WriteLine($"wrote {written}");
+                return;
+            }
             if (IsRunDirectory(target))
             {
                 var run = RunRecordFile.Read(target);

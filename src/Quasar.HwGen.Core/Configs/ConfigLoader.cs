@@ -28,6 +28,16 @@ public static class ConfigLoader
     public static PlatformConfig ParsePlatform(string yaml, string source) =>
         Parse(yaml, source, PlatformYaml.Read, platform => platform.FindIssues());
 
+    /// <summary>Loads a sweep file (docs/sweep.md); its relative paths are taken from its folder.</summary>
+    public static SweepConfig LoadSweep(string path)
+    {
+        var yaml = ReadFile(path);
+        var context = new ReadContext(path);
+        var value = SweepYaml.Read(MappingReader.Root(RootParser.Parse(yaml, path), context), context);
+        context.ThrowIfAny();
+        return value;
+    }
+
     /// <summary>
     /// Loads a calibration file (docs/calibration.md). <paramref name="rules"/> adds the checks of the model it is for
     /// (known constant names, their ranges), located in the file like the file's own.

@@ -3,16 +3,28 @@ namespace Quasar.HwGen.FakeVitis;
 /// <summary>
 /// Writes the real fixture reports where the tool writes them, with the fixture's top and part replaced by the
 /// project's (as a run of this project would name them). Vivado HLS releases get the Vivado HLS reports (DSP48E tag),
-/// later ones the Vitis HLS 2020.2 reports.
+/// later ones the Vitis HLS 2020.2 reports; a project's own <see cref="OwnCsynthName"/> replaces the csynth fixture.
 /// </summary>
 internal static class ReportFiles
 {
+    /// <summary>A csynth.xml in the project (both flows' solution folder is two levels below it) that replaces the fixture, for figures a test chose.</summary>
+    public const string OwnCsynthName = "quasar-fake-vitis.csynth.xml";
+
     public static void Csynth(FakeScenario scenario, HlsLayout layout)
     {
-        var (folder, fixtureTop) = scenario.IsVivadoHls ? ("mnist-vivado-hls", "c_mnist") : ("gaussian-2020.2", "gaussian");
+        var own = Path.GetFullPath(Path.Combine(layout.Solution, "..", "..", OwnCsynthName));
+        if (File.Exists(own))
+        {
+            var folder = Path.Combine(layout.Solution, "syn", "report");
+            Directory.CreateDirectory(folder);
+            File.Copy(own, Path.Combine(folder, "csynth.xml"), overwrite: true);
+            File.Copy(own, Path.Combine(folder, $"{layout.Top}_csynth.xml"), overwrite: true);
+            return;
+        }
+        var (fixtureFolder, fixtureTop) = scenario.IsVivadoHls ? ("mnist-vivado-hls", "c_mnist") : ("gaussian-2020.2", "gaussian");
         var report = Path.Combine(layout.Solution, "syn", "report");
-        Copy(scenario, folder, "csynth.xml", Path.Combine(report, "csynth.xml"), fixtureTop, layout);
-        Copy(scenario, folder, $"{fixtureTop}_csynth.xml", Path.Combine(report, $"{layout.Top}_csynth.xml"), fixtureTop, layout);
+        Copy(scenario, fixtureFolder, "csynth.xml", Path.Combine(report, "csynth.xml"), fixtureTop, layout);
+        Copy(scenario, fixtureFolder, $"{fixtureTop}_csynth.xml", Path.Combine(report, $"{layout.Top}_csynth.xml"), fixtureTop, layout);
     }
 
     public static void Cosim(FakeScenario scenario, HlsLayout layout)

@@ -7,7 +7,22 @@ internal sealed record ToolCall(string Tool, string[] Arguments, string WorkingD
     public void Record(string? callLog)
     {
         if (callLog is null) return;
-        File.AppendAllText(callLog, string.Join('\t', [Tool, WorkingDirectory, .. Arguments]) + "\n");
+        var line = System.Text.Encoding.UTF8.GetBytes(string.Join('\t', [Tool, WorkingDirectory, .. Arguments]) + "\n");
+        // Several fakes run at once in a sweep (make -j, a Slurm array): a plain append from each can overwrite another's
+        // line, so each holds the file alone (FileShare.None locks it on Unix too) and waits its turn.
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var stream = new FileStream(callLog, FileMode.Append, FileAccess.Write, FileShare.None);
+                stream.Write(line);
+                return;
+            }
+            catch (IOException) when (attempt < 500)
+            {
+                Thread.Sleep(10);
+            }
+        }
     }
 
     /// <summary>The value after <paramref name="option"/>, required.</summary>

@@ -63,7 +63,7 @@ internal static class ReportPage
         if (latency.Count > 0) yield return BarChart.Svg("latency per call (cycles): model per shape, cosim over all calls", latency, "cosim (measured)");
     }
 
-    private static void Table(StringBuilder html, DesignReport report)
+    internal static void Table(StringBuilder html, DesignReport report)
     {
         html.AppendLine("<table>");
         html.AppendLine("<tr>" + string.Concat(ReportTable.Header.Select(h => $"<th>{E(h)}</th>")) + "</tr>");

@@ -57,6 +57,17 @@ internal sealed class MappingReader
         return null;
     }
 
+    /// <summary>Whether the optional <paramref name="key"/> is given; either way it counts as a known key.</summary>
+    public bool Has(string key)
+    {
+        _known.Add(key);
+        return !_placeholder && _entries.ContainsKey(key);
+    }
+
+    /// <summary>Where <paramref name="key"/>'s value is, for issues found after reading it.</summary>
+    public void Report(string key, string problem) =>
+        _context.Report(Field(key), _entries.TryGetValue(key, out var entry) ? entry.Value.Start : _anchor, problem);
+
     public ValueList<int> IntList(string key) => List(key, "integers", ReadInt);
 
     public ValueList<double> DoubleList(string key) => List(key, "numbers", ReadDouble);

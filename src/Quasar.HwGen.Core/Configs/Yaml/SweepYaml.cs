@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Quasar.HwGen.Core.Configs.Yaml;
+
+/// <summary>The YAML form of a <see cref="SweepConfig"/> (docs/sweep.md): designs and grid expanded, tiny engines first.</summary>
+internal static partial class SweepYaml
+{
+    public static SweepConfig Read(MappingReader root, ReadContext context)
+    {
+        string directory = Path.GetDirectoryName(Path.GetFullPath(context.Source))!;
+        string platform = root.Has("platform") ? root.String("platform") : SampleConfigs.Zcu102;
+        var steps = root.Has("steps") ? root.StringList("steps") : ValueList.From(SweepConfig.DefaultSteps);
+        foreach (var step in steps.Where(s => !SweepConfig.KnownSteps.Contains(s)))
+            root.Report("steps", $"unknown step '{step}'; allowed: {string.Join(", ", SweepConfig.KnownSteps)} (make targets of the generated project)");
+        if (steps.Count == 0) root.Report("steps", "no step to run; give e.g. [csynth, cosim]");
+
+        var designs = new List<SweepDesign>();
+        if (root.Has("designs"))
+        {
+            foreach (var entry in root.MappingList("designs")) designs.Add(ReadDesign(entry, directory));
+        }
+        if (root.Has("grid")) designs.AddRange(ReadGrid(root.Mapping("grid"), directory));
+        if (designs.Count == 0)
+            root.Report("designs", "the sweep has no design; give designs: (a list) or grid: (every combination), docs/sweep.md");
+        foreach (var twice in designs.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            root.Report("designs", $"two designs are named '{twice.Key}'; give each its own name");
+
+        SlurmSettings? slurm = root.Has("slurm") ? ReadSlurm(root.Mapping("slurm")) : null;
+        var make = root.Has("make") ? ReadMake(root.Mapping("make")) : new MakeSettings(null, null);
+        if (slurm is not null && root.Has("make"))
+            root.Report("make", "a sweep runs on Slurm or with make, not both; remove slurm: or make:");
+        root.RejectUnknownKeys();
+        // Tiny engines first (a stable sort): their csynth and cosim take minutes and show a broken flow early.
+        return new SweepConfig(context.Source, directory, platform, steps, [.. designs.OrderBy(d => d.IsTiny ? 0 : 1)], slurm, make);
+    }
+
+    private static SweepDesign ReadDesign(MappingReader entry, string directory)
+    {
+        var package = Absolute(directory, entry.String("package"));
+        var engine = entry.Has("engine") ? Engine(entry, entry.String("engine")) : "space";
+        int? reduction = entry.Has("max_reduction") ? Positive(entry, "max_reduction", entry.Int("max_reduction")) : null;
+        int? rows = entry.Has("max_rows") ? Positive(entry, "max_rows", entry.Int("max_rows")) : null;
+        var name = entry.Has("name") ? entry.String("name") : DefaultName(package, engine, reduction, rows);
+        if (!ValidName().IsMatch(name))
+            entry.Report(entry.Has("name") ? "name" : "package", $"'{name}' cannot name a project folder; give name: with letters, digits, '.', '_' or '-' only");
+        entry.RejectUnknownKeys();
+        return new SweepDesign(name, package, engine, reduction, rows);
+    }
+
+    private static IEnumerable<SweepDesign> ReadGrid(MappingReader grid, string directory)
+    {
+        var packages = grid.StringList("package").Select(p => Absolute(directory, p)).ToList();
+        var engines = grid.Has("engine") ? grid.StringList("engine").Select(e => Engine(grid, e)).ToList() : ["space"];
+        List<int?> reductions = grid.Has("max_reduction") ? [.. grid.IntList("max_reduction").Select(v => (int?)Positive(grid, "max_reduction", v))] : [null];
+        List<int?> rows = grid.Has("max_rows") ? [.. grid.IntList("max_rows").Select(v => (int?)Positive(grid, "max_rows", v))] : [null];
+        grid.RejectUnknownKeys();
+        if (packages.Count == 0) grid.Report("package", "the grid has no package; give a list of IR packages");
+        return from package in packages
+               from engine in engines
+               from reduction in reductions
+               from row in rows
+               select new SweepDesign(DefaultName(package, engine, reduction, row), package, engine, reduction, row);
+    }
+
+    private static SlurmSettings ReadSlurm(MappingReader slurm)
+    {
+        var limit = Duration(slurm, "time_limit", slurm.String("time_limit"));
+        if (limit is TimeSpan t && t < TimeSpan.FromMinutes(1))
+            slurm.Report("time_limit", "Slurm's smallest time limit is one minute; give at least 1 (minutes) or 0:01:00");
+        string? partition = slurm.Has("partition") ? slurm.String("partition") : null;
+        int? cpus = slurm.Has("cpus_per_task") ? Positive(slurm, "cpus_per_task", slurm.Int("cpus_per_task")) : null;
+        string? memory = slurm.Has("mem") ? slurm.String("mem") : null;
+        string? account = slurm.Has("account") ? slurm.String("account") : null;
+        var extra = slurm.Has("extra") ? slurm.StringList("extra") : [];
+        slurm.RejectUnknownKeys();
+        return new SlurmSettings(limit ?? TimeSpan.FromMinutes(1), partition, cpus, memory, account, extra);
+    }
+
+    private static MakeSettings ReadMake(MappingReader make)
+    {
+        int? jobs = make.Has("jobs") ? Positive(make, "jobs", make.Int("jobs")) : null;
+        TimeSpan? limit = make.Has("time_limit") ? Duration(make, "time_limit", make.String("time_limit")) : null;
+        make.RejectUnknownKeys();
+        return new MakeSettings(jobs, limit);
+    }
+
+    /// <summary>Slurm's forms: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS.</summary>
+    private static TimeSpan? Duration(MappingReader reader, string key, string text)
+    {
+        var match = SlurmTime().Match(text);
+        if (match.Success)
+        {
+            int Part(string name) => match.Groups[name].Success ? int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
+            var parts = text.Split('-')[^1].Split(':');
+            var span = !match.Groups["d"].Success
+                ? parts.Length switch
+                {
+                    1 => TimeSpan.FromMinutes(Part("a")),
+                    2 => new TimeSpan(0, Part("a"), Part("b")),
+                    _ => new TimeSpan(Part("a"), Part("b"), Part("c")),
+                }
+                : new TimeSpan(Part("d"), Part("a"), Part("b"), Part("c"));
+            if (span > TimeSpan.Zero) return span;
+        }
+        if (text.Length > 0) reader.Report(key, $"'{text}' is not a positive time limit; give minutes (90) or Slurm's [D-]HH:MM:SS (\"1:30:00\")");
+        return null;
+    }
+
+    private static string Engine(MappingReader reader, string engine)
+    {
+        if (!SweepDesign.Engines.Contains(engine)) reader.Report("engine", $"'{engine}' is not an engine choice; give space, subnet or tiny (as quasar generate --engine)");
+        return engine;
+    }
+
+    private static int Positive(MappingReader reader, string key, int value)
+    {
+        if (value < 1) reader.Report(key, string.Create(CultureInfo.InvariantCulture, $"{value}: give a positive number"));
+        return value;
+    }
+
+    private static string Absolute(string directory, string path) => path.Length == 0 ? "" : Path.GetFullPath(Path.Combine(directory, path));
+
+    private static string DefaultName(string package, string engine, int? reduction, int? rows) =>
+        Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(package)) + "-" + engine
+        + (reduction is int r ? string.Create(CultureInfo.InvariantCulture, $"-k{r}") : "")
+        + (rows is int n ? string.Create(CultureInfo.InvariantCulture, $"-n{n}") : "");
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex ValidName();
+
+    [GeneratedRegex(@"^(?:(?<d>\d+)-)?(?<a>\d+)(?::(?<b>\d+))?(?::(?<c>\d+))?$")]
+    private static partial Regex SlurmTime();
+}
