@@ -4,10 +4,20 @@ namespace Quasar.HwGen.Core.Configs;
 /// One design of a sweep: an IR package generated with one engine choice (`quasar generate --engine ...
 /// --max-reduction ... --max-rows ...`), under a name that is its project folder and its task's name.
 /// </summary>
-/// <param name="Package">The IR package's folder, absolute.</param>
+/// <param name="Package">The IR package's folder, absolute; empty for a design given as a subnet.</param>
 /// <param name="Engine">space, subnet or tiny, as `quasar generate --engine` takes them.</param>
-public sealed record SweepDesign(string Name, string Package, string Engine, int? MaxReduction, int? MaxRows)
+/// <param name="Subnet">
+/// A subnet YAML (absolute; e.g. one of a search's pareto/*.subnet.yaml) that the sweep lowers first, with random
+/// weights: synthesis figures depend on the subnet's shapes, not on its weights.
+/// </param>
+public sealed record SweepDesign(string Name, string Package, string Engine, int? MaxReduction, int? MaxRows, string? Subnet = null)
 {
+    /// <summary>The file name suffix of subnet YAML files (`quasar search` writes pareto/pareto-NN.subnet.yaml).</summary>
+    public const string SubnetSuffix = ".subnet.yaml";
+
+    /// <summary>What the design is generated from, as the output names it.</summary>
+    public string Source => Subnet ?? Package;
+
     public static readonly IReadOnlyList<string> Engines = ["space", "subnet", "tiny"];
 
     /// <summary>A tiny array synthesizes in minutes: those designs run first, so a broken flow shows early.</summary>

@@ -160,6 +160,43 @@ public sealed class SweepCommandTests
         Assert.That(html, Does.Not.Contain("http:").And.Not.Contain("https:").And.Not.Contain("<script"));
     }
 
+    [Test]
+    public void A_grid_over_a_searchs_pareto_set_lowers_each_subnet_and_generates_a_project_per_engine()
+    {
+        var largest = File.ReadAllLines(Path.Combine(Core.RepositoryLayout.Root, "samples", "configs", "fashion-mnist.largest.subnet.yaml"));
+        var shallower = largest.Where(l => !l.StartsWith('#')).Select(l => l == "depth: 6" ? "depth: 4" : l.Replace("heads: 3", "heads: 2", StringComparison.Ordinal)).ToList();
+        shallower.RemoveRange(shallower.Count - 2, 2); // two of the six layers
+        _work.Write(Path.Combine("search", "pareto", "pareto-00.subnet.yaml"), string.Join('\n', largest));
+        _work.Write(Path.Combine("search", "pareto", "pareto-01.subnet.yaml"), string.Join('\n', shallower));
+        var file = _work.Write("pareto.yaml", "steps: [csynth]\ngrid:\n  pareto: search\n  engine: [tiny, subnet]\nmake:\n  jobs: 2\n");
+        var output = _work.File("pareto out");
+
+        var dry = Shell.Run("sweep", file, "--out", output, "--dry-run");
+
+        Assert.That(dry.ExitCode, Is.EqualTo(ExitCodes.Success), dry.ToString());
+        Assert.That(dry.Out, Does.Contain("dry run: would submit task(s) 0,1,2,3"));
+        string[] designs = ["pareto-00-tiny", "pareto-01-tiny", "pareto-00-subnet", "pareto-01-subnet"];
+        foreach (var design in designs)
+            Assert.That(File.Exists(Path.Combine(output, "designs", design, ProjectManifest.FileName)), design);
+        string Lowered(string design) => Core.Ir.Package.IrPackage.Read(Path.Combine(output, "packages", design + ".qir")).Metadata["subnet"];
+        Assert.That(Lowered("pareto-00-subnet"), Does.StartWith("36.134 MMACs"), "the largest subnet, as its YAML says");
+        Assert.That(Lowered("pareto-01-tiny"), Does.Not.StartWith("36.134 MMACs"), "the shallower one");
+    }
+
+    [Test]
+    public void A_pareto_folder_without_subnets_is_one_line_naming_the_field()
+    {
+        Directory.CreateDirectory(_work.File("empty search"));
+        var file = _work.Write("pareto.yaml", "grid:\n  pareto: empty search\n");
+
+        var run = Shell.Run("sweep", file, "--out", _work.File("out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+        Assert.That(run.ErrorLines, Has.Count.EqualTo(1), run.ToString());
+        Assert.That(run.ErrorLines[0], Does.StartWith($"error: {file}").And.Contain("grid.pareto: ").And.Contain("holds no *.subnet.yaml; give the output directory of quasar search"));
+        Assert.That(run.ShowsStackTrace, Is.False);
+    }
+
     [TestCase("steps: [csynth\n", ExitCodes.BadInput, "malformed YAML")]
     [TestCase("designs:\n  - { package: {package} }\nmake:\n  jobz: 2\n", ExitCodes.BadInput, "make.jobz: unknown key 'jobz' (did you mean 'jobs'?)")]
     [TestCase("designs:\n  - { package: {package}, engine: huge }\n", ExitCodes.BadInput, "designs[0].engine: 'huge' is not an engine choice; give space, subnet or tiny")]

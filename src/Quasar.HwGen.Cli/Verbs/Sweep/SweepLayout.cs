@@ -5,7 +5,7 @@ namespace Quasar.HwGen.Cli.Verbs.Sweep;
 /// <summary>
 /// Where a sweep directory keeps things: <c>sweep.json</c> (the designs, their task numbers, every submission),
 /// <c>designs/&lt;name&gt;/</c> (the generated projects), <c>jobs/</c> (the scripts the scheduler runs),
-/// <c>logs/task-&lt;n&gt;.log</c> (one log per task), <c>calibration.yaml</c> and <c>report.html</c>.
+/// <c>logs/task-&lt;n&gt;.log</c> (one log per task), <c>packages/&lt;name&gt;.qir</c> (the designs given as subnets, lowered), <c>calibration.yaml</c> and <c>report.html</c>.
 /// </summary>
 internal sealed record SweepLayout(string Root)
 {
@@ -30,6 +30,9 @@ internal sealed record SweepLayout(string Root)
     public string Page => Path.Combine(Root, "report.html");
 
     public string Project(string design) => Path.Combine(Designs, design);
+
+    /// <summary>The IR package a design given as a subnet is lowered into.</summary>
+    public string Package(string design) => Path.Combine(Root, "packages", design + ".qir");
 
     public string Log(int task) => Path.Combine(Logs, string.Create(CultureInfo.InvariantCulture, $"task-{task}.log"));
 

@@ -25,10 +25,11 @@ internal static class SweepProjects
             var project = layout.Project(design.Name);
             if (File.Exists(Path.Combine(project, ProjectManifest.FileName)) && !changed.Contains(design.Name)) continue;
             if (changed.Contains(design.Name)) RemoveRunOf(project, layout.Log(task.Index));
-            Console.Error.WriteLine($"generating {layout.Relative(project)}: {design.Package} with the {design.Engine} engine");
+            Console.Error.WriteLine($"generating {layout.Relative(project)}: {design.Source} with the {design.Engine} engine");
             try
             {
-                Generate(design, project, board, sources ??= HlsSources.Locate(null), force);
+                var package = design.Subnet is { } subnet ? SweepLowering.Lower(subnet, layout.Package(design.Name)) : design.Package;
+                Generate(design, package, project, board, sources ??= HlsSources.Locate(null), force);
             }
             catch (Exception e) when (Errors.CliErrors.ExitCodeOf(e) == Errors.ExitCodes.BadInput)
             {
@@ -50,11 +51,11 @@ internal static class SweepProjects
         File.Delete(log);
     }
 
-    private static void Generate(SweepDesign design, string project, PlatformConfig board, HlsSources sources, bool force)
+    private static void Generate(SweepDesign design, string package, string project, PlatformConfig board, HlsSources sources, bool force)
     {
-        var loaded = LoadedPackage.Read(design.Package);
+        var loaded = LoadedPackage.Read(package);
         var spaceName = loaded.Graph.Metadata.GetValueOrDefault("search_space")
-            ?? throw new InvalidDataException($"{design.Package} does not name its search space; lower it again with quasar lower");
+            ?? throw new InvalidDataException($"{package} does not name its search space; lower it again with quasar lower");
         var (images, _) = GoldenImages.Load(loaded.Graph, null, 2, 1);
         var sizing = new EngineSizingOptions(Enum.Parse<EngineScope>(design.Engine, ignoreCase: true), design.MaxReduction, design.MaxRows,
             CalibrationOption.Resources(null), CalibrationOption.Latency(null, LatencyParameters.Default));

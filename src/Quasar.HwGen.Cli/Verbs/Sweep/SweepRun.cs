@@ -116,7 +116,7 @@ internal sealed class SweepRun(SweepConfig config, SweepLayout layout, bool forc
     private static string Differences(SweepDesign before, SweepDesign now)
     {
         var notes = new List<string>();
-        if (before.Package != now.Package) notes.Add($"package {before.Package} -> {now.Package}");
+        if (before.Source != now.Source) notes.Add($"source {before.Source} -> {now.Source}");
         if (before.Engine != now.Engine) notes.Add($"engine {before.Engine} -> {now.Engine}");
         if (before.MaxReduction != now.MaxReduction) notes.Add($"max_reduction {before.MaxReduction?.ToString(CultureInfo.InvariantCulture) ?? "none"} -> {now.MaxReduction?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         if (before.MaxRows != now.MaxRows) notes.Add($"max_rows {before.MaxRows?.ToString(CultureInfo.InvariantCulture) ?? "none"} -> {now.MaxRows?.ToString(CultureInfo.InvariantCulture) ?? "none"}");

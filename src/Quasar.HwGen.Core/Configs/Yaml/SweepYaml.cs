@@ -21,7 +21,7 @@ internal static partial class SweepYaml
             foreach (var entry in root.MappingList("designs")) designs.Add(ReadDesign(entry, directory));
         }
         if (root.Has("grid")) designs.AddRange(ReadGrid(root.Mapping("grid"), directory));
-        if (designs.Count == 0)
+        if (designs.Count == 0 && !root.Has("grid")) // an empty grid says why itself
             root.Report("designs", "the sweep has no design; give designs: (a list) or grid: (every combination), docs/sweep.md");
         foreach (var twice in designs.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
             root.Report("designs", $"two designs are named '{twice.Key}'; give each its own name");
@@ -37,30 +37,47 @@ internal static partial class SweepYaml
 
     private static SweepDesign ReadDesign(MappingReader entry, string directory)
     {
-        var package = Absolute(directory, entry.String("package"));
+        if (entry.Has("subnet") == entry.Has("package"))
+            entry.Report("package", "give a design either package: (an IR package) or subnet: (a subnet YAML the sweep lowers), not both or neither");
+        string? subnet = entry.Has("subnet") ? Absolute(directory, entry.String("subnet")) : null;
+        var package = entry.Has("package") ? Absolute(directory, entry.String("package")) : "";
         var engine = entry.Has("engine") ? Engine(entry, entry.String("engine")) : "space";
         int? reduction = entry.Has("max_reduction") ? Positive(entry, "max_reduction", entry.Int("max_reduction")) : null;
         int? rows = entry.Has("max_rows") ? Positive(entry, "max_rows", entry.Int("max_rows")) : null;
-        var name = entry.Has("name") ? entry.String("name") : DefaultName(package, engine, reduction, rows);
+        var name = entry.Has("name") ? entry.String("name") : DefaultName(subnet ?? package, engine, reduction, rows);
         if (!ValidName().IsMatch(name))
             entry.Report(entry.Has("name") ? "name" : "package", $"'{name}' cannot name a project folder; give name: with letters, digits, '.', '_' or '-' only");
         entry.RejectUnknownKeys();
-        return new SweepDesign(name, package, engine, reduction, rows);
+        return new SweepDesign(name, package, engine, reduction, rows, subnet);
     }
 
     private static IEnumerable<SweepDesign> ReadGrid(MappingReader grid, string directory)
     {
-        var packages = grid.StringList("package").Select(p => Absolute(directory, p)).ToList();
+        var packages = grid.Has("package") ? grid.StringList("package").Select(p => Absolute(directory, p)).ToList() : [];
+        var subnets = grid.Has("subnet") ? grid.StringList("subnet").Select(p => Absolute(directory, p)).ToList() : [];
+        if (grid.Has("pareto")) subnets.AddRange(ParetoSet(grid, Absolute(directory, grid.String("pareto"))));
         var engines = grid.Has("engine") ? grid.StringList("engine").Select(e => Engine(grid, e)).ToList() : ["space"];
         List<int?> reductions = grid.Has("max_reduction") ? [.. grid.IntList("max_reduction").Select(v => (int?)Positive(grid, "max_reduction", v))] : [null];
         List<int?> rows = grid.Has("max_rows") ? [.. grid.IntList("max_rows").Select(v => (int?)Positive(grid, "max_rows", v))] : [null];
         grid.RejectUnknownKeys();
-        if (packages.Count == 0) grid.Report("package", "the grid has no package; give a list of IR packages");
-        return from package in packages
+        if (packages.Count + subnets.Count == 0 && !grid.Has("pareto"))
+            grid.Report("package", "the grid has no package or subnet; give package: (IR packages), subnet: (subnet YAML files) or pareto: (a search's output directory)");
+        var sources = packages.Select(p => (Package: p, Subnet: (string?)null)).Concat(subnets.Select(s => (Package: "", Subnet: (string?)s)));
+        return from source in sources
                from engine in engines
                from reduction in reductions
                from row in rows
-               select new SweepDesign(DefaultName(package, engine, reduction, row), package, engine, reduction, row);
+               select new SweepDesign(DefaultName(source.Subnet ?? source.Package, engine, reduction, row), source.Package, engine, reduction, row, source.Subnet);
+    }
+
+    /// <summary>The subnets of a search's Pareto set: pareto/*.subnet.yaml of its output directory, in name order.</summary>
+    private static IEnumerable<string> ParetoSet(MappingReader grid, string search)
+    {
+        var folder = Path.Combine(search, "pareto");
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*" + SweepDesign.SubnetSuffix).Order(StringComparer.Ordinal).ToList() : [];
+        if (files.Count == 0)
+            grid.Report("pareto", $"{folder} holds no *{SweepDesign.SubnetSuffix}; give the output directory of quasar search (its --out)");
+        return files;
     }
 
     private static SlurmSettings ReadSlurm(MappingReader slurm)
@@ -121,10 +138,14 @@ internal static partial class SweepYaml
 
     private static string Absolute(string directory, string path) => path.Length == 0 ? "" : Path.GetFullPath(Path.Combine(directory, path));
 
-    private static string DefaultName(string package, string engine, int? reduction, int? rows) =>
-        Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(package)) + "-" + engine
+    private static string DefaultName(string source, string engine, int? reduction, int? rows) =>
+        SourceName(Path.GetFileName(Path.TrimEndingDirectorySeparator(source))) + "-" + engine
         + (reduction is int r ? string.Create(CultureInfo.InvariantCulture, $"-k{r}") : "")
         + (rows is int n ? string.Create(CultureInfo.InvariantCulture, $"-n{n}") : "");
+
+    private static string SourceName(string file) => file.EndsWith(SweepDesign.SubnetSuffix, StringComparison.Ordinal)
+        ? file[..^SweepDesign.SubnetSuffix.Length]
+        : Path.GetFileNameWithoutExtension(file);
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex ValidName();
