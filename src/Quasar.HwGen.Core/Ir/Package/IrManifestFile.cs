@@ -21,14 +21,15 @@ internal static class IrManifestFile
     /// <summary>The manifest at <paramref name="path"/>; every defect is an <see cref="IrPackageException"/> naming the file
     /// and the field. Unless <paramref name="anyVersion"/>, a format version other than <see cref="IrManifest.CurrentVersion"/>
     /// is refused before the rest of the manifest is read, so a newer manifest's schema changes cannot hide its version.</summary>
-    public static IrManifest Read(string path, bool anyVersion = false)
+    public static IrManifest Read(string path, bool anyVersion = false, PackageFormat? format = null)
     {
+        format ??= PackageFormat.Ir;
         var bytes = BoundedFile.ReadAllBytes(path, BoundedFile.ManifestCap);
         var header = Deserialize<Header>(path, bytes);
-        if (header is null || header.Format != IrManifest.FormatName)
-            throw new IrPackageException(path, $"not a {IrManifest.FormatName} manifest");
-        if (!anyVersion && header.Version is int version) RequireCurrentVersion(path, version);
-        var manifest = Deserialize<IrManifest>(path, bytes) ?? throw new IrPackageException(path, $"not a {IrManifest.FormatName} manifest");
+        if (header is null || header.Format != format.Name)
+            throw new IrPackageException(path, $"not a {format.Name} manifest");
+        if (!anyVersion && header.Version is int version) RequireCurrentVersion(path, version, format);
+        var manifest = Deserialize<IrManifest>(path, bytes) ?? throw new IrPackageException(path, $"not a {format.Name} manifest");
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < manifest.Files.Count; i++)
         {
@@ -44,13 +45,13 @@ internal static class IrManifestFile
         return manifest;
     }
 
-    private static void RequireCurrentVersion(string path, int version)
+    private static void RequireCurrentVersion(string path, int version, PackageFormat format)
     {
-        const int current = IrManifest.CurrentVersion;
+        int current = format.Version;
         if (version > current)
-            throw new IrPackageException(path, $"format version {version} is newer than version {current}, the one this quasar reads: the package was written by a newer quasar; update quasar, or run `quasar lower` again with this one");
+            throw new IrPackageException(path, $"format version {version} is newer than version {current}, the one this quasar reads: the package was written by a newer quasar; update quasar, or run `{format.Writer}` again with this one");
         if (version < current)
-            throw new IrPackageException(path, $"format version {version} is older than version {current}, the one this quasar reads: re-run `quasar lower` with this quasar to write the package again");
+            throw new IrPackageException(path, $"format version {version} is older than version {current}, the one this quasar reads: re-run `{format.Writer}` with this quasar to write the package again");
     }
 
     private static T? Deserialize<T>(string path, byte[] bytes)

@@ -8,25 +8,25 @@ internal static class IrPackageTarget
 {
     private const int NamesShown = 3;
 
-    public static void RequireReplaceable(string directory)
+    public static void RequireReplaceable(string directory, PackageFormat format)
     {
         var entries = Directory.GetFileSystemEntries(directory);
         if (entries.Length == 0) return;
         var manifestPath = Path.Combine(directory, IrPackage.ManifestFile);
-        if (!File.Exists(manifestPath)) throw Refuse(directory, $"it holds {Names(entries)} and no {IrPackage.ManifestFile}");
+        if (!File.Exists(manifestPath)) throw Refuse(directory, $"it holds {Names(entries)} and no {IrPackage.ManifestFile}", format);
 
         IrManifest manifest;
         try
         {
-            manifest = IrManifestFile.Read(manifestPath, anyVersion: true);
+            manifest = IrManifestFile.Read(manifestPath, anyVersion: true, format);
         }
         catch (IOException e)
         {
-            throw Refuse(directory, $"its {IrPackage.ManifestFile} is not an IR package manifest ({e.Message})");
+            throw Refuse(directory, $"its {IrPackage.ManifestFile} is not {format.Noun} manifest ({e.Message})", format);
         }
         var listed = manifest.Files.Select(f => f.Name).Append(IrPackage.ManifestFile).ToHashSet(StringComparer.Ordinal);
         var foreign = entries.Where(e => !listed.Contains(Path.GetFileName(e)) || !File.Exists(e) || IsLink(e)).ToList();
-        if (foreign.Count > 0) throw Refuse(directory, $"it also holds {Names(foreign)}, which the package does not list");
+        if (foreign.Count > 0) throw Refuse(directory, $"it also holds {Names(foreign)}, which the package does not list", format);
     }
 
     private static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
@@ -34,6 +34,6 @@ internal static class IrPackageTarget
     private static string Names(IReadOnlyList<string> paths) =>
         string.Join(", ", paths.Select(Path.GetFileName).Order(StringComparer.Ordinal).Take(NamesShown).Select(n => $"'{n}'")) + (paths.Count > NamesShown ? $" and {paths.Count - NamesShown} more" : "");
 
-    private static IOException Refuse(string directory, string why) =>
-        new($"{directory}: --force replaces only an IR package or an empty directory, but {why}; choose an empty or new directory for the package");
+    private static IOException Refuse(string directory, string why, PackageFormat format) =>
+        new($"{directory}: --force replaces only {format.Noun} or an empty directory, but {why}; choose an empty or new directory for the package");
 }
