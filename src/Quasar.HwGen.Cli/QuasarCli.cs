@@ -18,6 +18,7 @@ public static class QuasarCli
             DatasetCommand.Create(),
             DemoCommand.Create(),
             LowerCommand.Create(),
+            ExportWeightsCommand.Create(),
             InferCommand.Create(),
             TrainCommand.Create(),
             AverageCommand.Create(),

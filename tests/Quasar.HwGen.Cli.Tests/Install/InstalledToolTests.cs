@@ -32,11 +32,12 @@ public sealed class InstalledToolTests
     }
 
     [Test]
-    public void Lower_generate_csim_and_sw_emu_run_on_a_shipped_sample_without_a_source_tree_or_libtorch()
+    public void Lower_of_the_shipped_trained_export_generate_csim_and_sw_emu_run_without_a_source_tree_or_libtorch()
     {
         Assert.That(Directory.GetFiles(_tool.Work), Is.Empty);
 
-        Expect(_tool.Run(Step, null, "lower", "--subnet", "fashion-mnist.largest", "--out", "fm.qir"));
+        var lower = Expect(_tool.Run(Step, null, "lower", "--weights", "fashion-mnist.largest", "--out", "fm.qir"));
+        Assert.That(File.ReadAllText(Path.Combine(_tool.Work, "fm.qir", "graph.json")), Does.Contain("fashion-mnist.largest.weights"), lower.ToString());
         var generate = Expect(_tool.Run(Step, null, "generate", "--package", "fm.qir", "--out", "fm.project"));
         var csim = Expect(_tool.Run(Step, null, "csim", "fm.project", "--gxx"));
         var swEmu = Expect(_tool.Run(Step, null, "sw-emu", "fm.project"));

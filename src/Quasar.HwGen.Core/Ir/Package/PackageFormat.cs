@@ -9,6 +9,6 @@ public sealed record PackageFormat(string Name, int Version, string Kind, string
     /// <summary>An IR package (`quasar lower`).</summary>
     public static readonly PackageFormat Ir = new(IrManifest.FormatName, IrManifest.CurrentVersion, "IR package", "an IR package", "quasar lower");
 
-    /// <summary>A subnet's float weights (`quasar export`), which `quasar lower --weights` reads without libtorch.</summary>
-    public static readonly PackageFormat SubnetWeights = new("quasar-subnet-weights", 1, "subnet weights export", "a subnet weights export", "quasar export");
+    /// <summary>A subnet's float weights (`quasar export-weights`), which `quasar lower --weights` reads without libtorch.</summary>
+    public static readonly PackageFormat SubnetWeights = new("quasar-subnet-weights", 1, "subnet weights export", "a subnet weights export", "quasar export-weights");
 }

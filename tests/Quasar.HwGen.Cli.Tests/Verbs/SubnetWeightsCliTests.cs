@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Quasar.HwGen.Cli.Errors;
+using Quasar.HwGen.Cli.Tests.Support;
+
+namespace Quasar.HwGen.Cli.Tests.Verbs;
+
+/// <summary>
+/// `quasar export-weights` and `quasar lower --weights`: a trained subnet exported once lowers without libtorch to the
+/// IR `lower --checkpoint` writes, and every defect of an export is one line with its exit code.
+/// </summary>
+[TestFixture]
+public sealed class SubnetWeightsCliTests
+{
+    private static readonly string Supernet = Path.Combine(Core.RepositoryLayout.Root, "samples", "models", "fashion-mnist-supernet", "supernet.json");
+    private static readonly string Shipped = Path.Combine(Core.RepositoryLayout.Root, "samples", "models", "fashion-mnist.largest.weights");
+
+    private WorkDirectory _work = null!;
+
+    [SetUp]
+    public void MakeWork() => _work = new WorkDirectory();
+
+    [TearDown]
+    public void RemoveWork() => _work.Dispose();
+
+    [Test]
+    public void An_export_lowers_to_the_ir_that_lowering_the_checkpoint_writes()
+    {
+        var export = _work.File("largest.weights");
+        var exported = Shell.Run("export-weights", "--checkpoint", Supernet, "--subnet", "largest", "--out", export);
+        Assert.That(exported.ExitCode, Is.Zero, exported.ToString());
+
+        var fromExport = _work.File("from-export.qir");
+        var fromCheckpoint = _work.File("from-checkpoint.qir");
+        Assert.That(Shell.Run("lower", "--weights", export, "--out", fromExport).ExitCode, Is.Zero);
+        Assert.That(Shell.Run("lower", "--subnet", "fashion-mnist.largest", "--checkpoint", Supernet, "--out", fromCheckpoint).ExitCode, Is.Zero);
+
+        Assert.That(File.ReadAllBytes(Path.Combine(fromExport, "weights.bin")), Is.EqualTo(File.ReadAllBytes(Path.Combine(fromCheckpoint, "weights.bin"))));
+        Assert.That(GraphWithoutItsWeightsSource(fromExport), Is.EqualTo(GraphWithoutItsWeightsSource(fromCheckpoint)));
+        Assert.That(File.ReadAllText(Path.Combine(fromExport, "graph.json")), Does.Contain($"export {export}"), "the package says where its weights came from");
+    }
+
+    [Test]
+    public void The_shipped_export_is_the_shipped_supernets_largest_subnet_and_is_found_by_name()
+    {
+        var byName = _work.File("by-name.qir");
+        var fromCheckpoint = _work.File("from-checkpoint.qir");
+        var run = Shell.Run("lower", "--weights", "fashion-mnist.largest", "--out", byName);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(Shell.Run("lower", "--subnet", "fashion-mnist.largest", "--checkpoint", Supernet, "--out", fromCheckpoint).ExitCode, Is.Zero);
+
+        Assert.That(File.ReadAllBytes(Path.Combine(byName, "weights.bin")), Is.EqualTo(File.ReadAllBytes(Path.Combine(fromCheckpoint, "weights.bin"))),
+            "samples/models/fashion-mnist.largest.weights is up to date with the shipped checkpoint");
+    }
+
+    [TestCase("missing", ExitCodes.BadInput, "subnet weights export directory not found")]
+    [TestCase("flipped byte", ExitCodes.BadInput, "weights.bin: SHA-256 … differs from the manifest's … the file was modified after it was written")]
+    [TestCase("truncated", ExitCodes.BadInput, "weights.bin: is … bytes, the manifest says … the file is truncated or was replaced")]
+    [TestCase("newer version", ExitCodes.BadInput, "manifest.json: format version 2 is newer than version 1, the one this quasar reads: the package was written by a newer quasar; update quasar, or run `quasar export-weights` again with this one")]
+    [TestCase("an ir package", ExitCodes.BadInput, "manifest.json: not a quasar-subnet-weights manifest")]
+    [TestCase("another subnet's shapes", ExitCodes.BadInput, "model.json: blocks holds 6 blocks, the subnet has 5: these weights are not of the subnet they name; export them again with quasar export-weights")]
+    [TestCase("another subnet given", ExitCodes.BadInput, "--subnet quasar-s-like is not the subnet of --weights … leave --subnet out to lower the export's own")]
+    [TestCase("checkpoint too", ExitCodes.Usage, "--weights and --checkpoint both give the weights; give one (--weights needs no libtorch)")]
+    [TestCase("neither subnet nor weights", ExitCodes.Usage, "--subnet is required (a subnet YAML or sample name), unless --weights gives an export")]
+    public void A_bad_export_or_option_is_one_line_with_its_exit_code(string defect, int code, string message)
+    {
+        var export = _work.File("bad.weights");
+        CopyDirectory(Shipped, export);
+        string[] extra = [];
+        switch (defect)
+        {
+            case "missing": Directory.Delete(export, recursive: true); break;
+            case "flipped byte": Flip(Path.Combine(export, "weights.bin"), 1000); break;
+            case "truncated": Truncate(Path.Combine(export, "weights.bin")); break;
+            case "newer version": EditManifest(export, m => m["version"] = 2); break;
+            case "an ir package": EditManifest(export, m => m["format"] = "quasar-ir"); break;
+            case "another subnet's shapes": ReplaceModelText(export, "depth: 6", "depth: 5", "  - {heads: 3, mlp_ratio: 4.0, qkv_row_8bit: 1.0, proj_row_8bit: 1.0, fc1_row_8bit: 1.0, fc2_row_8bit: 1.0}\n"); break;
+            case "another subnet given": extra = ["--subnet", "quasar-s-like"]; break;
+            case "checkpoint too": extra = ["--checkpoint", Supernet]; break;
+        }
+        string[] arguments = defect == "neither subnet nor weights"
+            ? ["lower", "--out", _work.File("out.qir")]
+            : ["lower", "--weights", export, "--out", _work.File("out.qir"), .. extra];
+
+        var run = Shell.Run(arguments);
+
+        Assert.That(run.ExitCode, Is.EqualTo(code), run.ToString());
+        Assert.That(run.ErrorLines, Has.Count.EqualTo(1), run.ToString());
+        Assert.That(run.ShowsStackTrace, Is.False);
+        int at = 0;
+        foreach (var part in message.Split('…'))
+        {
+            at = run.ErrorLines[0].IndexOf(part.Trim(), at, StringComparison.Ordinal);
+            Assert.That(at, Is.GreaterThanOrEqualTo(0), $"'{part.Trim()}' in: {run.ErrorLines[0]}");
+        }
+        Assert.That(Directory.Exists(_work.File("out.qir")), Is.False, "nothing written");
+    }
+
+    private static string GraphWithoutItsWeightsSource(string package) =>
+        string.Join('\n', File.ReadAllLines(Path.Combine(package, "graph.json")).Where(l => !l.TrimStart().StartsWith("\"weights\":", StringComparison.Ordinal)));
+
+    private static void Flip(string file, int offset)
+    {
+        var bytes = File.ReadAllBytes(file);
+        bytes[offset] ^= 0x40;
+        File.WriteAllBytes(file, bytes);
+    }
+
+    private static void Truncate(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes[..^100]);
+    }
+
+    private static void EditManifest(string export, Action<JsonObject> edit)
+    {
+        var path = Path.Combine(export, "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        edit(manifest);
+        File.WriteAllText(path, manifest.ToJsonString());
+    }
+
+    /// <summary>Edits model.json's text and re-signs it in the manifest, as a tool that rewrote it consistently would.</summary>
+    private static void ReplaceModelText(string export, string from, string to, string removeOnce)
+    {
+        var path = Path.Combine(export, "model.json");
+        var text = File.ReadAllText(path);
+        var yamlRemove = JsonEncoded(removeOnce);
+        int layer = text.IndexOf(yamlRemove, StringComparison.Ordinal);
+        Assert.That(layer, Is.GreaterThanOrEqualTo(0), "the export's subnet YAML holds the layer line");
+        text = text.Remove(layer, yamlRemove.Length).Replace(JsonEncoded(from), JsonEncoded(to), StringComparison.Ordinal);
+        File.WriteAllText(path, text);
+        var bytes = File.ReadAllBytes(path);
+        EditManifest(export, manifest =>
+        {
+            var entry = manifest["files"]!.AsArray().Select(f => f!.AsObject()).Single(f => (string?)f["name"] == "model.json");
+            entry["bytes"] = bytes.Length;
+            entry["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        });
+    }
+
+    private static string JsonEncoded(string text) => System.Text.Json.JsonSerializer.Serialize(text)[1..^1];
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    }
+}
