@@ -23,7 +23,7 @@ public static class LowerCommand
         var space = new Option<string?>("--space") { Description = "Search space YAML or sample name (default: the one the subnet names)" };
         var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "Trained supernet (checkpoint manifest .json) whose weights the subnet takes (needs libtorch)" };
         var weights = new Option<string?>("--weights") { Description = "Subnet weights export (quasar export-weights) to lower without libtorch, or a shipped one by name (fashion-mnist.largest)" };
-        var seed = new Option<int>("--seed", "--random-seed") { Description = "Without --checkpoint: seed of the random initializer", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed", "--random-seed") { Description = "Without --checkpoint or --weights: seed of the random initializer", DefaultValueFactory = _ => 1 };
         var data = new Option<DirectoryInfo?>("--data", "--calibration-data") { Description = "IDX directory (Fashion-MNIST layout) whose training images calibrate the integer ranges (default: samples/data/fashion-mnist)" };
         var count = new Option<int>("--count", "--calibration-images") { Description = "Number of calibration images (the first N of --data)", DefaultValueFactory = _ => 8 }.InRange(1, 10_000);
         var output = new Option<DirectoryInfo>("--out") { Description = "Output IR package directory", Required = true }.OutputDirectory();
@@ -31,6 +31,8 @@ public static class LowerCommand
         var command = new Command("lower", "Lower a subnet to a verified, checksummed IR package") { subnet, space, checkpoint, weights, seed, data, count, output, force };
         command.SetAction(parse => CliErrors.Run(parse, () =>
         {
+            if (parse.GetResult(seed) is { Implicit: false } && (parse.GetValue(weights) is not null || parse.GetValue(checkpoint) is not null))
+                throw new UsageException("--seed seeds random weights, but --weights or --checkpoint gives trained ones; leave --seed out");
             var (net, searchSpace, model, source) = parse.GetValue(weights) is { } export
                 ? FromExport(ShippedWeights(export), parse.GetValue(subnet), parse.GetValue(space), parse.GetValue(checkpoint))
                 : FromSubnet(parse.GetValue(subnet), parse.GetValue(space), parse.GetValue(checkpoint), parse.GetValue(seed));

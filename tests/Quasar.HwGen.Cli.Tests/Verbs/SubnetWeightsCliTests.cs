@@ -61,6 +61,7 @@ public sealed class SubnetWeightsCliTests
     [TestCase("another subnet's shapes", ExitCodes.BadInput, "model.json: blocks holds 6 blocks, the subnet has 5: these weights are not of the subnet they name; export them again with quasar export-weights")]
     [TestCase("another subnet given", ExitCodes.BadInput, "--subnet quasar-s-like is not the subnet of --weights … leave --subnet out to lower the export's own")]
     [TestCase("checkpoint too", ExitCodes.Usage, "--weights and --checkpoint both give the weights; give one (--weights needs no libtorch)")]
+    [TestCase("a seed too", ExitCodes.Usage, "--seed seeds random weights, but --weights or --checkpoint gives trained ones; leave --seed out")]
     [TestCase("neither subnet nor weights", ExitCodes.Usage, "--subnet is required (a subnet YAML or sample name), unless --weights gives an export")]
     public void A_bad_export_or_option_is_one_line_with_its_exit_code(string defect, int code, string message)
     {
@@ -77,6 +78,7 @@ public sealed class SubnetWeightsCliTests
             case "another subnet's shapes": ReplaceModelText(export, "depth: 6", "depth: 5", "  - {heads: 3, mlp_ratio: 4.0, qkv_row_8bit: 1.0, proj_row_8bit: 1.0, fc1_row_8bit: 1.0, fc2_row_8bit: 1.0}\n"); break;
             case "another subnet given": extra = ["--subnet", "quasar-s-like"]; break;
             case "checkpoint too": extra = ["--checkpoint", Supernet]; break;
+            case "a seed too": extra = ["--seed", "3"]; break;
         }
         string[] arguments = defect == "neither subnet nor weights"
             ? ["lower", "--out", _work.File("out.qir")]
