@@ -63,7 +63,7 @@ public static class Softmax
     }
 
     /// <summary>The largest of 8 lanes in three shuffle-and-max steps instead of 8 extractions.</summary>
-    private static int HorizontalMax(Vector128<short> lanes)
+    internal static int HorizontalMax(Vector128<short> lanes)
     {
         lanes = Vector128.Max(lanes, Vector128.Shuffle(lanes, Vector128.Create((short)4, 5, 6, 7, 0, 1, 2, 3)));
         lanes = Vector128.Max(lanes, Vector128.Shuffle(lanes, Vector128.Create((short)2, 3, 0, 1, 2, 3, 0, 1)));

@@ -27,17 +27,17 @@ internal static class SoftmaxExponentials512
             : Apply<Bounded>(q, rowMax, exponential, e, lanes);
 
     /// <summary>Whether some distance lies beyond the horizon: with small steps none does, and the clamp is skipped.</summary>
-    private interface IHorizon
+    internal interface IHorizon
     {
         static abstract bool Clamps { get; }
     }
 
-    private readonly struct Bounded : IHorizon
+    internal readonly struct Bounded : IHorizon
     {
         public static bool Clamps => true;
     }
 
-    private readonly struct Unbounded : IHorizon
+    internal readonly struct Unbounded : IHorizon
     {
         public static bool Clamps => false;
     }
@@ -79,7 +79,7 @@ internal static class SoftmaxExponentials512
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Evaluate<THorizon>(Vector512<int> distance, Vector512<int> horizon,
+    internal static Vector512<float> Evaluate<THorizon>(Vector512<int> distance, Vector512<int> horizon,
         Vector512<float> low0, Vector512<float> low1, Vector512<float> middle0, Vector512<float> middle1,
         Vector512<float> high0, Vector512<float> high1, Vector512<float> high2, Vector512<float> high3)
         where THorizon : IHorizon
@@ -97,5 +97,5 @@ internal static class SoftmaxExponentials512
             Vector512.Create(SoftmaxExponential.FloorBits).AsSingle(), (high * middle) * low);
     }
 
-    private static Vector512<float> Load(float[] table, int start) => Vector512.Create(table.AsSpan(start, Lanes));
+    internal static Vector512<float> Load(float[] table, int start) => Vector512.Create(table.AsSpan(start, Lanes));
 }

@@ -38,6 +38,11 @@ public static class SoftmaxQuantize
         try
         {
             var e = rented is null ? stackalloc float[columns] : rented.AsSpan(0, columns);
+            if (resolved is HostSimd.Vector256 or HostSimd.Vector512 && SoftmaxQuantizeRows512.IsSupported && SoftmaxQuantizeRows512.Applies(columns))
+            {
+                SoftmaxQuantizeRows512.Apply(scores, columns, exponential, step, min, max, output, e);
+                return;
+            }
             for (int start = 0; start < scores.Length; start += columns)
             {
                 var q = scores.Slice(start, columns);
