@@ -5,6 +5,7 @@ using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Data;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Lowering;
+using Quasar.HwGen.Core.Numerics.HostOps;
 using Quasar.Runtime;
 using Quasar.Runtime.Emulation;
 
@@ -46,7 +47,13 @@ internal static class ModelBenchmark
         var twoFrames = Throughput(graph, images, framesInFlight: 2, parallelGemm: false, seconds);
         double hostMs = hostOnly.Stats.HostOpsPerFrame.TotalMilliseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  host ops per frame, one thread:        {hostMs,8:F2} ms{(subnetName == SampleConfigs.QuasarSLike ? $"  (budget {HostBudgetMs} ms: {(hostMs <= HostBudgetMs ? "met" : "NOT met")})" : "")}"));
+            $"  host ops per frame, one thread ({HostSimdPaths.Best}): {hostMs,8:F2} ms{(subnetName == SampleConfigs.QuasarSLike ? $"  (budget {HostBudgetMs} ms: {(hostMs <= HostBudgetMs ? "met" : "NOT met")})" : "")}"));
+        // Every width gives the same bits, so Auto's choice is a matter of speed alone: the others, side by side.
+        foreach (var width in OtherWidths())
+        {
+            double otherMs = Throughput(graph, images, framesInFlight: 1, parallelGemm: false, seconds / 2, width).Stats.HostOpsPerFrame.TotalMilliseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    the same at {width}: {otherMs,8:F2} ms, {otherMs / hostMs:F2}x Auto's time"));
+        }
         foreach (var kind in hostOnly.Stats.Kinds.Where(k => !k.OnAccelerator).OrderByDescending(k => k.Total))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -66,9 +73,14 @@ internal static class ModelBenchmark
         }
     }
 
-    private static (double Rate, SessionStatistics Stats) Throughput(IrGraph graph, byte[][] images, int framesInFlight, bool parallelGemm, double seconds)
+    private static IEnumerable<HostSimd> OtherWidths() =>
+        new[] { HostSimd.Vector256, HostSimd.Vector512 }.Where(w => w != HostSimdPaths.Best && HostSimdPaths.IsSupported(w));
+
+    private static (double Rate, SessionStatistics Stats) Throughput(IrGraph graph, byte[][] images, int framesInFlight, bool parallelGemm, double seconds,
+        HostSimd simd = HostSimd.Auto)
     {
-        using var measured = new InferenceSession(graph, new EmulatedAccelerator(parallelGemm: parallelGemm), new SessionOptions { FramesInFlight = framesInFlight });
+        using var measured = new InferenceSession(graph, new EmulatedAccelerator(parallelGemm: parallelGemm),
+            new SessionOptions { FramesInFlight = framesInFlight, Simd = simd });
         var warm = new float[2 * framesInFlight * measured.Classes];
         measured.Run(2 * framesInFlight, i => images[i % images.Length], warm); // JIT and first touches
         var before = measured.Statistics;

@@ -6,7 +6,7 @@ namespace Quasar.HwGen.Core.Numerics.HostOps;
 /// </summary>
 public enum HostSimd
 {
-    /// <summary>The widest width this CPU accelerates up to 256 bits (<see cref="HostSimdPaths.Best"/>).</summary>
+    /// <summary>The fastest width on this CPU (<see cref="HostSimdPaths.Best"/>): the widest accelerated one, but 256 bits on Zen 4.</summary>
     Auto,
 
     /// <summary>Plain scalar float32 loops; runs everywhere.</summary>

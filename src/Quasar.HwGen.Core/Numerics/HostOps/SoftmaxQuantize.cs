@@ -10,7 +10,7 @@ namespace Quasar.HwGen.Core.Numerics.HostOps;
 /// </summary>
 public static class SoftmaxQuantize
 {
-    /// <summary>Rows up to this long keep their exponentials on the stack; longer ones rent a pooled buffer.</summary>
+    /// <summary>Scratch up to this many exponentials sits on the stack; more rents a pooled buffer.</summary>
     private const int StackColumns = 2048;
 
     /// <summary>
@@ -34,11 +34,14 @@ public static class SoftmaxQuantize
         Quantizer.Validate(step, min, max);
         var resolved = HostSimdPaths.Resolve(simd);
 
-        float[]? rented = columns > StackColumns ? ArrayPool<float>.Shared.Rent(columns) : null;
+        // The AVX-512 kernel works on two rows at a time.
+        bool twoRows = resolved is HostSimd.Vector256 or HostSimd.Vector512 && SoftmaxQuantizeRows512.IsSupported && SoftmaxQuantizeRows512.Applies(columns);
+        int scratch = twoRows ? 2 * columns : columns;
+        float[]? rented = scratch > StackColumns ? ArrayPool<float>.Shared.Rent(scratch) : null;
         try
         {
-            var e = rented is null ? stackalloc float[columns] : rented.AsSpan(0, columns);
-            if (resolved is HostSimd.Vector256 or HostSimd.Vector512 && SoftmaxQuantizeRows512.IsSupported && SoftmaxQuantizeRows512.Applies(columns))
+            var e = rented is null ? stackalloc float[scratch] : rented.AsSpan(0, scratch);
+            if (twoRows)
             {
                 SoftmaxQuantizeRows512.Apply(scores, columns, exponential, step, min, max, output, e);
                 return;
