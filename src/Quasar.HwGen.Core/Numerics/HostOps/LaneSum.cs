@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
 namespace Quasar.HwGen.Core.Numerics.HostOps;
@@ -81,30 +82,41 @@ public static class LaneSum
         return i;
     }
 
-    /// <summary>True when <see cref="SumPair"/> applies: 256- or 512-bit vectors and rows of whole groups of 8.</summary>
-    internal static bool PairsApply(int length, HostSimd resolved) => resolved is HostSimd.Vector256 or HostSimd.Vector512 && length % Lanes == 0;
+    /// <summary>True when <see cref="SumQuad"/> applies: 256- or 512-bit vectors and rows of whole groups of 8.</summary>
+    internal static bool QuadsApply(int length, HostSimd resolved) => resolved is HostSimd.Vector256 or HostSimd.Vector512 && length % Lanes == 0;
 
-    /// <summary>Σ a[i] and Σ b[i], each in the 8-lane order, in one loop (see <see cref="PairsApply"/>).</summary>
-    internal static (float, float) SumPair(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => WholeGroupsPair256(a, new Identity(), b, new Identity());
+    /// <summary>
+    /// Σ of each of four rows, each in the 8-lane order, in one loop (see <see cref="QuadsApply"/>): a row's sum is one
+    /// chain of dependent additions, so four chains in one loop run in the latency of one.
+    /// </summary>
+    internal static Vector128<float> SumQuad(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d) =>
+        WholeGroupsQuad256(a, new Identity(), b, new Identity(), c, new Identity(), d, new Identity());
 
-    /// <summary>Σ (a[i] − meanA)² and Σ (b[i] − meanB)², each in the 8-lane order, in one loop (see <see cref="PairsApply"/>).</summary>
-    internal static (float, float) SumOfSquaredDeviationsPair(ReadOnlySpan<float> a, float meanA, ReadOnlySpan<float> b, float meanB) =>
-        WholeGroupsPair256(a, new SquaredDeviation(meanA), b, new SquaredDeviation(meanB));
+    /// <summary>Σ (x[i] − mean)² of each of four rows with its own mean, each in the 8-lane order, in one loop.</summary>
+    internal static Vector128<float> SumOfSquaredDeviationsQuad(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c,
+        ReadOnlySpan<float> d, Vector128<float> means) =>
+        WholeGroupsQuad256(a, new SquaredDeviation(means[0]), b, new SquaredDeviation(means[1]), c, new SquaredDeviation(means[2]),
+            d, new SquaredDeviation(means[3]));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (float, float) WholeGroupsPair256<TTerm>(ReadOnlySpan<float> a, TTerm termA, ReadOnlySpan<float> b, TTerm termB)
+    private static Vector128<float> WholeGroupsQuad256<TTerm>(ReadOnlySpan<float> a, TTerm termA, ReadOnlySpan<float> b, TTerm termB,
+        ReadOnlySpan<float> c, TTerm termC, ReadOnlySpan<float> d, TTerm termD)
         where TTerm : struct, ITerm
     {
-        if (a.Length != b.Length || a.Length % Lanes != 0) throw new ArgumentException($"rows of {a.Length} and {b.Length}: a pair needs two rows of whole groups of {Lanes}");
-        ref float first = ref MemoryMarshal.GetReference(a);
-        ref float second = ref MemoryMarshal.GetReference(b);
-        HostVector256 sumA = HostVector256.Create(0), sumB = HostVector256.Create(0);
-        for (int i = 0; i < a.Length; i += Lanes)
+        int n = a.Length;
+        if (b.Length != n || c.Length != n || d.Length != n || n % Lanes != 0)
+            throw new ArgumentException($"rows of {a.Length}, {b.Length}, {c.Length} and {d.Length}: a quad needs four rows of one length in whole groups of {Lanes}");
+        ref float rowA = ref MemoryMarshal.GetReference(a), rowB = ref MemoryMarshal.GetReference(b);
+        ref float rowC = ref MemoryMarshal.GetReference(c), rowD = ref MemoryMarshal.GetReference(d);
+        HostVector256 sumA = HostVector256.Create(0), sumB = HostVector256.Create(0), sumC = HostVector256.Create(0), sumD = HostVector256.Create(0);
+        for (int i = 0; i < n; i += Lanes)
         {
-            sumA += termA.Of(HostVector256.Load(in first, (nuint)i));
-            sumB += termB.Of(HostVector256.Load(in second, (nuint)i));
+            sumA += termA.Of(HostVector256.Load(in rowA, (nuint)i));
+            sumB += termB.Of(HostVector256.Load(in rowB, (nuint)i));
+            sumC += termC.Of(HostVector256.Load(in rowC, (nuint)i));
+            sumD += termD.Of(HostVector256.Load(in rowD, (nuint)i));
         }
-        return (sumA.CombineLanes(), sumB.CombineLanes());
+        return Vector128.Create(sumA.CombineLanes(), sumB.CombineLanes(), sumC.CombineLanes(), sumD.CombineLanes());
     }
 
     /// <summary>A row of whole groups of 8 (every model's width): the lanes stay in one register, combined there.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Quasar.HwGen.Core.Numerics.HostOps.Simd;
 
 namespace Quasar.HwGen.Core.Numerics.HostOps;
@@ -61,18 +62,22 @@ public static class LayerNorm
         }
 
         /// <summary>
-        /// Two rows at once, each with exactly its own row's arithmetic: the sums of a row are one chain of dependent
-        /// additions, so a second row's chain in the same loop runs in the first one's latency (rows of whole groups of 8
-        /// at the 256- and 512-bit widths; <see cref="LaneSum.SumPair"/>).
+        /// Four rows at once, each with exactly its own row's arithmetic: the sums of a row are chains of dependent
+        /// additions, so three more rows' chains in the same loop run in the first one's latency (rows of whole groups
+        /// of 8 at the 256- and 512-bit widths; <see cref="LaneSum.SumQuad"/>). Rows may repeat.
         /// </summary>
-        public static void Pair(ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float epsilon,
-            out NormalizedRow row0, out NormalizedRow row1)
+        public static void Quad(ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, ReadOnlySpan<float> x2, ReadOnlySpan<float> x3,
+            ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float epsilon,
+            out NormalizedRow row0, out NormalizedRow row1, out NormalizedRow row2, out NormalizedRow row3)
         {
-            var (sum0, sum1) = LaneSum.SumPair(x0, x1);
-            float mean0 = sum0 / x0.Length, mean1 = sum1 / x1.Length;
-            var (squares0, squares1) = LaneSum.SumOfSquaredDeviationsPair(x0, mean0, x1, mean1);
-            row0 = new NormalizedRow(x0, gamma, beta, mean0, ReciprocalDeviation(squares0, x0.Length, epsilon));
-            row1 = new NormalizedRow(x1, gamma, beta, mean1, ReciprocalDeviation(squares1, x1.Length, epsilon));
+            // Each mean is its own float division, as in the one-row constructor.
+            var sums = LaneSum.SumQuad(x0, x1, x2, x3);
+            var means = Vector128.Create(sums[0] / x0.Length, sums[1] / x1.Length, sums[2] / x2.Length, sums[3] / x3.Length);
+            var squares = LaneSum.SumOfSquaredDeviationsQuad(x0, x1, x2, x3, means);
+            row0 = new NormalizedRow(x0, gamma, beta, means[0], ReciprocalDeviation(squares[0], x0.Length, epsilon));
+            row1 = new NormalizedRow(x1, gamma, beta, means[1], ReciprocalDeviation(squares[1], x1.Length, epsilon));
+            row2 = new NormalizedRow(x2, gamma, beta, means[2], ReciprocalDeviation(squares[2], x2.Length, epsilon));
+            row3 = new NormalizedRow(x3, gamma, beta, means[3], ReciprocalDeviation(squares[3], x3.Length, epsilon));
         }
 
         private static float ReciprocalDeviation(float squaredDeviations, int channels, float epsilon) =>

@@ -19,14 +19,19 @@ public static class LayerNormQuantize
         HostKernelArguments.RequireSameLength(input.Length, output.Length);
         var resolved = HostSimdPaths.Resolve(simd);
         int start = 0;
-        if (LaneSum.PairsApply(channels, resolved))
+        if (LaneSum.QuadsApply(channels, resolved))
         {
-            for (; start + 2 * channels <= input.Length; start += 2 * channels)
+            // Groups of four rows; the last group repeats its last row, whose results are written once.
+            int last = input.Length - channels;
+            for (; start < input.Length; start += 4 * channels)
             {
-                LayerNorm.NormalizedRow.Pair(input.Slice(start, channels), input.Slice(start + channels, channels), gamma, beta, epsilon,
-                    out var row0, out var row1);
+                int start1 = Math.Min(start + channels, last), start2 = Math.Min(start + 2 * channels, last), start3 = Math.Min(start + 3 * channels, last);
+                LayerNorm.NormalizedRow.Quad(input.Slice(start, channels), input.Slice(start1, channels), input.Slice(start2, channels),
+                    input.Slice(start3, channels), gamma, beta, epsilon, out var row0, out var row1, out var row2, out var row3);
                 ElementLoop.Quantize(ref row0, step, min, max, output.Slice(start, channels), resolved, start);
-                ElementLoop.Quantize(ref row1, step, min, max, output.Slice(start + channels, channels), resolved, start + channels);
+                if (start1 > start) ElementLoop.Quantize(ref row1, step, min, max, output.Slice(start1, channels), resolved, start1);
+                if (start2 > start1) ElementLoop.Quantize(ref row2, step, min, max, output.Slice(start2, channels), resolved, start2);
+                if (start3 > start2) ElementLoop.Quantize(ref row3, step, min, max, output.Slice(start3, channels), resolved, start3);
             }
         }
         for (; start < input.Length; start += channels)
