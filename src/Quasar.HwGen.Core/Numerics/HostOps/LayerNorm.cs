@@ -80,7 +80,7 @@ public static class LayerNorm
             row3 = new NormalizedRow(x3, gamma, beta, means[3], ReciprocalDeviation(squares[3], x3.Length, epsilon));
         }
 
-        private static float ReciprocalDeviation(float squaredDeviations, int channels, float epsilon) =>
+        internal static float ReciprocalDeviation(float squaredDeviations, int channels, float epsilon) =>
             1f / MathF.Sqrt(squaredDeviations / channels + epsilon);
 
         public float Scalar(int index) => (_x[index] - _mean) * _reciprocalDeviation * _gamma[index] + _beta[index];

@@ -19,7 +19,9 @@ public static class LayerNormQuantize
         HostKernelArguments.RequireSameLength(input.Length, output.Length);
         var resolved = HostSimdPaths.Resolve(simd);
         int start = 0;
-        if (LaneSum.QuadsApply(channels, resolved))
+        if (resolved == HostSimd.Vector512 && LayerNormQuantizeRows512.IsSupported && LayerNormQuantizeRows512.Applies(channels))
+            start = LayerNormQuantizeRows512.Apply(input, channels, gamma, beta, epsilon, step, min, max, output);
+        else if (LaneSum.QuadsApply(channels, resolved))
         {
             // Groups of four rows; the last group repeats its last row, whose results are written once.
             int last = input.Length - channels;
