@@ -6,7 +6,10 @@ namespace Quasar.HwGen.Core.Numerics.HostOps;
 /// </summary>
 public enum HostSimd
 {
-    /// <summary>The fastest width on this CPU (<see cref="HostSimdPaths.Best"/>): the widest accelerated one, but 256 bits on Zen 4.</summary>
+    /// <summary>
+    /// The fastest width on this CPU (<see cref="HostSimdPaths.Best"/>): the widest accelerated one, but 256 bits on
+    /// Zen 4.
+    /// </summary>
     Auto,
 
     /// <summary>Plain scalar float32 loops; runs everywhere.</summary>

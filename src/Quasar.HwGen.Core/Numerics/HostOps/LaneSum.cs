@@ -105,7 +105,10 @@ public static class LaneSum
     {
         int n = a.Length;
         if (b.Length != n || c.Length != n || d.Length != n || n % Lanes != 0)
-            throw new ArgumentException($"rows of {a.Length}, {b.Length}, {c.Length} and {d.Length}: a quad needs four rows of one length in whole groups of {Lanes}");
+        {
+            throw new ArgumentException(
+                $"rows of {a.Length}, {b.Length}, {c.Length} and {d.Length}: a quad needs four rows of one length in whole groups of {Lanes}");
+        }
         ref float rowA = ref MemoryMarshal.GetReference(a), rowB = ref MemoryMarshal.GetReference(b);
         ref float rowC = ref MemoryMarshal.GetReference(c), rowD = ref MemoryMarshal.GetReference(d);
         HostVector256 sumA = HostVector256.Create(0), sumB = HostVector256.Create(0), sumC = HostVector256.Create(0), sumD = HostVector256.Create(0);

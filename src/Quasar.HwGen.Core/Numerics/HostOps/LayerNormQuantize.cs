@@ -27,7 +27,8 @@ public static class LayerNormQuantize
             int last = input.Length - channels;
             for (; start < input.Length; start += 4 * channels)
             {
-                int start1 = Math.Min(start + channels, last), start2 = Math.Min(start + 2 * channels, last), start3 = Math.Min(start + 3 * channels, last);
+                int start1 = Math.Min(start + channels, last), start2 = Math.Min(start + 2 * channels, last);
+                int start3 = Math.Min(start + 3 * channels, last);
                 LayerNorm.NormalizedRow.Quad(input.Slice(start, channels), input.Slice(start1, channels), input.Slice(start2, channels),
                     input.Slice(start3, channels), gamma, beta, epsilon, out var row0, out var row1, out var row2, out var row3);
                 ElementLoop.Quantize(ref row0, step, min, max, output.Slice(start, channels), resolved, start);

@@ -28,7 +28,8 @@ internal static class LayerNormQuantizeRows512
     public static int Apply(ReadOnlySpan<float> input, int channels, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float epsilon,
         float step, int min, int max, Span<sbyte> output)
     {
-        if (!Applies(channels)) throw new ArgumentException($"rows of {channels} channels: needs whole groups of {LaneSum.Lanes}, at least {Lanes}");
+        if (!Applies(channels))
+            throw new ArgumentException($"rows of {channels} channels: needs whole groups of {LaneSum.Lanes}, at least {Lanes}");
         int rows = input.Length / channels;
         int groups = (rows + Group - 1) / Group;
         // Two groups' statistics: the one being summed and the one being normalized.

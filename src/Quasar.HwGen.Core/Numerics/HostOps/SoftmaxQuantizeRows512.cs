@@ -21,11 +21,15 @@ internal static class SoftmaxQuantizeRows512
     /// <summary>Rows of at least 32 columns: the maximum reads 32 scores at a time.</summary>
     public static bool Applies(int columns) => columns >= 2 * Lanes;
 
-    /// <summary>Every row of <paramref name="scores"/>; <paramref name="e"/> holds two rows' exponentials (the row being summed and the row being quantized).</summary>
+    /// <summary>
+    /// Every row of <paramref name="scores"/>; <paramref name="e"/> holds two rows' exponentials (the row being summed
+    /// and the row being quantized).
+    /// </summary>
     public static void Apply(ReadOnlySpan<short> scores, int columns, SoftmaxExponential exponential, float step, int min, int max,
         Span<sbyte> output, Span<float> e)
     {
-        if (!Applies(columns) || e.Length < 2 * columns) throw new ArgumentException($"rows of {columns} columns with room for {e.Length}: needs at least {2 * Lanes} columns and room for two rows");
+        if (!Applies(columns) || e.Length < 2 * columns)
+            throw new ArgumentException($"rows of {columns} columns with room for {e.Length}: needs at least {2 * Lanes} columns and room for two rows");
         if (exponential.Horizon == ushort.MaxValue) Rows<SoftmaxExponentials512.Unbounded>(scores, columns, exponential, step, min, max, output, e);
         else Rows<SoftmaxExponentials512.Bounded>(scores, columns, exponential, step, min, max, output, e);
     }
