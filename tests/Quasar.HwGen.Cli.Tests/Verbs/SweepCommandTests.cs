@@ -242,6 +242,23 @@ public sealed class SweepCommandTests
         Assert.That(run.ShowsStackTrace, Is.False);
     }
 
+    [TestCase("grid:\n  package: [{package}]\n  engine: []\n", "3:11: grid.engine: an empty list leaves no combination, so no design; list at least one value, or leave engine: out for its default")]
+    [TestCase("grid:\n  package: [{package}]\n  max_rows: []\n", "3:13: grid.max_rows: an empty list leaves no combination, so no design; list at least one value, or leave max_rows: out for its default")]
+    [TestCase("grid:\n  package: [{package}]\n  max_reduction: []\n", "3:18: grid.max_reduction: an empty list leaves no combination, so no design; list at least one value, or leave max_reduction: out for its default")]
+    [TestCase("grid:\n  package: []\n", "2:12: grid.package: an empty list names no design; list at least one file, or leave package: out")]
+    [TestCase("designs: []\n", "1:10: designs: the sweep has no design; give designs: (a list) or grid: (every combination), docs/sweep.md")]
+    public void A_sweep_file_that_gives_no_design_is_one_line_naming_the_field_and_writes_nothing(string yaml, string message)
+    {
+        var file = _work.Write("sweep.yaml", yaml.Replace("{package}", Quoted(_inputs.Package), StringComparison.Ordinal));
+        var output = _work.File("out");
+
+        var run = Shell.Run("sweep", file, "--out", output);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: {file}:{message}" }));
+        Assert.That(Directory.Exists(output), Is.False, "nothing is written for a sweep of no design");
+    }
+
     [Test]
     public void A_slurm_sweep_without_sbatch_on_path_is_exit_4_saying_how_to_get_it_or_run_with_make()
     {

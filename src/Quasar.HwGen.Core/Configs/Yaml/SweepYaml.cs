@@ -23,8 +23,6 @@ internal static partial class SweepYaml
             foreach (var entry in root.MappingList("designs")) designs.Add(ReadDesign(entry, directory));
         }
         if (root.Has("grid")) designs.AddRange(ReadGrid(root.Mapping("grid"), directory));
-        if (designs.Count == 0 && !root.Has("grid")) // an empty grid says why itself
-            root.Report("designs", "the sweep has no design; give designs: (a list) or grid: (every combination), docs/sweep.md");
         foreach (var twice in designs.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
             root.Report("designs", $"two designs are named '{twice.Key}'; give each its own name");
 
@@ -33,6 +31,9 @@ internal static partial class SweepYaml
         if (slurm is not null && root.Has("make"))
             root.Report("make", "a sweep runs on Slurm or with make, not both; remove slurm: or make:");
         root.RejectUnknownKeys();
+        // Whatever gave no design has said why, unless nothing was wrong but the want of designs.
+        if (designs.Count == 0 && !context.HasIssues)
+            root.Report("designs", "the sweep has no design; give designs: (a list) or grid: (every combination), docs/sweep.md");
         // Tiny engines first (a stable sort): their csynth and cosim take minutes and show a broken flow early.
         return new SweepConfig(context.Source, directory, platform, steps, [.. designs.OrderBy(d => d.IsTiny ? 0 : 1)], slurm, make);
     }
@@ -54,6 +55,8 @@ internal static partial class SweepYaml
         return new SweepDesign(name, package, engine, reduction, rows, subnet, sha256);
     }
 
+    private static readonly string[] GridLists = ["package", "subnet", "engine", "max_reduction", "max_rows"];
+
     private static IEnumerable<SweepDesign> ReadGrid(MappingReader grid, string directory)
     {
         var packages = grid.Has("package") ? grid.StringList("package").Select(p => Absolute(directory, p)).ToList() : [];
@@ -63,7 +66,12 @@ internal static partial class SweepYaml
         List<int?> reductions = grid.Has("max_reduction") ? [.. grid.IntList("max_reduction").Select(v => (int?)Positive(grid, "max_reduction", v))] : [null];
         List<int?> rows = grid.Has("max_rows") ? [.. grid.IntList("max_rows").Select(v => (int?)Positive(grid, "max_rows", v))] : [null];
         grid.RejectUnknownKeys();
-        if (packages.Count + subnets.Count == 0 && !grid.Has("pareto"))
+        // `[]` is most likely a list not filled in yet; in a product it would silently leave no design at all.
+        foreach (var key in GridLists.Where(grid.IsEmptyList))
+            grid.Report(key, key is "package" or "subnet"
+                ? $"an empty list names no design; list at least one file, or leave {key}: out"
+                : $"an empty list leaves no combination, so no design; list at least one value, or leave {key}: out for its default");
+        if (packages.Count + subnets.Count == 0 && !grid.Has("pareto") && !grid.IsEmptyList("package") && !grid.IsEmptyList("subnet"))
             grid.Report("package", "the grid has no package or subnet; give package: (IR packages), subnet: (subnet YAML files) or pareto: (a search's output directory)");
         var sources = packages.Select(p => (Package: p, Subnet: (string?)null, Sha256: (string?)null))
             .Concat(subnets.Select(s => (Package: "", Subnet: (string?)s.Path, s.Sha256)));
