@@ -68,6 +68,7 @@ public sealed class SubnetWeightsCliTests
     [TestCase("another subnet given", ExitCodes.BadInput, "--subnet quasar-s-like is not the subnet of --weights … leave --subnet out to lower the export's own")]
     [TestCase("checkpoint too", ExitCodes.Usage, "--weights and --checkpoint both give the weights; give one (--weights needs no libtorch)")]
     [TestCase("a seed too", ExitCodes.Usage, "--seed seeds random weights, but --weights or --checkpoint gives trained ones; leave --seed out")]
+    [TestCase("a space too", ExitCodes.Usage, "--space reads the search space of --subnet, but --weights without --subnet lowers the export's own subnet and space; leave --space out")]
     [TestCase("neither subnet nor weights", ExitCodes.Usage, "--subnet is required (a subnet YAML or sample name), unless --weights gives an export")]
     public void A_bad_export_or_option_is_one_line_with_its_exit_code(string defect, int code, string message)
     {
@@ -91,6 +92,7 @@ public sealed class SubnetWeightsCliTests
             case "another subnet given": extra = ["--subnet", "quasar-s-like"]; break;
             case "checkpoint too": extra = ["--checkpoint", Supernet]; break;
             case "a seed too": extra = ["--seed", "3"]; break;
+            case "a space too": extra = ["--space", "quasar-s-like"]; break;
         }
         string[] arguments = defect == "neither subnet nor weights"
             ? ["lower", "--out", _work.File("out.qir")]
