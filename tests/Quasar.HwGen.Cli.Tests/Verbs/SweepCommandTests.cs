@@ -321,6 +321,24 @@ public sealed class SweepCommandTests
             "a design given as a package keeps the record it had before subnets were hashed");
     }
 
+    [Test]
+    public void A_subnet_design_recorded_before_subnets_were_hashed_needs_force()
+    {
+        var subnet = _work.Write("fm.subnet.yaml", File.ReadAllText(LargestSubnet));
+        var file = _work.Write("sweep.yaml", "designs:\n  - { subnet: fm.subnet.yaml, name: d, engine: tiny }\n");
+        var output = _work.File("out");
+        Assert.That(Shell.Run("sweep", file, "--out", output, "--dry-run").ExitCode, Is.EqualTo(ExitCodes.Success));
+        var record = Path.Combine(output, "sweep.json");
+        var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(record))!;
+        state["tasks"]![0]!["design"]!.AsObject().Remove("subnet_sha256");
+        File.WriteAllText(record, state.ToJsonString());
+
+        var run = Shell.Run("sweep", file, "--out", output, "--dry-run");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: {file}: design 'd' is not the one {output} was generated with ({subnet}: content not recorded when generated, sha256 now {Sha256(subnet)[..12]}); pass --force to regenerate it, or choose another --out" }));
+    }
+
     private string SweepFile(string scheduler)
     {
         var package = Quoted(_inputs.Package);
