@@ -20,7 +20,7 @@ public static class LowerCommand
     public static Command Create()
     {
         var subnet = new Option<string?>("--subnet") { Description = "Subnet YAML, or a sample name (fashion-mnist.largest, quasar-s-like); with --weights, the export's own subnet by default" };
-        var space = new Option<string?>("--space") { Description = "Search space YAML or sample name (default: the one the subnet names)" };
+        var space = new Option<string?>("--space") { Description = "Search space YAML or sample name (default: the one the subnet names); with --weights, only to read --subnet" };
         var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "Trained supernet (checkpoint manifest .json) whose weights the subnet takes (needs libtorch)" };
         var weights = new Option<string?>("--weights") { Description = "Subnet weights export (quasar export-weights) to lower without libtorch, or a shipped one by name (fashion-mnist.largest)" };
         var seed = new Option<int>("--seed", "--random-seed") { Description = "Without --checkpoint or --weights: seed of the random initializer", DefaultValueFactory = _ => 1 };
@@ -33,6 +33,9 @@ public static class LowerCommand
         {
             if (parse.GetResult(seed) is { Implicit: false } && (parse.GetValue(weights) is not null || parse.GetValue(checkpoint) is not null))
                 throw new UsageException("--seed seeds random weights, but --weights or --checkpoint gives trained ones; leave --seed out");
+            // An export carries its own space; --space can only serve to read a --subnet given beside it.
+            if (parse.GetValue(space) is not null && parse.GetValue(weights) is not null && parse.GetValue(subnet) is null)
+                throw new UsageException("--space reads the search space of --subnet, but --weights without --subnet lowers the export's own subnet and space; leave --space out");
             var (net, searchSpace, model, source) = parse.GetValue(weights) is { } export
                 ? FromExport(ShippedWeights(export), parse.GetValue(subnet), parse.GetValue(space), parse.GetValue(checkpoint))
                 : FromSubnet(parse.GetValue(subnet), parse.GetValue(space), parse.GetValue(checkpoint), parse.GetValue(seed));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Quasar.HwGen.Core.Configs;
 
 /// <summary>
@@ -10,7 +12,12 @@ namespace Quasar.HwGen.Core.Configs;
 /// A subnet YAML (absolute; e.g. one of a search's pareto/*.subnet.yaml) that the sweep lowers first, with random
 /// weights: synthesis figures depend on the subnet's shapes, not on its weights.
 /// </param>
-public sealed record SweepDesign(string Name, string Package, string Engine, int? MaxReduction, int? MaxRows, string? Subnet = null)
+/// <param name="SubnetSha256">
+/// The subnet YAML's SHA-256 when the sweep file was read: a subnet edited under the same file name is another design.
+/// Left out of sweep.json for a design given as a package, whose record keeps its old form.
+/// </param>
+public sealed record SweepDesign(string Name, string Package, string Engine, int? MaxReduction, int? MaxRows, string? Subnet = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SubnetSha256 = null)
 {
     /// <summary>The file name suffix of subnet YAML files (`quasar search` writes pareto/pareto-NN.subnet.yaml).</summary>
     public const string SubnetSuffix = ".subnet.yaml";

@@ -59,9 +59,16 @@ public sealed class SubnetWeightsCliTests
     [TestCase("newer version", ExitCodes.BadInput, "manifest.json: format version 2 is newer than version 1, the one this quasar reads: the package was written by a newer quasar; update quasar, or run `quasar export-weights` again with this one")]
     [TestCase("an ir package", ExitCodes.BadInput, "manifest.json: not a quasar-subnet-weights manifest")]
     [TestCase("another subnet's shapes", ExitCodes.BadInput, "model.json: blocks holds 6 blocks, the subnet has 5: these weights are not of the subnet they name; export them again with quasar export-weights")]
+    [TestCase("a null block", ExitCodes.BadInput, "model.json: blocks[3] is null; the export is damaged: export the weights again with quasar export-weights")]
+    [TestCase("a negative input step", ExitCodes.BadInput, "model.json: input_step is -1: a learned step must be positive and finite, between 2^-126 and 2^126 … export the weights again with quasar export-weights")]
+    [TestCase("a zero query step", ExitCodes.BadInput, "model.json: blocks[3].steps.query is 0: a learned step must be positive and finite … export the weights again")]
+    [TestCase("a step without a normal reciprocal", ExitCodes.BadInput, "model.json: head_input_step is 3E+38: a learned step must be … so that its float32 reciprocal is a normal number")]
+    [TestCase("a NaN weight", ExitCodes.BadInput, "model.json: blocks[1].fc1.weight[10] is NaN: every parameter must be a finite number; the export is damaged: export the weights again with quasar export-weights")]
+    [TestCase("an infinite gamma", ExitCodes.BadInput, "model.json: norm_gamma[2] is Infinity: every parameter must be a finite number")]
     [TestCase("another subnet given", ExitCodes.BadInput, "--subnet quasar-s-like is not the subnet of --weights … leave --subnet out to lower the export's own")]
     [TestCase("checkpoint too", ExitCodes.Usage, "--weights and --checkpoint both give the weights; give one (--weights needs no libtorch)")]
     [TestCase("a seed too", ExitCodes.Usage, "--seed seeds random weights, but --weights or --checkpoint gives trained ones; leave --seed out")]
+    [TestCase("a space too", ExitCodes.Usage, "--space reads the search space of --subnet, but --weights without --subnet lowers the export's own subnet and space; leave --space out")]
     [TestCase("neither subnet nor weights", ExitCodes.Usage, "--subnet is required (a subnet YAML or sample name), unless --weights gives an export")]
     public void A_bad_export_or_option_is_one_line_with_its_exit_code(string defect, int code, string message)
     {
@@ -76,9 +83,16 @@ public sealed class SubnetWeightsCliTests
             case "newer version": EditManifest(export, m => m["version"] = 2); break;
             case "an ir package": EditManifest(export, m => m["format"] = "quasar-ir"); break;
             case "another subnet's shapes": ReplaceModelText(export, "depth: 6", "depth: 5", "  - {heads: 3, mlp_ratio: 4.0, qkv_row_8bit: 1.0, proj_row_8bit: 1.0, fc1_row_8bit: 1.0, fc2_row_8bit: 1.0}\n"); break;
+            case "a null block": EditModel(export, m => m["blocks"]!.AsArray()[3] = null); break;
+            case "a negative input step": EditModel(export, m => m["input_step"] = -1); break;
+            case "a zero query step": EditModel(export, m => m["blocks"]![3]!["steps"]!["query"] = 0); break;
+            case "a step without a normal reciprocal": EditModel(export, m => m["head_input_step"] = 3e38); break;
+            case "a NaN weight": SetValue(export, m => m["blocks"]![1]!["fc1"]!["weight"]!, 10, float.NaN); break;
+            case "an infinite gamma": SetValue(export, m => m["norm_gamma"]!, 2, float.PositiveInfinity); break;
             case "another subnet given": extra = ["--subnet", "quasar-s-like"]; break;
             case "checkpoint too": extra = ["--checkpoint", Supernet]; break;
             case "a seed too": extra = ["--seed", "3"]; break;
+            case "a space too": extra = ["--space", "quasar-s-like"]; break;
         }
         string[] arguments = defect == "neither subnet nor weights"
             ? ["lower", "--out", _work.File("out.qir")]
@@ -122,6 +136,27 @@ public sealed class SubnetWeightsCliTests
         File.WriteAllText(path, manifest.ToJsonString());
     }
 
+    /// <summary>Edits model.json as JSON and re-signs it, so that the value checks, not the checksums, see the edit.</summary>
+    private static void EditModel(string export, Action<JsonObject> edit)
+    {
+        var path = Path.Combine(export, "model.json");
+        var model = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        edit(model);
+        File.WriteAllText(path, model.ToJsonString());
+        Resign(export, "model.json");
+    }
+
+    /// <summary>Overwrites element <paramref name="index"/> of a float array (out of line in weights.bin) and re-signs weights.bin.</summary>
+    private static void SetValue(string export, Func<JsonObject, JsonNode> array, int index, float value)
+    {
+        var reference = array(JsonNode.Parse(File.ReadAllText(Path.Combine(export, "model.json")))!.AsObject());
+        var path = Path.Combine(export, "weights.bin");
+        var bytes = File.ReadAllBytes(path);
+        BitConverter.TryWriteBytes(bytes.AsSpan((int)reference["blob"]! + (index * sizeof(float))), value);
+        File.WriteAllBytes(path, bytes);
+        Resign(export, "weights.bin");
+    }
+
     /// <summary>Edits model.json's text and re-signs it in the manifest, as a tool that rewrote it consistently would.</summary>
     private static void ReplaceModelText(string export, string from, string to, string removeOnce)
     {
@@ -132,10 +167,16 @@ public sealed class SubnetWeightsCliTests
         Assert.That(layer, Is.GreaterThanOrEqualTo(0), "the export's subnet YAML holds the layer line");
         text = text.Remove(layer, yamlRemove.Length).Replace(JsonEncoded(from), JsonEncoded(to), StringComparison.Ordinal);
         File.WriteAllText(path, text);
-        var bytes = File.ReadAllBytes(path);
+        Resign(export, "model.json");
+    }
+
+    /// <summary>Writes a file's new size and SHA-256 into the manifest, as a tool that rewrote it consistently would.</summary>
+    private static void Resign(string export, string name)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(export, name));
         EditManifest(export, manifest =>
         {
-            var entry = manifest["files"]!.AsArray().Select(f => f!.AsObject()).Single(f => (string?)f["name"] == "model.json");
+            var entry = manifest["files"]!.AsArray().Select(f => f!.AsObject()).Single(f => (string?)f["name"] == name);
             entry["bytes"] = bytes.Length;
             entry["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes));
         });

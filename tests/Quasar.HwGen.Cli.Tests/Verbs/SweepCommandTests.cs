@@ -26,6 +26,8 @@ public sealed class SweepCommandTests
 
     private static readonly string[] Designs = ["tiny", Failing, Hanging, "space", "subnet", "space-wide"];
 
+    private static readonly string LargestSubnet = Path.Combine(Core.RepositoryLayout.Root, "samples", "configs", "fashion-mnist.largest.subnet.yaml");
+
     private BadInputs _inputs = null!;
     private WorkDirectory _work = null!;
 
@@ -163,11 +165,8 @@ public sealed class SweepCommandTests
     [Test]
     public void A_grid_over_a_searchs_pareto_set_lowers_each_subnet_and_generates_a_project_per_engine()
     {
-        var largest = File.ReadAllLines(Path.Combine(Core.RepositoryLayout.Root, "samples", "configs", "fashion-mnist.largest.subnet.yaml"));
-        var shallower = largest.Where(l => !l.StartsWith('#')).Select(l => l == "depth: 6" ? "depth: 4" : l.Replace("heads: 3", "heads: 2", StringComparison.Ordinal)).ToList();
-        shallower.RemoveRange(shallower.Count - 2, 2); // two of the six layers
-        _work.Write(Path.Combine("search", "pareto", "pareto-00.subnet.yaml"), string.Join('\n', largest));
-        _work.Write(Path.Combine("search", "pareto", "pareto-01.subnet.yaml"), string.Join('\n', shallower));
+        _work.Write(Path.Combine("search", "pareto", "pareto-00.subnet.yaml"), File.ReadAllText(LargestSubnet));
+        _work.Write(Path.Combine("search", "pareto", "pareto-01.subnet.yaml"), ShallowerSubnet());
         var file = _work.Write("pareto.yaml", "steps: [csynth]\ngrid:\n  pareto: search\n  engine: [tiny, subnet]\nmake:\n  jobs: 2\n");
         var output = _work.File("pareto out");
 
@@ -178,9 +177,32 @@ public sealed class SweepCommandTests
         string[] designs = ["pareto-00-tiny", "pareto-01-tiny", "pareto-00-subnet", "pareto-01-subnet"];
         foreach (var design in designs)
             Assert.That(File.Exists(Path.Combine(output, "designs", design, ProjectManifest.FileName)), design);
-        string Lowered(string design) => Core.Ir.Package.IrPackage.Read(Path.Combine(output, "packages", design + ".qir")).Metadata["subnet"];
-        Assert.That(Lowered("pareto-00-subnet"), Does.StartWith("36.134 MMACs"), "the largest subnet, as its YAML says");
-        Assert.That(Lowered("pareto-01-tiny"), Does.Not.StartWith("36.134 MMACs"), "the shallower one");
+        Assert.That(LoweredSubnet(output, "pareto-00-subnet"), Does.StartWith("36.134 MMACs"), "the largest subnet, as its YAML says");
+        Assert.That(LoweredSubnet(output, "pareto-01-tiny"), Does.Not.StartWith("36.134 MMACs"), "the shallower one");
+    }
+
+    [Test]
+    public void A_subnet_edited_under_the_same_file_name_needs_force_and_is_then_lowered_again()
+    {
+        var subnet = _work.Write("fm.subnet.yaml", File.ReadAllText(LargestSubnet));
+        var file = _work.Write("sweep.yaml", "designs:\n  - { subnet: fm.subnet.yaml, name: d, engine: tiny }\n");
+        var output = _work.File("out");
+        var first = Shell.Run("sweep", file, "--out", output, "--dry-run");
+        Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Success), first.ToString());
+        Assert.That(LoweredSubnet(output, "d"), Does.StartWith("36.134 MMACs"));
+        string before = Sha256(subnet);
+        File.WriteAllText(subnet, ShallowerSubnet());
+        string after = Sha256(subnet);
+
+        var run = Shell.Run("sweep", file, "--out", output, "--dry-run");
+        var forced = Shell.Run("sweep", file, "--out", output, "--dry-run", "--force");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: {file}: design 'd' is not the one {output} was generated with ({subnet} changed: sha256 {before[..12]} -> {after[..12]}); pass --force to regenerate it, or choose another --out" }));
+        Assert.That(forced.ExitCode, Is.EqualTo(ExitCodes.Success), forced.ToString());
+        Assert.That(LoweredSubnet(output, "d"), Does.Not.StartWith("36.134 MMACs"), "lowered again from the edited subnet");
+        using var state = State(output);
+        Assert.That(state.RootElement.GetProperty("tasks")[0].GetProperty("design").GetProperty("subnet_sha256").GetString(), Is.EqualTo(after));
     }
 
     [Test]
@@ -205,6 +227,7 @@ public sealed class SweepCommandTests
     [TestCase("designs:\n  - { package: {package} }\nslurm:\n  time_limit: soon\n", ExitCodes.BadInput, "slurm.time_limit: 'soon' is not a positive time limit")]
     [TestCase("designs:\n  - { package: {package}, name: a }\n  - { package: {package}, name: a }\n", ExitCodes.BadInput, "two designs are named 'a'")]
     [TestCase("designs:\n  - { package: {package}, max_rows: 8 }\n", ExitCodes.BadInput, "design 'package-space-n8': the engine cannot run this package")]
+    [TestCase("designs:\n  - { subnet: gone.subnet.yaml }\n", ExitCodes.BadInput, "designs[0].subnet: …gone.subnet.yaml: file not found; give a subnet YAML (relative to the sweep file)")]
     public void A_wrong_sweep_file_is_one_line_naming_the_file_the_field_and_the_fix(string yaml, int code, string message)
     {
         var file = _work.Write("sweep.yaml", yaml.Replace("{package}", Quoted(_inputs.Package), StringComparison.Ordinal));
@@ -214,8 +237,26 @@ public sealed class SweepCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(code), run.ToString());
         var errors = run.ErrorLines.Where(l => !l.StartsWith("generating ", StringComparison.Ordinal)).ToList();
         Assert.That(errors, Has.Count.EqualTo(1), run.ToString());
-        Assert.That(errors[0], Does.StartWith($"error: {file}").And.Contain(message));
+        Assert.That(errors[0], Does.StartWith($"error: {file}"));
+        AssertHolds(errors[0], message);
         Assert.That(run.ShowsStackTrace, Is.False);
+    }
+
+    [TestCase("grid:\n  package: [{package}]\n  engine: []\n", "3:11: grid.engine: an empty list leaves no combination, so no design; list at least one value, or leave engine: out for its default")]
+    [TestCase("grid:\n  package: [{package}]\n  max_rows: []\n", "3:13: grid.max_rows: an empty list leaves no combination, so no design; list at least one value, or leave max_rows: out for its default")]
+    [TestCase("grid:\n  package: [{package}]\n  max_reduction: []\n", "3:18: grid.max_reduction: an empty list leaves no combination, so no design; list at least one value, or leave max_reduction: out for its default")]
+    [TestCase("grid:\n  package: []\n", "2:12: grid.package: an empty list names no design; list at least one file, or leave package: out")]
+    [TestCase("designs: []\n", "1:10: designs: the sweep has no design; give designs: (a list) or grid: (every combination), docs/sweep.md")]
+    public void A_sweep_file_that_gives_no_design_is_one_line_naming_the_field_and_writes_nothing(string yaml, string message)
+    {
+        var file = _work.Write("sweep.yaml", yaml.Replace("{package}", Quoted(_inputs.Package), StringComparison.Ordinal));
+        var output = _work.File("out");
+
+        var run = Shell.Run("sweep", file, "--out", output);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: {file}:{message}" }));
+        Assert.That(Directory.Exists(output), Is.False, "nothing is written for a sweep of no design");
     }
 
     [Test]
@@ -275,6 +316,27 @@ public sealed class SweepCommandTests
         Assert.That(ProjectManifest.Read(Path.Combine(output, "designs", "d", ProjectManifest.FileName)).Engine.Sizing, Does.Contain("search space"));
         Assert.That(File.Exists(oldReport), Is.False, "the old engine's reports would make the new design look done");
         Assert.That(forced.Out, Does.Contain("would submit task(s) 0"));
+        using var state = State(output);
+        Assert.That(state.RootElement.GetProperty("tasks")[0].GetProperty("design").TryGetProperty("subnet_sha256", out _), Is.False,
+            "a design given as a package keeps the record it had before subnets were hashed");
+    }
+
+    [Test]
+    public void A_subnet_design_recorded_before_subnets_were_hashed_needs_force()
+    {
+        var subnet = _work.Write("fm.subnet.yaml", File.ReadAllText(LargestSubnet));
+        var file = _work.Write("sweep.yaml", "designs:\n  - { subnet: fm.subnet.yaml, name: d, engine: tiny }\n");
+        var output = _work.File("out");
+        Assert.That(Shell.Run("sweep", file, "--out", output, "--dry-run").ExitCode, Is.EqualTo(ExitCodes.Success));
+        var record = Path.Combine(output, "sweep.json");
+        var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(record))!;
+        state["tasks"]![0]!["design"]!.AsObject().Remove("subnet_sha256");
+        File.WriteAllText(record, state.ToJsonString());
+
+        var run = Shell.Run("sweep", file, "--out", output, "--dry-run");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: {file}: design 'd' is not the one {output} was generated with ({subnet}: content not recorded when generated, sha256 now {Sha256(subnet)[..12]}); pass --force to regenerate it, or choose another --out" }));
     }
 
     private string SweepFile(string scheduler)
@@ -346,6 +408,31 @@ public sealed class SweepCommandTests
 
     private static IEnumerable<string> CalibratedDesigns(string output) =>
         Core.Configs.ConfigLoader.LoadCalibration(Path.Combine(output, "calibration.yaml")).Residuals.Select(r => Path.GetFileName(r.Report)).Distinct();
+
+    /// <summary>The parts of <paramref name="expected"/> between its '…' (a path, a hash) appear in <paramref name="line"/>, in order.</summary>
+    private static void AssertHolds(string line, string expected)
+    {
+        int at = 0;
+        foreach (var part in expected.Split('…'))
+        {
+            at = line.IndexOf(part, at, StringComparison.Ordinal);
+            Assert.That(at, Is.GreaterThanOrEqualTo(0), $"'{part}' in: {line}");
+        }
+    }
+
+    /// <summary>The largest subnet made shallower: depth 4 of 2 heads, another design under any file name.</summary>
+    private static string ShallowerSubnet()
+    {
+        var lines = File.ReadAllLines(LargestSubnet).Where(l => !l.StartsWith('#'))
+            .Select(l => l == "depth: 6" ? "depth: 4" : l.Replace("heads: 3", "heads: 2", StringComparison.Ordinal)).ToList();
+        lines.RemoveRange(lines.Count - 2, 2); // two of the six layers
+        return string.Join('\n', lines);
+    }
+
+    private static string LoweredSubnet(string output, string design) =>
+        Core.Ir.Package.IrPackage.Read(Path.Combine(output, "packages", design + ".qir")).Metadata["subnet"];
+
+    private static string Sha256(string file) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
 
     private static JsonDocument State(string output) => JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "sweep.json")));
 

@@ -117,9 +117,19 @@ internal sealed class SweepRun(SweepConfig config, SweepLayout layout, bool forc
     {
         var notes = new List<string>();
         if (before.Source != now.Source) notes.Add($"source {before.Source} -> {now.Source}");
+        else if (before.SubnetSha256 != now.SubnetSha256)
+        {
+            // A record written before subnets were hashed cannot tell: the user decides with --force.
+            notes.Add(before.SubnetSha256 is null
+                ? $"{now.Subnet}: content not recorded when generated, sha256 now {Short(now.SubnetSha256)}"
+                : $"{now.Subnet} changed: sha256 {Short(before.SubnetSha256)} -> {Short(now.SubnetSha256)}");
+        }
         if (before.Engine != now.Engine) notes.Add($"engine {before.Engine} -> {now.Engine}");
         if (before.MaxReduction != now.MaxReduction) notes.Add($"max_reduction {before.MaxReduction?.ToString(CultureInfo.InvariantCulture) ?? "none"} -> {now.MaxReduction?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         if (before.MaxRows != now.MaxRows) notes.Add($"max_rows {before.MaxRows?.ToString(CultureInfo.InvariantCulture) ?? "none"} -> {now.MaxRows?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         return string.Join(", ", notes);
     }
+
+    /// <summary>Enough of a hash to tell two files apart in a message.</summary>
+    private static string Short(string? sha256) => sha256 is null ? "none" : sha256[..Math.Min(12, sha256.Length)];
 }

@@ -64,6 +64,10 @@ internal sealed class MappingReader
         return !_placeholder && _entries.ContainsKey(key);
     }
 
+    /// <summary>Whether <paramref name="key"/> holds a list of nothing (`[]`), which reads like a key left out.</summary>
+    public bool IsEmptyList(string key) =>
+        !_placeholder && _entries.TryGetValue(key, out var entry) && entry.Value is YamlSequenceNode { Children.Count: 0 };
+
     /// <summary>Where <paramref name="key"/>'s value is, for issues found after reading it.</summary>
     public void Report(string key, string problem) =>
         _context.Report(Field(key), _entries.TryGetValue(key, out var entry) ? entry.Value.Start : _anchor, problem);

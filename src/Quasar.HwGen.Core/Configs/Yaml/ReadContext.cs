@@ -16,6 +16,8 @@ internal sealed class ReadContext(string source)
     public static ConfigIssue At(ConfigIssue issue, string source, Mark mark) =>
         issue with { FilePath = source, Line = checked((int)mark.Line), Column = checked((int)mark.Column) };
 
+    public bool HasIssues => _issues.Count > 0;
+
     public void Record(string path, Mark start) => _locations[path] = start;
 
     public void Report(string path, Mark mark, string problem) => _issues.Add(At(new ConfigIssue(path, problem), Source, mark));

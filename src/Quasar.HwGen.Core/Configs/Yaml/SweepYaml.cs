@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Quasar.HwGen.Core.IO;
 
 namespace Quasar.HwGen.Core.Configs.Yaml;
 
@@ -21,8 +23,6 @@ internal static partial class SweepYaml
             foreach (var entry in root.MappingList("designs")) designs.Add(ReadDesign(entry, directory));
         }
         if (root.Has("grid")) designs.AddRange(ReadGrid(root.Mapping("grid"), directory));
-        if (designs.Count == 0 && !root.Has("grid")) // an empty grid says why itself
-            root.Report("designs", "the sweep has no design; give designs: (a list) or grid: (every combination), docs/sweep.md");
         foreach (var twice in designs.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
             root.Report("designs", $"two designs are named '{twice.Key}'; give each its own name");
 
@@ -31,6 +31,9 @@ internal static partial class SweepYaml
         if (slurm is not null && root.Has("make"))
             root.Report("make", "a sweep runs on Slurm or with make, not both; remove slurm: or make:");
         root.RejectUnknownKeys();
+        // Whatever gave no design has said why, unless nothing was wrong but the want of designs.
+        if (designs.Count == 0 && !context.HasIssues)
+            root.Report("designs", "the sweep has no design; give designs: (a list) or grid: (every combination), docs/sweep.md");
         // Tiny engines first (a stable sort): their csynth and cosim take minutes and show a broken flow early.
         return new SweepConfig(context.Source, directory, platform, steps, [.. designs.OrderBy(d => d.IsTiny ? 0 : 1)], slurm, make);
     }
@@ -40,6 +43,7 @@ internal static partial class SweepYaml
         if (entry.Has("subnet") == entry.Has("package"))
             entry.Report("package", "give a design either package: (an IR package) or subnet: (a subnet YAML the sweep lowers), not both or neither");
         string? subnet = entry.Has("subnet") ? Absolute(directory, entry.String("subnet")) : null;
+        string? sha256 = subnet is null ? null : Sha256Of(entry, "subnet", subnet);
         var package = entry.Has("package") ? Absolute(directory, entry.String("package")) : "";
         var engine = entry.Has("engine") ? Engine(entry, entry.String("engine")) : "space";
         int? reduction = entry.Has("max_reduction") ? Positive(entry, "max_reduction", entry.Int("max_reduction")) : null;
@@ -48,26 +52,52 @@ internal static partial class SweepYaml
         if (!ValidName().IsMatch(name))
             entry.Report(entry.Has("name") ? "name" : "package", $"'{name}' cannot name a project folder; give name: with letters, digits, '.', '_' or '-' only");
         entry.RejectUnknownKeys();
-        return new SweepDesign(name, package, engine, reduction, rows, subnet);
+        return new SweepDesign(name, package, engine, reduction, rows, subnet, sha256);
     }
+
+    private static readonly string[] GridLists = ["package", "subnet", "engine", "max_reduction", "max_rows"];
 
     private static IEnumerable<SweepDesign> ReadGrid(MappingReader grid, string directory)
     {
         var packages = grid.Has("package") ? grid.StringList("package").Select(p => Absolute(directory, p)).ToList() : [];
-        var subnets = grid.Has("subnet") ? grid.StringList("subnet").Select(p => Absolute(directory, p)).ToList() : [];
-        if (grid.Has("pareto")) subnets.AddRange(ParetoSet(grid, Absolute(directory, grid.String("pareto"))));
+        var subnets = grid.Has("subnet") ? grid.StringList("subnet").Select(p => Absolute(directory, p)).Select(s => (Path: s, Sha256: Sha256Of(grid, "subnet", s))).ToList() : [];
+        if (grid.Has("pareto")) subnets.AddRange(ParetoSet(grid, Absolute(directory, grid.String("pareto"))).Select(s => (Path: s, Sha256: Sha256Of(grid, "pareto", s))));
         var engines = grid.Has("engine") ? grid.StringList("engine").Select(e => Engine(grid, e)).ToList() : ["space"];
         List<int?> reductions = grid.Has("max_reduction") ? [.. grid.IntList("max_reduction").Select(v => (int?)Positive(grid, "max_reduction", v))] : [null];
         List<int?> rows = grid.Has("max_rows") ? [.. grid.IntList("max_rows").Select(v => (int?)Positive(grid, "max_rows", v))] : [null];
         grid.RejectUnknownKeys();
-        if (packages.Count + subnets.Count == 0 && !grid.Has("pareto"))
+        // `[]` is most likely a list not filled in yet; in a product it would silently leave no design at all.
+        foreach (var key in GridLists.Where(grid.IsEmptyList))
+            grid.Report(key, key is "package" or "subnet"
+                ? $"an empty list names no design; list at least one file, or leave {key}: out"
+                : $"an empty list leaves no combination, so no design; list at least one value, or leave {key}: out for its default");
+        if (packages.Count + subnets.Count == 0 && !grid.Has("pareto") && !grid.IsEmptyList("package") && !grid.IsEmptyList("subnet"))
             grid.Report("package", "the grid has no package or subnet; give package: (IR packages), subnet: (subnet YAML files) or pareto: (a search's output directory)");
-        var sources = packages.Select(p => (Package: p, Subnet: (string?)null)).Concat(subnets.Select(s => (Package: "", Subnet: (string?)s)));
+        var sources = packages.Select(p => (Package: p, Subnet: (string?)null, Sha256: (string?)null))
+            .Concat(subnets.Select(s => (Package: "", Subnet: (string?)s.Path, s.Sha256)));
         return from source in sources
                from engine in engines
                from reduction in reductions
                from row in rows
-               select new SweepDesign(DefaultName(source.Subnet ?? source.Package, engine, reduction, row), source.Package, engine, reduction, row, source.Subnet);
+               select new SweepDesign(DefaultName(source.Subnet ?? source.Package, engine, reduction, row), source.Package, engine, reduction, row, source.Subnet, source.Sha256);
+    }
+
+    /// <summary>
+    /// The subnet YAML's SHA-256, by which a rerun tells an edited subnet from the one it lowered; a file that cannot be
+    /// read is reported here, before anything is generated.
+    /// </summary>
+    private static string? Sha256Of(MappingReader reader, string key, string subnet)
+    {
+        if (subnet.Length == 0) return null; // a missing or empty value, reported by its read
+        try
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(BoundedFile.ReadAllBytes(subnet, BoundedFile.ConfigCap)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reader.Report(key, $"{e.Message}; give a subnet YAML (relative to the sweep file)");
+            return null;
+        }
     }
 
     /// <summary>The subnets of a search's Pareto set: pareto/*.subnet.yaml of its output directory, in name order.</summary>

@@ -7,7 +7,8 @@ namespace Quasar.HwGen.Core.Lowering.Export;
 /// <summary>
 /// A subnet weights export on disk: a directory of model.json, weights.bin and manifest.json (format
 /// quasar-subnet-weights, version, sizes and SHA-256), written atomically and read only after every checksum, like an
-/// IR package. Reading checks every array against the shapes the subnet's architecture gives.
+/// IR package. Reading checks every value (no null block, usable learned steps, finite parameters) and every array
+/// against the shapes the subnet's architecture gives.
 /// </summary>
 public static class SubnetWeightsFile
 {
@@ -57,6 +58,7 @@ public static class SubnetWeightsFile
         var architecture = VitArchitecture.FromSubnet(subnet, space);
         var model = new FloatVit(architecture, document.PatchEmbed, document.ClassToken, document.PositionEmbedding, document.Blocks,
             document.NormGamma, document.NormBeta, document.Head, document.InputStep, document.HeadInputStep);
+        SubnetWeightsValues.Require(model, modelPath);
         SubnetWeightsShapes.Require(model, architecture, modelPath);
         return new SubnetWeights(space, subnet, model);
     }
