@@ -34,7 +34,8 @@ public static class SoftmaxQuantize
         Quantizer.Validate(step, min, max);
         var resolved = HostSimdPaths.Resolve(simd);
 
-        // The AVX-512 kernel works on two rows at a time.
+        // With AVX-512 the row kernel serves the 256-bit width too (as the exponential lookups did before it: the same
+        // bits, and its 16-lane table permutes are the fast part); it works on two rows at a time.
         bool twoRows = resolved is HostSimd.Vector256 or HostSimd.Vector512 && SoftmaxQuantizeRows512.IsSupported && SoftmaxQuantizeRows512.Applies(columns);
         int scratch = twoRows ? 2 * columns : columns;
         float[]? rented = scratch > StackColumns ? ArrayPool<float>.Shared.Rent(scratch) : null;
