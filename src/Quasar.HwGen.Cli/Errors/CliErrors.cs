@@ -71,7 +71,7 @@ public static class CliErrors
     };
 
     private static bool IsBadInput(Exception e) =>
-        e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Configs.ConfigException or Core.Ir.IrVerificationException
+        e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Configs.ConfigException or Core.Ir.IrVerificationException or Core.Lowering.LoweringException
             or Hardware.Solver.InfeasibleEngineException or Search.Evolution.InfeasibleTargetException or Training.Checkpoints.CheckpointException
             or Codegen.Engine.CodegenException or Codegen.Templates.TemplateException;
 

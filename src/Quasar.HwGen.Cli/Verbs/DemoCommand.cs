@@ -110,7 +110,7 @@ public static class DemoCommand
         var package = Path.Combine(work, name, "chosen.qir");
         var graph = steps.Run($"lower {name}", $"quasar lower --subnet {subnetFile} --checkpoint {ShippedSupernet} --data {FashionMnist.SampleSubdirectory} --count 16 --out {package} --force", () =>
         {
-            var g = VitLowering.Lower(TrainedModels.Export(supernet, chosen.Subnet),
+            var g = VitLowering.Lower(TrainedModels.Export(supernet, chosen.Subnet, ShippedSupernet),
                 [.. Enumerable.Range(0, 16).Select(i => train.Image(i).ToArray())],
                 new Dictionary<string, string> { ["search_space"] = space.Name, ["subnet"] = chosen.Subnet.Summary(space), ["checkpoint"] = ShippedSupernet }, space.Name);
             IrPackage.Write(package, g, overwrite: true);
@@ -121,7 +121,7 @@ public static class DemoCommand
         var subset = test.Take(500);
         var comparison = steps.Run($"infer {name}", $"quasar evaluate --checkpoint {ShippedSupernet} --subnet {subnetFile} --data {FashionMnist.SampleSubdirectory} --count {subset.Count}", () =>
         {
-            var c = EvaluateCommand.Compare(supernet, chosen.Subnet, space, subset, train.Take(16));
+            var c = EvaluateCommand.Compare(supernet, ShippedSupernet, chosen.Subnet, space, subset, train.Take(16));
             return (c, Array.Empty<string>(), string.Create(ci, $"integer {100 * c.Integer:F1}%, fake-quant {100 * c.FakeQuant:F1}%, agreement {100 * c.Agreement:F1}%"));
         });
         Console.WriteLine(string.Create(ci,

@@ -49,7 +49,7 @@ public static class EvaluateCommand
                 foreach (var which in parse.GetRequiredValue(subnets))
                 {
                     var subnet = TrainedModels.Subnet(which, space);
-                    var row = Compare(supernet, subnet, space, test, calibration);
+                    var row = Compare(supernet, parse.GetRequiredValue(checkpoint).FullName, subnet, space, test, calibration);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| {which} | {subnet.Macs(space) / 1e6:F1} | {100 * subnet.EightBitWeightFraction(space):F0}% | {100 * row.FakeQuant:F2}% | {100 * row.Integer:F2}% | {100 * (row.Integer - row.FakeQuant):+0.00;-0.00} pt | {100 * row.Agreement:F2}% |"));
                 }
@@ -62,10 +62,10 @@ public static class EvaluateCommand
 
     internal sealed record Comparison(double FakeQuant, double Integer, double Agreement);
 
-    internal static Comparison Compare(Training.Model.Supernet supernet, Subnet subnet, SearchSpace space, LabeledImages test, LabeledImages calibration)
+    internal static Comparison Compare(Training.Model.Supernet supernet, string manifest, Subnet subnet, SearchSpace space, LabeledImages test, LabeledImages calibration)
     {
         var fake = SubnetPredictor.Predict(supernet, ConfigConversions.ToChoice(subnet), test);
-        var graph = VitLowering.Lower(TrainedModels.Export(supernet, subnet),
+        var graph = VitLowering.Lower(TrainedModels.Export(supernet, subnet, manifest),
             [.. Enumerable.Range(0, calibration.Count).Select(i => calibration.Image(i).ToArray())],
             new Dictionary<string, string> { ["search_space"] = space.Name, ["subnet"] = subnet.Summary(space) }, space.Name);
         using var session = new InferenceSession(graph, new EmulatedAccelerator(parallelGemm: false));

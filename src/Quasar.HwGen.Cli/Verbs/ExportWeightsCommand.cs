@@ -26,7 +26,7 @@ public static class ExportWeightsCommand
             {
                 var net = TrainedModels.Subnet(parse.GetRequiredValue(subnet), searchSpace);
                 var target = parse.GetRequiredValue(output).FullName;
-                SubnetWeightsFile.Write(target, new SubnetWeights(searchSpace, net, TrainedModels.Export(supernet, net)), parse.GetValue(force));
+                SubnetWeightsFile.Write(target, new SubnetWeights(searchSpace, net, TrainedModels.Export(supernet, net, manifest)), parse.GetValue(force));
                 Console.WriteLine($"{net.Summary(searchSpace)}: weights of {manifest}");
                 Console.WriteLine($"wrote {target} (lower it with: quasar lower --weights {target} --out <package>)");
             }

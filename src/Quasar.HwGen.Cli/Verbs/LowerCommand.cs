@@ -46,13 +46,26 @@ public static class LowerCommand
                 ["subnet"] = net.Summary(searchSpace),
                 ["weights"] = source,
             };
-            var graph = VitLowering.Lower(model, images, metadata, name: searchSpace.Name);
+            var graph = Lower(model, images, metadata, searchSpace.Name, source);
             var target = parse.GetRequiredValue(output).FullName;
             IrPackage.Write(target, graph, parse.GetValue(force));
             Console.WriteLine(IrSummary.Describe(graph));
             Console.WriteLine($"wrote {target}");
         }));
         return command;
+    }
+
+    /// <summary>Lowering's verdict on the weights, said with where they came from (an export, a checkpoint).</summary>
+    private static IrGraph Lower(FloatVit model, IReadOnlyList<byte[]> images, Dictionary<string, string> metadata, string name, string source)
+    {
+        try
+        {
+            return VitLowering.Lower(model, images, metadata, name: name);
+        }
+        catch (LoweringException e)
+        {
+            throw new LoweringException($"{source}: {e.Message}", e);
+        }
     }
 
     /// <summary>A subnet weights export: its subnet, or the one given if it is the same. Nothing here touches TorchSharp.</summary>
@@ -90,6 +103,6 @@ public static class LowerCommand
     private static FloatVit Trained(string checkpoint, Subnet net, SearchSpace space)
     {
         var (supernet, _) = TrainedModels.Load(checkpoint, space.Name);
-        using (supernet) return TrainedModels.Export(supernet, net);
+        using (supernet) return TrainedModels.Export(supernet, net, checkpoint);
     }
 }

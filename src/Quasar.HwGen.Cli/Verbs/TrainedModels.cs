@@ -1,6 +1,7 @@
 using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Lowering;
+using Quasar.HwGen.Core.Lowering.Export;
 using Quasar.HwGen.Training.Checkpoints;
 using Quasar.HwGen.Training.Export;
 using Quasar.HwGen.Training.Model;
@@ -29,5 +30,19 @@ internal static class TrainedModels
         _ => ConfigArguments.Subnet(which, space.Name).Subnet,
     };
 
-    public static FloatVit Export(Supernet supernet, Subnet subnet) => SubnetExporter.Export(supernet, ConfigConversions.ToChoice(subnet));
+    /// <summary>
+    /// The subnet's float model, refused when a value of it cannot be lowered (a NaN weight of a diverged training
+    /// run): re-exporting would not help, so the error names the checkpoint.
+    /// </summary>
+    public static FloatVit Export(Supernet supernet, Subnet subnet, string manifest)
+    {
+        var model = SubnetExporter.Export(supernet, ConfigConversions.ToChoice(subnet));
+        var problems = SubnetWeightsValues.Problems(model);
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"{manifest}: the subnet's {SubnetWeightsValues.Summary(problems)}: "
+                + "the checkpoint holds weights that cannot be lowered (did its training diverge?); use an earlier checkpoint or train again");
+        }
+        return model;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Ops;
@@ -34,7 +35,7 @@ internal sealed class LinearLowering(GraphBuilder builder)
         }
 
         float step = learnedStep ?? StepCalibration.Choose(element, RealOutputs(input, quantized, bias, rowScale));
-        var factors = rowScale.Select(s => FixedPointMultiplier.FromReal(s / step)).ToArray();
+        var factors = rowScale.Select(s => Factor(name, s, step)).ToArray();
         var op = new LinearOp(name, input, output, linear.In, linear.Out, quantized.Values, quantized.Is8,
             bias, [.. factors.Select(f => f.Multiplier)], [.. factors.Select(f => (byte)f.Shift)], quantized.Scales, layerScale);
         return builder.Add(op, new TensorType(element, inputType.Rows, linear.Out, step));
@@ -49,7 +50,7 @@ internal sealed class LinearLowering(GraphBuilder builder)
         var accumulators = builder.Codes(query).Zip(builder.Codes(key),
             (qc, kc) => EmulatedEngine.ScoreAccumulators(qc, kc, tokens, q.Columns, heads, headDim));
         float step = StepCalibration.Choose(ElementType.Int16, accumulators.Select(acc => RealValues(acc, real)));
-        var factor = FixedPointMultiplier.FromReal(real / step);
+        var factor = Factor(name, real, step);
         var op = new AttentionScoresOp(name, query, key, output, heads, headDim, factor.Multiplier, factor.Shift);
         return builder.Add(op, new TensorType(ElementType.Int16, heads * tokens, tokens, step));
     }
@@ -62,9 +63,29 @@ internal sealed class LinearLowering(GraphBuilder builder)
         double real = p.Step * (double)v.Step;
         float step = learnedStep ?? StepCalibration.Choose(ElementType.Int6, builder.Codes(probabilities).Zip(builder.Codes(value),
             (pc, vc) => RealValues(EmulatedEngine.ContextAccumulators(pc, vc, tokens, v.Columns, heads, headDim), real)));
-        var factor = FixedPointMultiplier.FromReal(real / step);
+        var factor = Factor(name, real, step);
         var op = new AttentionContextOp(name, probabilities, value, output, heads, headDim, factor.Multiplier, factor.Shift);
         return builder.Add(op, new TensorType(ElementType.Int6, tokens, heads * headDim, step));
+    }
+
+    /// <summary>
+    /// The output stage's fixed-point factor for one accumulator unit of <paramref name="unit"/> real and the output
+    /// step. A factor of 2^30 or more (QIR021) takes steps no trained model has, e.g. a learned output step a billion
+    /// times smaller than its inputs' product: bad input, said as such.
+    /// </summary>
+    private static FixedPointMultiplier Factor(string name, double unit, float step)
+    {
+        double factor = unit / step;
+        try
+        {
+            return FixedPointMultiplier.FromReal(factor);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new LoweringException(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: one accumulator unit is {unit:G3} and the output step {step:G3}, so the output stage would multiply by {factor:G3}, "
+                + $"2^30 or more ({FixedPointMultiplier.TooLargeCode}): no trained layer has such steps; check this layer's learned steps, or export the weights again"), e);
+        }
     }
 
     /// <summary>(acc + bias) · s_x · s_w · λ for each calibration image: the real values of the integer GEMM's

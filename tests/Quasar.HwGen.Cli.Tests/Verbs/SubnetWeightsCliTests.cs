@@ -53,6 +53,49 @@ public sealed class SubnetWeightsCliTests
             "samples/models/fashion-mnist.largest.weights is up to date with the shipped checkpoint");
     }
 
+    [Test]
+    public void A_checkpoint_with_a_NaN_weight_is_refused_by_export_weights_and_lower_naming_the_checkpoint()
+    {
+        var checkpoint = CheckpointWithNaN(block: 1, element: 10);
+        const string Expected = "the subnet's blocks[1].fc1.weight[10] is NaN: every parameter must be a finite number: "
+            + "the checkpoint holds weights that cannot be lowered (did its training diverge?); use an earlier checkpoint or train again";
+
+        var export = Shell.Run("export-weights", "--checkpoint", checkpoint, "--subnet", "largest", "--out", _work.File("out.weights"));
+        var lower = Shell.Run("lower", "--checkpoint", checkpoint, "--subnet", "fashion-mnist.largest", "--out", _work.File("out.qir"));
+
+        foreach (var run in new[] { export, lower })
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+            Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: {checkpoint}: {Expected}" }), run.ToString());
+        }
+        Assert.That(Directory.Exists(_work.File("out.weights")) || Directory.Exists(_work.File("out.qir")), Is.False, "nothing written");
+    }
+
+    /// <summary>
+    /// A copy of the shipped checkpoint whose block's fc1 weight <paramref name="element"/> is NaN, re-signed, as a
+    /// diverged training run would save it: the weight's bytes are found by those the shipped export holds for it.
+    /// </summary>
+    private string CheckpointWithNaN(int block, int element)
+    {
+        var source = Path.GetDirectoryName(Supernet)!;
+        var manifest = JsonNode.Parse(File.ReadAllText(Supernet))!.AsObject();
+        var weightsFile = (string)manifest["weights_file"]!;
+        var model = JsonNode.Parse(File.ReadAllText(Path.Combine(Shipped, "model.json")))!;
+        int blob = (int)model["blocks"]![block]!["fc1"]!["weight"]!["blob"]!;
+        var known = File.ReadAllBytes(Path.Combine(Shipped, "weights.bin")).AsSpan(blob, 64).ToArray();
+
+        var bytes = File.ReadAllBytes(Path.Combine(source, weightsFile));
+        int at = bytes.AsSpan().IndexOf(known);
+        Assert.That(at, Is.GreaterThanOrEqualTo(0), "the checkpoint holds the exported weight's bytes");
+        BitConverter.TryWriteBytes(bytes.AsSpan(at + (element * sizeof(float))), float.NaN);
+        File.WriteAllBytes(_work.File(weightsFile), bytes);
+        var optimizerFile = (string)manifest["optimizer_file"]!;
+        File.Copy(Path.Combine(source, optimizerFile), _work.File(optimizerFile));
+        manifest["weights_sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        File.WriteAllText(_work.File("supernet.json"), manifest.ToJsonString());
+        return _work.File("supernet.json");
+    }
+
     [TestCase("missing", ExitCodes.BadInput, "subnet weights export directory not found")]
     [TestCase("flipped byte", ExitCodes.BadInput, "weights.bin: SHA-256 … differs from the manifest's … the file was modified after it was written")]
     [TestCase("truncated", ExitCodes.BadInput, "weights.bin: is … bytes, the manifest says … the file is truncated or was replaced")]
@@ -63,6 +106,7 @@ public sealed class SubnetWeightsCliTests
     [TestCase("a negative input step", ExitCodes.BadInput, "model.json: input_step is -1: a learned step must be positive and finite, between 2^-126 and 2^126 … export the weights again with quasar export-weights")]
     [TestCase("a zero query step", ExitCodes.BadInput, "model.json: blocks[3].steps.query is 0: a learned step must be positive and finite … export the weights again")]
     [TestCase("a step without a normal reciprocal", ExitCodes.BadInput, "model.json: head_input_step is 3E+38: a learned step must be … so that its float32 reciprocal is a normal number")]
+    [TestCase("a query step far too small", ExitCodes.BadInput, "export … .weights: blocks.3.attn.q: one accumulator unit is … and the output step 1E-30, so the output stage would multiply by … 2^30 or more (QIR021): no trained layer has such steps; check this layer's learned steps, or export the weights again")]
     [TestCase("a NaN weight", ExitCodes.BadInput, "model.json: blocks[1].fc1.weight[10] is NaN: every parameter must be a finite number; the export is damaged: export the weights again with quasar export-weights")]
     [TestCase("an infinite gamma", ExitCodes.BadInput, "model.json: norm_gamma[2] is Infinity: every parameter must be a finite number")]
     [TestCase("another subnet given", ExitCodes.BadInput, "--subnet quasar-s-like is not the subnet of --weights … leave --subnet out to lower the export's own")]
@@ -87,6 +131,7 @@ public sealed class SubnetWeightsCliTests
             case "a negative input step": EditModel(export, m => m["input_step"] = -1); break;
             case "a zero query step": EditModel(export, m => m["blocks"]![3]!["steps"]!["query"] = 0); break;
             case "a step without a normal reciprocal": EditModel(export, m => m["head_input_step"] = 3e38); break;
+            case "a query step far too small": EditModel(export, m => m["blocks"]![3]!["steps"]!["query"] = 1e-30); break;
             case "a NaN weight": SetValue(export, m => m["blocks"]![1]!["fc1"]!["weight"]!, 10, float.NaN); break;
             case "an infinite gamma": SetValue(export, m => m["norm_gamma"]!, 2, float.PositiveInfinity); break;
             case "another subnet given": extra = ["--subnet", "quasar-s-like"]; break;

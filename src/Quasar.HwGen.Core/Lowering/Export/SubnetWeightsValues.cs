@@ -5,10 +5,10 @@ namespace Quasar.HwGen.Core.Lowering.Export;
 
 /// <summary>
 /// Checks what the document's schema cannot: no block is null, every learned step can quantize, and every float
-/// parameter is finite. A corrupt or hand-edited export is refused on read, naming the field, instead of failing deep
-/// in lowering.
+/// parameter is finite. A corrupt or hand-edited export is refused on read, and a diverged checkpoint's subnet before
+/// it is exported or lowered, naming the field, instead of failing deep in lowering.
 /// </summary>
-internal static class SubnetWeightsValues
+public static class SubnetWeightsValues
 {
     /// <summary>
     /// The host quantizer multiplies by 1 / step in float32 (docs/numerics.md §6.3): a step and its reciprocal must both
@@ -16,7 +16,19 @@ internal static class SubnetWeightsValues
     /// </summary>
     private const string StepRule = "a learned step must be positive and finite, between 2^-126 and 2^126 so that its float32 reciprocal is a normal number";
 
-    public static void Require(FloatVit model, string path)
+    internal static void Require(FloatVit model, string path)
+    {
+        var problems = Problems(model);
+        if (problems.Count > 0)
+            throw new IrPackageException(path, $"{Summary(problems)}; the export is damaged: export the weights again with quasar export-weights");
+    }
+
+    /// <summary>The first problem, and how many more there are.</summary>
+    public static string Summary(IReadOnlyList<string> problems) =>
+        $"{problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}";
+
+    /// <summary>Every value that cannot be lowered, each as "field is value: rule"; empty when all can.</summary>
+    public static IReadOnlyList<string> Problems(FloatVit model)
     {
         var problems = new List<string>();
         void Step(string field, float? step)
@@ -70,8 +82,7 @@ internal static class SubnetWeightsValues
         Linear("head", model.Head);
         Step("input_step", model.InputStep);
         Step("head_input_step", model.HeadInputStep);
-        if (problems.Count > 0)
-            throw new IrPackageException(path, $"{problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}; the export is damaged: export the weights again with quasar export-weights");
+        return problems;
     }
 
     private static bool IsUsableStep(float step) => step > 0 && float.IsNormal(step) && float.IsNormal(1f / step);
