@@ -227,6 +227,10 @@ public sealed class SweepCommandTests
     [TestCase("designs:\n  - { package: {package} }\nslurm:\n  time_limit: soon\n", ExitCodes.BadInput, "slurm.time_limit: 'soon' is not a positive time limit")]
     [TestCase("designs:\n  - { package: {package}, name: a }\n  - { package: {package}, name: a }\n", ExitCodes.BadInput, "two designs are named 'a'")]
     [TestCase("designs:\n  - { package: {package}, max_rows: 8 }\n", ExitCodes.BadInput, "design 'package-space-n8': the engine cannot run this package")]
+    [TestCase("designs:\n  - { subnet: \"\" }\n", ExitCodes.BadInput, "designs[0].subnet: an empty path names no file; give a path (relative to this file)")]
+    [TestCase("designs:\n  - { package: '  ' }\n", ExitCodes.BadInput, "designs[0].package: an empty path names no file; give a path (relative to this file)")]
+    [TestCase("grid:\n  subnet: [\"\"]\n", ExitCodes.BadInput, "grid.subnet[0]: an empty path names no file; give a path (relative to this file)")]
+    [TestCase("grid:\n  pareto: \"\"\n", ExitCodes.BadInput, "grid.pareto: an empty path names no file; give a path (relative to this file)")]
     [TestCase("designs:\n  - { subnet: gone.subnet.yaml }\n", ExitCodes.BadInput, "designs[0].subnet: …gone.subnet.yaml: file not found; give a subnet YAML (relative to the sweep file)")]
     public void A_wrong_sweep_file_is_one_line_naming_the_file_the_field_and_the_fix(string yaml, int code, string message)
     {

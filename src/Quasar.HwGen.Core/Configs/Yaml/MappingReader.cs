@@ -49,6 +49,11 @@ internal sealed class MappingReader
 
     public string String(string key) => Take(key, Text) is { } node ? ReadString(node, Field(key)) : "";
 
+    /// <summary>A file or folder path: a string that is not blank (a quoted "" would name the folder it is relative to).</summary>
+    public string PathString(string key) => Take(key, Text) is { } node ? ReadPath(node, Field(key)) : "";
+
+    public ValueList<string> PathList(string key) => List(key, "strings", ReadPath);
+
     /// <summary>A number that may be left out (null then).</summary>
     public double? OptionalDouble(string key)
     {
@@ -197,6 +202,14 @@ internal sealed class MappingReader
         if (node is YamlScalarNode { Value: { } text } scalar && !IsNull(scalar)) return text;
         _context.Report(path, node.Start, $"expected {Text}, found {Describe(node)}");
         return "";
+    }
+
+    private string ReadPath(YamlNode node, string path)
+    {
+        var text = ReadString(node, path);
+        if (node is YamlScalarNode scalar && !IsNull(scalar) && string.IsNullOrWhiteSpace(text))
+            _context.Report(path, node.Start, "an empty path names no file; give a path (relative to this file)");
+        return text;
     }
 
     /// <summary>The text of an unquoted scalar that is not null; numbers in quotes are strings, not numbers.</summary>

@@ -42,14 +42,15 @@ internal static partial class SweepYaml
     {
         if (entry.Has("subnet") == entry.Has("package"))
             entry.Report("package", "give a design either package: (an IR package) or subnet: (a subnet YAML the sweep lowers), not both or neither");
-        string? subnet = entry.Has("subnet") ? Absolute(directory, entry.String("subnet")) : null;
+        string? subnet = entry.Has("subnet") ? Absolute(directory, entry.PathString("subnet")) : null;
         string? sha256 = subnet is null ? null : Sha256Of(entry, "subnet", subnet);
-        var package = entry.Has("package") ? Absolute(directory, entry.String("package")) : "";
+        var package = entry.Has("package") ? Absolute(directory, entry.PathString("package")) : "";
         var engine = entry.Has("engine") ? Engine(entry, entry.String("engine")) : "space";
         int? reduction = entry.Has("max_reduction") ? Positive(entry, "max_reduction", entry.Int("max_reduction")) : null;
         int? rows = entry.Has("max_rows") ? Positive(entry, "max_rows", entry.Int("max_rows")) : null;
         var name = entry.Has("name") ? entry.String("name") : DefaultName(subnet ?? package, engine, reduction, rows);
-        if (!ValidName().IsMatch(name))
+        // A blank path is reported by its read; the name made from it says nothing more.
+        if (!ValidName().IsMatch(name) && (entry.Has("name") || (subnet ?? package).Length > 0))
             entry.Report(entry.Has("name") ? "name" : "package", $"'{name}' cannot name a project folder; give name: with letters, digits, '.', '_' or '-' only");
         entry.RejectUnknownKeys();
         return new SweepDesign(name, package, engine, reduction, rows, subnet, sha256);
@@ -59,9 +60,10 @@ internal static partial class SweepYaml
 
     private static IEnumerable<SweepDesign> ReadGrid(MappingReader grid, string directory)
     {
-        var packages = grid.Has("package") ? grid.StringList("package").Select(p => Absolute(directory, p)).ToList() : [];
-        var subnets = grid.Has("subnet") ? grid.StringList("subnet").Select(p => Absolute(directory, p)).Select(s => (Path: s, Sha256: Sha256Of(grid, "subnet", s))).ToList() : [];
-        if (grid.Has("pareto")) subnets.AddRange(ParetoSet(grid, Absolute(directory, grid.String("pareto"))).Select(s => (Path: s, Sha256: Sha256Of(grid, "pareto", s))));
+        var packages = grid.Has("package") ? grid.PathList("package").Select(p => Absolute(directory, p)).ToList() : [];
+        var subnets = grid.Has("subnet") ? grid.PathList("subnet").Select(p => Absolute(directory, p)).Select(s => (Path: s, Sha256: Sha256Of(grid, "subnet", s))).ToList() : [];
+        if (grid.Has("pareto") && Absolute(directory, grid.PathString("pareto")) is { Length: > 0 } pareto)
+            subnets.AddRange(ParetoSet(grid, pareto).Select(s => (Path: s, Sha256: Sha256Of(grid, "pareto", s))));
         var engines = grid.Has("engine") ? grid.StringList("engine").Select(e => Engine(grid, e)).ToList() : ["space"];
         List<int?> reductions = grid.Has("max_reduction") ? [.. grid.IntList("max_reduction").Select(v => (int?)Positive(grid, "max_reduction", v))] : [null];
         List<int?> rows = grid.Has("max_rows") ? [.. grid.IntList("max_rows").Select(v => (int?)Positive(grid, "max_rows", v))] : [null];
@@ -166,7 +168,7 @@ internal static partial class SweepYaml
         return value;
     }
 
-    private static string Absolute(string directory, string path) => path.Length == 0 ? "" : Path.GetFullPath(Path.Combine(directory, path));
+    private static string Absolute(string directory, string path) => string.IsNullOrWhiteSpace(path) ? "" : Path.GetFullPath(Path.Combine(directory, path));
 
     private static string DefaultName(string source, string engine, int? reduction, int? rows) =>
         SourceName(Path.GetFileName(Path.TrimEndingDirectorySeparator(source))) + "-" + engine
