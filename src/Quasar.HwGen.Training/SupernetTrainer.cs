@@ -146,6 +146,11 @@ public sealed class SupernetTrainer
             double lr = schedule.At(step);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             lastLoss = Step(supernet, optimizer, teacher, sampler, builder, train, order.AsSpan(indexInEpoch * o.BatchSize, o.BatchSize), RandomStreams.ForStep(o.Seed, step));
+            if (!double.IsFinite(lastLoss))
+            {
+                supernet.Dispose();
+                throw new TrainingDivergedException(step + 1, lastLoss, lastCheckpoint, lr);
+            }
             step++;
             stepsThisRun++;
             stepsThisEpoch++;

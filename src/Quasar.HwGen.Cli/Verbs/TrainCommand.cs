@@ -105,6 +105,10 @@ public static class TrainCommand
                 Console.Error.WriteLine($"interrupted: checkpoint {stopped.Checkpoint} written; rerun with --resume to continue");
                 return ExitCodes.Interrupted;
             }
+            catch (TrainingDivergedException diverged)
+            {
+                throw new CheckFailedException(diverged.Message);
+            }
             using (result.Supernet)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

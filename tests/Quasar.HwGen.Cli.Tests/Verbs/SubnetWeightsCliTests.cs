@@ -56,7 +56,7 @@ public sealed class SubnetWeightsCliTests
     [Test]
     public void A_checkpoint_with_a_NaN_weight_is_refused_by_export_weights_and_lower_naming_the_checkpoint()
     {
-        var checkpoint = CheckpointWithNaN(block: 1, element: 10);
+        var checkpoint = DivergedCheckpoint.Write(_work.Path, block: 1, element: 10);
         const string Expected = "the subnet's blocks[1].fc1.weight[10] is NaN: every parameter must be a finite number: "
             + "the checkpoint holds weights that cannot be lowered (did its training diverge?); use an earlier checkpoint or train again";
 
@@ -69,31 +69,6 @@ public sealed class SubnetWeightsCliTests
             Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: {checkpoint}: {Expected}" }), run.ToString());
         }
         Assert.That(Directory.Exists(_work.File("out.weights")) || Directory.Exists(_work.File("out.qir")), Is.False, "nothing written");
-    }
-
-    /// <summary>
-    /// A copy of the shipped checkpoint whose block's fc1 weight <paramref name="element"/> is NaN, re-signed, as a
-    /// diverged training run would save it: the weight's bytes are found by those the shipped export holds for it.
-    /// </summary>
-    private string CheckpointWithNaN(int block, int element)
-    {
-        var source = Path.GetDirectoryName(Supernet)!;
-        var manifest = JsonNode.Parse(File.ReadAllText(Supernet))!.AsObject();
-        var weightsFile = (string)manifest["weights_file"]!;
-        var model = JsonNode.Parse(File.ReadAllText(Path.Combine(Shipped, "model.json")))!;
-        int blob = (int)model["blocks"]![block]!["fc1"]!["weight"]!["blob"]!;
-        var known = File.ReadAllBytes(Path.Combine(Shipped, "weights.bin")).AsSpan(blob, 64).ToArray();
-
-        var bytes = File.ReadAllBytes(Path.Combine(source, weightsFile));
-        int at = bytes.AsSpan().IndexOf(known);
-        Assert.That(at, Is.GreaterThanOrEqualTo(0), "the checkpoint holds the exported weight's bytes");
-        BitConverter.TryWriteBytes(bytes.AsSpan(at + (element * sizeof(float))), float.NaN);
-        File.WriteAllBytes(_work.File(weightsFile), bytes);
-        var optimizerFile = (string)manifest["optimizer_file"]!;
-        File.Copy(Path.Combine(source, optimizerFile), _work.File(optimizerFile));
-        manifest["weights_sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        File.WriteAllText(_work.File("supernet.json"), manifest.ToJsonString());
-        return _work.File("supernet.json");
     }
 
     [TestCase("missing", ExitCodes.BadInput, "subnet weights export directory not found")]

@@ -27,6 +27,25 @@ public sealed class TrainInterruptTests
         Assert.That(resumed.Out, Does.Contain("resuming from "), resumed.ToString());
     }
 
+    [Test]
+    public void A_loss_that_is_not_finite_stops_training_before_any_checkpoint_is_saved_with_exit_1()
+    {
+        using var work = new WorkDirectory();
+        var diverged = DivergedCheckpoint.Write(work.Path, block: 1, element: 10);
+        var run = work.File("run");
+
+        var training = Shell.Run(TimeSpan.FromMinutes(5), "train", "--data", Path.Combine(Core.RepositoryLayout.Root, "samples", "data", "fashion-mnist"),
+            "--validation-images", "200", "--train-images", "128", "--epochs", "1", "--batch-size", "32", "--checkpoint-every", "1",
+            "--init-from", diverged, "--out", run);
+
+        Assert.That(training.ExitCode, Is.EqualTo(ExitCodes.CheckFailed), training.ToString());
+        Assert.That(training.ErrorLines, Has.Count.EqualTo(1), training.ToString());
+        Assert.That(training.ErrorLines[0], Does.StartWith("error: training diverged: the loss of step 1 is NaN, so nothing after step 0 was saved; "
+            + "train again with a lower --lr (the learning rate at that step was ").And.EndWith("), or check --init-from's weights"));
+        Assert.That(training.ShowsStackTrace, Is.False);
+        Assert.That(Directory.EnumerateFiles(run, "*", SearchOption.AllDirectories), Is.Empty, "no checkpoint of NaN weights");
+    }
+
     /// <summary>Starts quasar, sends SIGINT once a line of stdout matches, and waits for it to end.</summary>
     private static CliRun RunUntil(string workingDirectory, string[] args, Func<string, bool> signalAfter)
     {
