@@ -14,10 +14,16 @@ namespace Quasar.HwGen.Core.Configs;
 /// </param>
 /// <param name="SubnetSha256">
 /// The subnet YAML's SHA-256 when the sweep file was read: a subnet edited under the same file name is another design.
-/// Left out of sweep.json for a design given as a package, whose record keeps its old form.
+/// Left out of sweep.json for a design given as a package.
+/// </param>
+/// <param name="PackageSha256">
+/// The SHA-256 of the package's manifest.json (which holds every file's SHA-256) when the sweep file was read: a
+/// package lowered again under the same folder is another design. Left out for a design given as a subnet, and when
+/// the package has no manifest (generation then says what is wrong with it).
 /// </param>
 public sealed record SweepDesign(string Name, string Package, string Engine, int? MaxReduction, int? MaxRows, string? Subnet = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SubnetSha256 = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SubnetSha256 = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PackageSha256 = null)
 {
     /// <summary>The file name suffix of subnet YAML files (`quasar search` writes pareto/pareto-NN.subnet.yaml).</summary>
     public const string SubnetSuffix = ".subnet.yaml";

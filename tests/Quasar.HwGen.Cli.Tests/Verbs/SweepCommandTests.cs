@@ -322,7 +322,29 @@ public sealed class SweepCommandTests
         Assert.That(forced.Out, Does.Contain("would submit task(s) 0"));
         using var state = State(output);
         Assert.That(state.RootElement.GetProperty("tasks")[0].GetProperty("design").TryGetProperty("subnet_sha256", out _), Is.False,
-            "a design given as a package keeps the record it had before subnets were hashed");
+            "a design given as a package records its package's hash, not a subnet's");
+    }
+
+    [Test]
+    public void A_package_lowered_again_in_the_same_folder_needs_force()
+    {
+        var package = _work.File("fm.qir");
+        Assert.That(Shell.Run("lower", "--subnet", "fashion-mnist.largest", "--out", package).ExitCode, Is.EqualTo(ExitCodes.Success));
+        var file = _work.Write("sweep.yaml", "designs:\n  - { package: fm.qir, name: d, engine: tiny }\n");
+        var output = _work.File("out");
+        Assert.That(Shell.Run("sweep", file, "--out", output, "--dry-run").ExitCode, Is.EqualTo(ExitCodes.Success));
+        string before = Sha256(Path.Combine(package, "manifest.json"));
+        Assert.That(Shell.Run("lower", "--subnet", "fashion-mnist.largest", "--seed", "2", "--out", package, "--force").ExitCode, Is.EqualTo(ExitCodes.Success));
+        string after = Sha256(Path.Combine(package, "manifest.json"));
+
+        var run = Shell.Run("sweep", file, "--out", output, "--dry-run");
+        var forced = Shell.Run("sweep", file, "--out", output, "--dry-run", "--force");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: {file}: design 'd' is not the one {output} was generated with ({package} changed: manifest sha256 {before[..12]} -> {after[..12]}); pass --force to regenerate it, or choose another --out" }));
+        Assert.That(forced.ExitCode, Is.EqualTo(ExitCodes.Success), forced.ToString());
+        using var state = State(output);
+        Assert.That(state.RootElement.GetProperty("tasks")[0].GetProperty("design").GetProperty("package_sha256").GetString(), Is.EqualTo(after));
     }
 
     [Test]

@@ -124,6 +124,12 @@ internal sealed class SweepRun(SweepConfig config, SweepLayout layout, bool forc
                 ? $"{now.Subnet}: content not recorded when generated, sha256 now {Short(now.SubnetSha256)}"
                 : $"{now.Subnet} changed: sha256 {Short(before.SubnetSha256)} -> {Short(now.SubnetSha256)}");
         }
+        else if (before.PackageSha256 != now.PackageSha256)
+        {
+            notes.Add(before.PackageSha256 is null
+                ? $"{now.Package}: content not recorded when generated, manifest sha256 now {Short(now.PackageSha256)}"
+                : $"{now.Package} changed: manifest sha256 {Short(before.PackageSha256)} -> {Short(now.PackageSha256)}");
+        }
         if (before.Engine != now.Engine) notes.Add($"engine {before.Engine} -> {now.Engine}");
         if (before.MaxReduction != now.MaxReduction) notes.Add($"max_reduction {before.MaxReduction?.ToString(CultureInfo.InvariantCulture) ?? "none"} -> {now.MaxReduction?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         if (before.MaxRows != now.MaxRows) notes.Add($"max_rows {before.MaxRows?.ToString(CultureInfo.InvariantCulture) ?? "none"} -> {now.MaxRows?.ToString(CultureInfo.InvariantCulture) ?? "none"}");

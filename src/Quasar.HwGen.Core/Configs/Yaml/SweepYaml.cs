@@ -53,7 +53,7 @@ internal static partial class SweepYaml
         if (!ValidName().IsMatch(name) && (entry.Has("name") || (subnet ?? package).Length > 0))
             entry.Report(entry.Has("name") ? "name" : "package", $"'{name}' cannot name a project folder; give name: with letters, digits, '.', '_' or '-' only");
         entry.RejectUnknownKeys();
-        return new SweepDesign(name, package, engine, reduction, rows, subnet, sha256);
+        return new SweepDesign(name, package, engine, reduction, rows, subnet, sha256, PackageSha256(package));
     }
 
     private static readonly string[] GridLists = ["package", "subnet", "engine", "max_reduction", "max_rows"];
@@ -81,8 +81,29 @@ internal static partial class SweepYaml
                from engine in engines
                from reduction in reductions
                from row in rows
-               select new SweepDesign(DefaultName(source.Subnet ?? source.Package, engine, reduction, row), source.Package, engine, reduction, row, source.Subnet, source.Sha256);
+               select new SweepDesign(DefaultName(source.Subnet ?? source.Package, engine, reduction, row), source.Package, engine, reduction, row, source.Subnet, source.Sha256,
+                   PackageSha256(source.Package));
     }
+
+    /// <summary>
+    /// The SHA-256 of a package's manifest, by which a rerun tells a package lowered again from the one it generated
+    /// from; null when there is no readable manifest, which generation reports with what the folder lacks.
+    /// </summary>
+    private static string? PackageSha256(string package)
+    {
+        if (package.Length == 0) return null;
+        try
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(BoundedFile.ReadAllBytes(Path.Combine(package, PackageManifest), BoundedFile.ConfigCap)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An IR package's manifest (Ir.Package.ChecksummedPackage.ManifestFile; configs do not depend on the IR).</summary>
+    private const string PackageManifest = "manifest.json";
 
     /// <summary>
     /// The subnet YAML's SHA-256, by which a rerun tells an edited subnet from the one it lowered; a file that cannot be
