@@ -1,3 +1,4 @@
+using System.Globalization;
 using Quasar.HwGen.Core.Execution;
 using Quasar.HwGen.Core.Ir;
 using Quasar.HwGen.Core.Ir.Ops;
@@ -22,8 +23,26 @@ internal sealed class GraphBuilder(IReadOnlyList<byte[]> calibrationImages, IFpg
         _tensors.Add(new TensorValue(op.Output, type));
         _ops.Add(op);
         for (int i = 0; i < calibrationImages.Count; i++)
-            _values[i][op.Output] = IrInterpreter.Execute(op, type, _values[i], calibrationImages[i], engine);
+        {
+            var value = IrInterpreter.Execute(op, type, _values[i], calibrationImages[i], engine);
+            RequireNoNaN(op.Name, i, value);
+            _values[i][op.Output] = value;
+        }
         return op.Output;
+    }
+
+    /// <summary>
+    /// A float output that is NaN on a calibration image comes from values beyond float32 (a weight, an embedding or a
+    /// step near float.MaxValue): bad weights, refused here, naming the op, before a later quantize fails on it.
+    /// </summary>
+    private static void RequireNoNaN(string op, int image, TensorData value)
+    {
+        if (value.Floats is not { } floats) return;
+        int at = Array.FindIndex(floats, float.IsNaN);
+        if (at < 0) return;
+        throw new LoweringException(string.Create(CultureInfo.InvariantCulture,
+            $"{op}: on calibration image {image} its output is NaN at element {at}: a value of it or before it is beyond float32 "
+            + $"(a weight, embedding or step far too large); check the weights (did training diverge?)"));
     }
 
     public TensorType TypeOf(string tensor) => _tensors.First(t => t.Name == tensor).Type;

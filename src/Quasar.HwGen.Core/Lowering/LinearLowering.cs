@@ -14,7 +14,7 @@ internal sealed class LinearLowering(GraphBuilder builder)
     public string Quantize(string name, string input, string output, ElementType element, float? learnedStep)
     {
         var source = builder.TypeOf(input);
-        float step = learnedStep ?? StepCalibration.Choose(element, builder.Values(input));
+        float step = learnedStep ?? Calibrated(name, element, builder.Values(input));
         return builder.Add(new QuantizeOp(name, input, output), new TensorType(element, source.Rows, source.Columns, step));
     }
 
@@ -34,7 +34,7 @@ internal sealed class LinearLowering(GraphBuilder builder)
             rowScale[r] = accumulatorStep * (layerScale?[r] ?? 1f);
         }
 
-        float step = learnedStep ?? StepCalibration.Choose(element, RealOutputs(input, quantized, bias, rowScale));
+        float step = learnedStep ?? Calibrated(name, element, RealOutputs(input, quantized, bias, rowScale));
         var factors = rowScale.Select(s => Factor(name, s, step)).ToArray();
         var op = new LinearOp(name, input, output, linear.In, linear.Out, quantized.Values, quantized.Is8,
             bias, [.. factors.Select(f => f.Multiplier)], [.. factors.Select(f => (byte)f.Shift)], quantized.Scales, layerScale);
@@ -49,7 +49,7 @@ internal sealed class LinearLowering(GraphBuilder builder)
         double real = q.Step * (double)k.Step / Math.Sqrt(headDim); // one accumulator unit, with the 1/√d temperature
         var accumulators = builder.Codes(query).Zip(builder.Codes(key),
             (qc, kc) => EmulatedEngine.ScoreAccumulators(qc, kc, tokens, q.Columns, heads, headDim));
-        float step = StepCalibration.Choose(ElementType.Int16, accumulators.Select(acc => RealValues(acc, real)));
+        float step = Calibrated(name, ElementType.Int16, accumulators.Select(acc => RealValues(acc, real)));
         var factor = Factor(name, real, step);
         var op = new AttentionScoresOp(name, query, key, output, heads, headDim, factor.Multiplier, factor.Shift);
         return builder.Add(op, new TensorType(ElementType.Int16, heads * tokens, tokens, step));
@@ -61,11 +61,25 @@ internal sealed class LinearLowering(GraphBuilder builder)
         var v = builder.TypeOf(value);
         int tokens = v.Rows;
         double real = p.Step * (double)v.Step;
-        float step = learnedStep ?? StepCalibration.Choose(ElementType.Int6, builder.Codes(probabilities).Zip(builder.Codes(value),
+        float step = learnedStep ?? Calibrated(name, ElementType.Int6, builder.Codes(probabilities).Zip(builder.Codes(value),
             (pc, vc) => RealValues(EmulatedEngine.ContextAccumulators(pc, vc, tokens, v.Columns, heads, headDim), real)));
         var factor = Factor(name, real, step);
         var op = new AttentionContextOp(name, probabilities, value, output, heads, headDim, factor.Multiplier, factor.Shift);
         return builder.Add(op, new TensorType(ElementType.Int6, tokens, heads * headDim, step));
+    }
+
+    /// <summary>
+    /// The step calibration picks from the op's values, refused when they are beyond float32 (a weight or bias near
+    /// float.MaxValue makes the real outputs ∞): an infinite step would turn every later value into NaN.
+    /// </summary>
+    private static float Calibrated(string name, ElementType element, IEnumerable<float[]> realValues)
+    {
+        float step = StepCalibration.Choose(element, realValues);
+        if (float.IsFinite(step)) return step;
+        float largest = CalibrationMath.MaxAbs(realValues);
+        throw new LoweringException(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: on the calibration images its outputs reach {largest:G3}, beyond float32's range, so no {element} step can hold them: "
+            + $"a weight or bias this large cannot be lowered; check the weights (did training diverge?)"));
     }
 
     /// <summary>

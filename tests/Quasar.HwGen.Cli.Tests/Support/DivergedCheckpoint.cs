@@ -11,10 +11,11 @@ internal static class DivergedCheckpoint
     private static readonly string Shipped = Path.Combine(Models, "fashion-mnist.largest.weights");
 
     /// <summary>
-    /// A copy of the shipped checkpoint whose block's fc1 weight <paramref name="element"/> is NaN, re-signed, as a
-    /// diverged training run would save it: the weight's bytes are found by those the shipped export holds for it.
+    /// A copy of the shipped checkpoint whose block's fc1 weight <paramref name="element"/> is NaN (or
+    /// <paramref name="value"/>), re-signed, as a diverged training run would save it: the weight's bytes are found by
+    /// those the shipped export holds for it.
     /// </summary>
-    public static string Write(string directory, int block, int element)
+    public static string Write(string directory, int block, int element, float value = float.NaN)
     {
         var source = Path.GetDirectoryName(Supernet)!;
         var manifest = JsonNode.Parse(File.ReadAllText(Supernet))!.AsObject();
@@ -26,7 +27,7 @@ internal static class DivergedCheckpoint
         var bytes = File.ReadAllBytes(Path.Combine(source, weightsFile));
         int at = bytes.AsSpan().IndexOf(known);
         Assert.That(at, Is.GreaterThanOrEqualTo(0), "the checkpoint holds the exported weight's bytes");
-        BitConverter.TryWriteBytes(bytes.AsSpan(at + (element * sizeof(float))), float.NaN);
+        BitConverter.TryWriteBytes(bytes.AsSpan(at + (element * sizeof(float))), value);
         File.WriteAllBytes(Path.Combine(directory, weightsFile), bytes);
         var optimizerFile = (string)manifest["optimizer_file"]!;
         File.Copy(Path.Combine(source, optimizerFile), Path.Combine(directory, optimizerFile));

@@ -71,6 +71,18 @@ public sealed class SubnetWeightsCliTests
         Assert.That(Directory.Exists(_work.File("out.weights")) || Directory.Exists(_work.File("out.qir")), Is.False, "nothing written");
     }
 
+    [Test]
+    public void A_checkpoint_weight_beyond_float32_in_lowering_is_refused_by_evaluate_naming_the_checkpoint()
+    {
+        var checkpoint = DivergedCheckpoint.Write(_work.Path, block: 1, element: 10, value: 3e38f);
+
+        var run = Shell.Run("evaluate", "--checkpoint", checkpoint, "--subnet", "largest", "--count", "4");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+        Assert.That(run.ErrorLines, Has.Count.EqualTo(1), run.ToString());
+        Assert.That(run.ErrorLines[0], Does.StartWith($"error: checkpoint {checkpoint}: blocks.1.mlp.fc1: on the calibration images its outputs reach"), run.ToString());
+    }
+
     [TestCase("missing", ExitCodes.BadInput, "subnet weights export directory not found")]
     [TestCase("flipped byte", ExitCodes.BadInput, "weights.bin: SHA-256 … differs from the manifest's … the file was modified after it was written")]
     [TestCase("truncated", ExitCodes.BadInput, "weights.bin: is … bytes, the manifest says … the file is truncated or was replaced")]
@@ -82,6 +94,8 @@ public sealed class SubnetWeightsCliTests
     [TestCase("a zero query step", ExitCodes.BadInput, "model.json: blocks[3].steps.query is 0: a learned step must be positive and finite … export the weights again")]
     [TestCase("a step without a normal reciprocal", ExitCodes.BadInput, "model.json: head_input_step is 3E+38: a learned step must be … so that its float32 reciprocal is a normal number")]
     [TestCase("a query step far too small", ExitCodes.BadInput, "export … .weights: blocks.3.attn.q: one accumulator unit is … and the output step 1E-30, so the output stage would multiply by … 2^30 or more (QIR021): no trained layer has such steps; check this layer's learned steps, or export the weights again")]
+    [TestCase("a weight too large for float32", ExitCodes.BadInput, "export … .weights: blocks.1.mlp.fc1: on the calibration images its outputs reach … beyond float32 … so no Int16 step can hold them: a weight or bias this large cannot be lowered; check the weights (did training diverge?)")]
+    [TestCase("an embedding too large for float32", ExitCodes.BadInput, "export … .weights: blocks.0.norm1: on calibration image 0 its output is NaN at element 0: a value of it or before it is beyond float32 … check the weights (did training diverge?)")]
     [TestCase("a NaN weight", ExitCodes.BadInput, "model.json: blocks[1].fc1.weight[10] is NaN: every parameter must be a finite number; the export is damaged: export the weights again with quasar export-weights")]
     [TestCase("an infinite gamma", ExitCodes.BadInput, "model.json: norm_gamma[2] is Infinity: every parameter must be a finite number")]
     [TestCase("another subnet given", ExitCodes.BadInput, "--subnet quasar-s-like is not the subnet of --weights … leave --subnet out to lower the export's own")]
@@ -107,6 +121,11 @@ public sealed class SubnetWeightsCliTests
             case "a zero query step": EditModel(export, m => m["blocks"]![3]!["steps"]!["query"] = 0); break;
             case "a step without a normal reciprocal": EditModel(export, m => m["head_input_step"] = 3e38); break;
             case "a query step far too small": EditModel(export, m => m["blocks"]![3]!["steps"]!["query"] = 1e-30); break;
+            case "a weight too large for float32": SetValue(export, m => m["blocks"]![1]!["fc1"]!["weight"]!, 10, 3e38f); break;
+            case "an embedding too large for float32":
+                SetValue(export, m => m["class_token"]!, 0, 3e38f);
+                SetValue(export, m => m["position_embedding"]!, 0, 3e38f);
+                break;
             case "a NaN weight": SetValue(export, m => m["blocks"]![1]!["fc1"]!["weight"]!, 10, float.NaN); break;
             case "an infinite gamma": SetValue(export, m => m["norm_gamma"]!, 2, float.PositiveInfinity); break;
             case "another subnet given": extra = ["--subnet", "quasar-s-like"]; break;
