@@ -3,8 +3,6 @@ using System.Globalization;
 using Quasar.HwGen.Cli.Errors;
 using Quasar.HwGen.Core.Configs;
 using Quasar.HwGen.Core.Data;
-using Quasar.HwGen.Core.Ir;
-using Quasar.HwGen.Core.Lowering;
 using Quasar.HwGen.Training.Evaluation;
 using Quasar.HwGen.Training.Spaces;
 using Quasar.Runtime;
@@ -66,18 +64,9 @@ public static class EvaluateCommand
     internal static Comparison Compare(Training.Model.Supernet supernet, string manifest, Subnet subnet, SearchSpace space, LabeledImages test, LabeledImages calibration)
     {
         var fake = SubnetPredictor.Predict(supernet, ConfigConversions.ToChoice(subnet), test);
-        IrGraph graph;
-        try
-        {
-            graph = VitLowering.Lower(TrainedModels.Export(supernet, subnet, manifest),
-                [.. Enumerable.Range(0, calibration.Count).Select(i => calibration.Image(i).ToArray())],
-                new Dictionary<string, string> { ["search_space"] = space.Name, ["subnet"] = subnet.Summary(space) }, space.Name);
-        }
-        catch (LoweringException e)
-        {
-            // Said with where the weights came from, as `quasar lower --checkpoint` says it.
-            throw new LoweringException($"checkpoint {manifest}: {e.Message}", e);
-        }
+        var graph = LowerCommand.Lower(TrainedModels.Export(supernet, subnet, manifest),
+            [.. Enumerable.Range(0, calibration.Count).Select(i => calibration.Image(i).ToArray())],
+            new Dictionary<string, string> { ["search_space"] = space.Name, ["subnet"] = subnet.Summary(space) }, space.Name, $"checkpoint {manifest}");
         using var session = new InferenceSession(graph, new EmulatedAccelerator(parallelGemm: false));
         var (predicted, _) = InferCommand.Predict(session, test);
         int fakeCorrect = 0, integerCorrect = 0, agree = 0;

@@ -55,8 +55,11 @@ public static class LowerCommand
         return command;
     }
 
-    /// <summary>Lowering's verdict on the weights, said with where they came from (an export, a checkpoint).</summary>
-    private static IrGraph Lower(FloatVit model, IReadOnlyList<byte[]> images, Dictionary<string, string> metadata, string name, string source)
+    /// <summary>
+    /// Lowering's verdict on the weights, said with where they came from (<paramref name="source"/>: "export &lt;dir&gt;",
+    /// "checkpoint &lt;manifest&gt;"); `evaluate` lowers through here too.
+    /// </summary>
+    internal static IrGraph Lower(FloatVit model, IReadOnlyList<byte[]> images, Dictionary<string, string> metadata, string name, string source)
     {
         try
         {

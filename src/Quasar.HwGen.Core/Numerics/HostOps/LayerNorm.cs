@@ -70,17 +70,27 @@ public static class LayerNorm
             ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float epsilon,
             out NormalizedRow row0, out NormalizedRow row1, out NormalizedRow row2, out NormalizedRow row3)
         {
-            // Each mean is its own float division, as in the one-row constructor.
-            var sums = LaneSum.SumQuad(x0, x1, x2, x3);
-            var means = Vector128.Create(sums[0] / x0.Length, sums[1] / x1.Length, sums[2] / x2.Length, sums[3] / x3.Length);
-            var squares = LaneSum.SumOfSquaredDeviationsQuad(x0, x1, x2, x3, means);
-            row0 = new NormalizedRow(x0, gamma, beta, means[0], ReciprocalDeviation(squares[0], x0.Length, epsilon));
-            row1 = new NormalizedRow(x1, gamma, beta, means[1], ReciprocalDeviation(squares[1], x1.Length, epsilon));
-            row2 = new NormalizedRow(x2, gamma, beta, means[2], ReciprocalDeviation(squares[2], x2.Length, epsilon));
-            row3 = new NormalizedRow(x3, gamma, beta, means[3], ReciprocalDeviation(squares[3], x3.Length, epsilon));
+            var (means, reciprocals) = QuadStatistics(x0, x1, x2, x3, epsilon);
+            row0 = new NormalizedRow(x0, gamma, beta, means[0], reciprocals[0]);
+            row1 = new NormalizedRow(x1, gamma, beta, means[1], reciprocals[1]);
+            row2 = new NormalizedRow(x2, gamma, beta, means[2], reciprocals[2]);
+            row3 = new NormalizedRow(x3, gamma, beta, means[3], reciprocals[3]);
         }
 
-        internal static float ReciprocalDeviation(float squaredDeviations, int channels, float epsilon) =>
+        /// <summary>μ and r = 1 / √(σ² + ε) of four rows of one length, with exactly the one-row constructor's arithmetic.</summary>
+        internal static (Vector128<float> Means, Vector128<float> Reciprocals) QuadStatistics(ReadOnlySpan<float> x0, ReadOnlySpan<float> x1,
+            ReadOnlySpan<float> x2, ReadOnlySpan<float> x3, float epsilon)
+        {
+            int channels = x0.Length;
+            // Each mean is its own float division, as in the one-row constructor.
+            var sums = LaneSum.SumQuad(x0, x1, x2, x3);
+            var means = Vector128.Create(sums[0] / channels, sums[1] / channels, sums[2] / channels, sums[3] / channels);
+            var squares = LaneSum.SumOfSquaredDeviationsQuad(x0, x1, x2, x3, means);
+            return (means, Vector128.Create(ReciprocalDeviation(squares[0], channels, epsilon), ReciprocalDeviation(squares[1], channels, epsilon),
+                ReciprocalDeviation(squares[2], channels, epsilon), ReciprocalDeviation(squares[3], channels, epsilon)));
+        }
+
+        private static float ReciprocalDeviation(float squaredDeviations, int channels, float epsilon) =>
             1f / MathF.Sqrt(squaredDeviations / channels + epsilon);
 
         public float Scalar(int index) => (_x[index] - _mean) * _reciprocalDeviation * _gamma[index] + _beta[index];

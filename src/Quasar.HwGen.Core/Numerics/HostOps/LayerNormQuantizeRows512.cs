@@ -56,14 +56,11 @@ internal static class LayerNormQuantizeRows512
         var x1 = Row(input, channels, first + 1, rows);
         var x2 = Row(input, channels, first + 2, rows);
         var x3 = Row(input, channels, first + 3, rows);
-        var sums = LaneSum.SumQuad(x0, x1, x2, x3);
-        // Each mean is its own float division, as in the one-row constructor.
-        var mean = Vector128.Create(sums[0] / channels, sums[1] / channels, sums[2] / channels, sums[3] / channels);
-        var squares = LaneSum.SumOfSquaredDeviationsQuad(x0, x1, x2, x3, mean);
+        var (mean, reciprocal) = LayerNorm.NormalizedRow.QuadStatistics(x0, x1, x2, x3, epsilon);
         for (int k = 0; k < Group; k++)
         {
             means[k] = mean[k];
-            reciprocals[k] = LayerNorm.NormalizedRow.ReciprocalDeviation(squares[k], channels, epsilon);
+            reciprocals[k] = reciprocal[k];
         }
     }
 
